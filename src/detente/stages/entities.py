@@ -1,0 +1,41 @@
+"""Stage: named-entity mentions.
+
+Reads: ``doc``, ``sentences``. Adds: ``mentions`` — one ``mention`` record per
+entity the spaCy model tags (PERSON, ORG, GPE, NORP, LOC, DATE, ...), with its
+offsets and the index of its sentence. The actors, places and time stages
+build on these.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..article import Article
+from ..records import MentionRecord
+
+NAME = "entities.v1"
+
+
+class Entities:
+    name = NAME
+    requires = frozenset({"doc", "sentences"})
+    provides = frozenset({"mentions"})
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if article.doc is None:
+                continue
+            starts = [s.start for s in article.sentences]
+            for n, ent in enumerate(article.doc.ents):
+                article.records.append(
+                    MentionRecord(
+                        id=f"{article.id}-m{n}",
+                        article_id=article.id,
+                        text=ent.text,
+                        start=ent.start_char,
+                        end=ent.end_char,
+                        label=ent.label_,
+                        sentence=max(bisect_right(starts, ent.start_char) - 1, 0),
+                        stage=NAME,
+                    )
+                )

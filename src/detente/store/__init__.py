@@ -1,0 +1,294 @@
+"""The SQLite store: articles, records of every kind, errors and runs.
+
+- WAL mode, so readers (exports, Datasette, the web app) run while one
+  writer ingests. All writes go through a :class:`Store`; use one writer.
+- The schema is created and upgraded by numbered migrations (migrations.py).
+- An article and all its records are written in one transaction: an article
+  is never half stored.
+- Re-ingesting an article already stored (same SHA-256 of the stored text, or
+  same canonical URL) adds nothing: :meth:`Store.find_duplicate` is asked
+  before any NLP runs, and the unique indexes guard the write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import typing
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..about import RULES_VERSION, __version__
+from ..article import Article
+from ..errors import StoreError
+from ..records import RECORD_TYPES, ArticleRecord, ErrorRecord, Record
+from ..settings import Settings
+from .migrations import current_version, migrate
+
+# Record kind -> table.
+TABLES: dict[str, str] = {
+    "article": "articles", "mention": "mentions", "actor": "actors", "quote": "quotes",
+    "time": "times", "place": "places", "event": "events", "claim": "claims",
+    "happening": "happenings", "stance": "stances", "error": "errors",
+}  # fmt: skip
+
+__all__ = ["TABLES", "Store"]
+
+
+class Store:
+    """A detente store in one SQLite file (``":memory:"`` for a throwaway one)."""
+
+    def __init__(self, path: str | Path = "detente.db") -> None:
+        self.path = str(path)
+        self._column_cache: dict[str, set[str]] = {}
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open the store {self.path}: {exc}; is it a detente SQLite file?"
+            ) from exc
+
+    # -- context manager ----------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self.conn)
+
+    # -- runs ------------------------------------------------------------------
+
+    def start_run(self, command: str, settings: Settings, stages: Sequence[str],
+                  model: dict[str, Any] | None = None) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs(started_at, command, detente_version, rules_version, stages, model,"
+            " settings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (_now(), command, __version__, RULES_VERSION, json.dumps(list(stages)),
+             json.dumps(model) if model else None, json.dumps(settings.to_dict())),
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, *, added: int, unchanged: int, errors: int) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished_at=?, articles_added=?, articles_unchanged=?, errors=?"
+            " WHERE id=?",
+            (_now(), added, unchanged, errors, run_id),
+        )
+
+    # -- writes ----------------------------------------------------------------
+
+    def find_duplicate(self, article: Article) -> str | None:
+        """The id of a stored article with the same text or canonical URL."""
+        row = self.conn.execute("SELECT id FROM articles WHERE sha256=?", (article.sha256,)).fetchone()
+        if row is None and article.canonical_url:
+            row = self.conn.execute(
+                "SELECT id FROM articles WHERE canonical_url=?", (article.canonical_url,)
+            ).fetchone()
+        return None if row is None else str(row["id"])
+
+    def add_article(self, article: Article, run_id: int | None = None) -> bool:
+        """Store an article, its records and its errors in one transaction.
+        Returns False (and writes nothing) when it is already stored."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.find_duplicate(article) is not None:
+                self.conn.execute("ROLLBACK")
+                return False
+            row = _row(article.to_record())
+            row.update(
+                canonical_url=article.canonical_url,
+                language_confidence=article.language_confidence,
+                n_chars=len(article.text),
+                run_id=run_id,
+                ingested_at=_now(),
+            )
+            self._insert("articles", row)
+            for record in article.records:
+                self._insert_record(record, run_id)
+            for error in article.errors:
+                self._insert_error(error, run_id)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return True
+
+    def add_error(self, error: ErrorRecord, run_id: int | None = None) -> None:
+        self._insert_error(error, run_id)
+
+    def add_records(self, records: Sequence[Record], run_id: int | None = None) -> None:
+        """Store records that belong to no single article (e.g. happenings)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for record in records:
+                self._insert_record(record, run_id)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _insert_record(self, record: Record, run_id: int | None) -> None:
+        row = _row(record)
+        row["run_id"] = run_id
+        self._insert(TABLES[record.kind], row)
+
+    def _insert_error(self, error: ErrorRecord, run_id: int | None) -> None:
+        self.conn.execute(
+            "INSERT INTO errors(ref, reason, code, article_id, stage, run_id, last_run_id,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(ref, code, reason) DO UPDATE SET last_run_id=excluded.last_run_id",
+            (error.ref, error.reason, error.code, error.article_id, error.stage, run_id, run_id,
+             _now()),
+        )
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        unknown = set(row) - self._columns(table)
+        if unknown:
+            raise StoreError(f"table {table} has no column(s) {sorted(unknown)}; a migration is missing")
+        names = ", ".join(f'"{k}"' for k in row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
+
+    def _columns(self, table: str) -> set[str]:
+        if table not in self._column_cache:
+            self._column_cache[table] = {
+                r["name"] for r in self.conn.execute(f"PRAGMA table_info({table})")
+            }
+        return self._column_cache[table]
+
+    # -- reads -------------------------------------------------------------------
+
+    def records(self, kind: str, *, article_id: str | None = None,
+                with_text: bool = True) -> Iterator[Record]:
+        """Stored records of one kind, as typed records, in a stable order."""
+        if kind not in TABLES:
+            raise StoreError(f"unknown record kind {kind!r}; kinds are {', '.join(TABLES)}")
+        cls = RECORD_TYPES[kind]
+        table = TABLES[kind]
+        where, params = ("", [])
+        if article_id is not None and "article_id" in self._columns(table):
+            where, params = " WHERE article_id=?", [article_id]
+        elif article_id is not None and kind == "article":
+            where, params = " WHERE id=?", [article_id]
+        order = "published, id" if kind == "article" else ("id" if kind != "error" else "id")
+        if kind not in ("article", "error", "happening") and "start" in self._columns(table):
+            order = 'article_id, start, "end", id'
+        for row in self.conn.execute(f"SELECT * FROM {table}{where} ORDER BY {order}", params):
+            data = _unrow(cls, dict(row))
+            if kind == "article" and not with_text:
+                data["text"] = None
+            yield cls.from_dict(data)
+
+    def article(self, article_id: str) -> ArticleRecord | None:
+        found = list(self.records("article", article_id=article_id))
+        return typing.cast(ArticleRecord, found[0]) if found else None
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts (SQLite FTS5 query syntax)."""
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.published,"
+                " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for ``detente stats`` and the run summary."""
+        count = {kind: self._count(table) for kind, table in TABLES.items()}
+        one = self.conn.execute(
+            "SELECT min(published) AS first, max(published) AS last FROM articles"
+        ).fetchone()
+        languages = dict(self.conn.execute(
+            "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall())
+        errors = dict(self.conn.execute(
+            "SELECT coalesce(code, 'other'), count(*) FROM errors GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall())
+        run = self.conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        return {
+            "store": self.path,
+            "schema_version": self.schema_version,
+            "records": count,
+            "published": {"first": one["first"], "last": one["last"]},
+            "languages": languages,
+            "errors": errors,
+            "runs": self._count("runs"),
+            "last_run": None if run is None else {
+                "id": run["id"], "command": run["command"], "started_at": run["started_at"],
+                "detente_version": run["detente_version"], "rules_version": run["rules_version"],
+            },
+        }
+
+    def _count(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+# -- record <-> row -----------------------------------------------------------------
+
+
+@cache
+def _kinds_of(cls: type[Record]) -> dict[str, str]:
+    """Per field: 'json' for lists and nested records, 'bool', or 'plain'."""
+    hints = typing.get_type_hints(cls)
+    out = {}
+    for f in dataclasses.fields(cls):
+        tp = hints[f.name]
+        args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
+        base = args[0]
+        if typing.get_origin(base) is list or dataclasses.is_dataclass(base):
+            out[f.name] = "json"
+        elif base is bool:
+            out[f.name] = "bool"
+        else:
+            out[f.name] = "plain"
+    return out
+
+
+def _row(record: Record) -> dict[str, Any]:
+    data = dataclasses.asdict(record)
+    kinds = _kinds_of(type(record))
+    return {
+        k: (json.dumps(v, ensure_ascii=False) if kinds[k] == "json" and v is not None
+            else int(v) if kinds[k] == "bool" and v is not None else v)
+        for k, v in data.items()
+    }
+
+
+def _unrow(cls: type[Record], row: dict[str, Any]) -> dict[str, Any]:
+    kinds = _kinds_of(cls)
+    out = {}
+    for key, value in row.items():
+        kind = kinds.get(key)
+        if kind == "json" and value is not None:
+            value = json.loads(value)
+        elif kind == "bool" and value is not None:
+            value = bool(value)
+        out[key] = value
+    return out
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
