@@ -9,9 +9,9 @@ A stage never edits what an earlier stage wrote.
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlsplit, urlunsplit
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
 from .records import ArticleRecord, ErrorRecord, Record, Span
 from .stages.normalize import normalize_text

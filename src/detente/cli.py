@@ -9,11 +9,11 @@ opened).
 from __future__ import annotations
 
 import csv
-import io
 import json
 import logging
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -78,7 +78,7 @@ def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | No
     """Print records for INPUTS (files, folders, - for stdin); no store needed."""
     settings = _settings(obj, published=published)
     failed = False
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     first = True
     if fmt == "json":
         out.write("[")
@@ -246,7 +246,7 @@ class _output:
 
     def __enter__(self) -> Any:
         self.stream = (open(self.path, "w", encoding="utf-8", newline="") if self.path
-                       else click.get_text_stream("stdout"))
+                       else sys.stdout)
         return self.stream
 
     def __exit__(self, *exc: Any) -> None:
@@ -295,9 +295,7 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
     for outcome in added[:20]:
         article = outcome.article
         assert article is not None
-        counts = {}
-        for record in article.records:
-            counts[record.kind] = counts.get(record.kind, 0) + 1
+        counts = Counter(record.kind for record in article.records)
         what = ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())) or "no records"
         title = (article.title or article.ref)[:60]
         click.echo(f"  {article.published or '????-??-??'}  {article.language or '??'}  {title:<60}  {what}")

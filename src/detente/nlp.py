@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 import spacy
+from spacy.about import __version__ as spacy_version
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -80,6 +81,6 @@ def model_info(nlp: Language) -> dict[str, Any]:
     return {
         "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
         "version": meta.get("version"),
-        "spacy": spacy.__version__,
+        "spacy": spacy_version,
         "pipes": list(nlp.pipe_names),
     }

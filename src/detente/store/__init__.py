@@ -18,7 +18,6 @@ import sqlite3
 import typing
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -249,9 +248,13 @@ class Store:
 # -- record <-> row -----------------------------------------------------------------
 
 
-@cache
+_FIELD_KINDS: dict[type[Record], dict[str, str]] = {}
+
+
 def _kinds_of(cls: type[Record]) -> dict[str, str]:
     """Per field: 'json' for lists and nested records, 'bool', or 'plain'."""
+    if cls in _FIELD_KINDS:
+        return _FIELD_KINDS[cls]
     hints = typing.get_type_hints(cls)
     out = {}
     for f in dataclasses.fields(cls):
@@ -264,6 +267,7 @@ def _kinds_of(cls: type[Record]) -> dict[str, str]:
             out[f.name] = "bool"
         else:
             out[f.name] = "plain"
+    _FIELD_KINDS[cls] = out
     return out
 
 

@@ -1,0 +1,48 @@
+"""Shared fixtures. The spaCy model is loaded once per session (load_model is
+cached per process); tests that need it use the ``settings`` fixture with the
+``model`` marker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente import Settings
+from detente.readers import Source, read
+from detente.records import ErrorRecord
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "examples" / "euractiv-2022-01-12-nato-russia.txt"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.load(env={})
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings):  # type: ignore[no-untyped-def]
+    from detente.nlp import load_model
+
+    return load_model(settings.model)
+
+
+def read_all(*paths: Path | str, settings: Settings | None = None) -> list:  # type: ignore[type-arg]
+    return list(read(paths, settings or Settings.load(env={})))
+
+
+def read_one(path: Path | str, settings: Settings | None = None):  # type: ignore[no-untyped-def]
+    items = read_all(path, settings=settings)
+    assert len(items) == 1, items
+    return items[0]
+
+
+def errors_of(items: list) -> list[ErrorRecord]:  # type: ignore[type-arg]
+    return [i for i in items if isinstance(i, ErrorRecord)]
+
+
+__all__ = ["EXAMPLES", "FIXTURES", "ROOT", "SEED", "SHARED", "Source", "errors_of", "read_all", "read_one"]

@@ -1,0 +1,29 @@
+from detente.article import Article
+from tests.conftest import FIXTURES, errors_of, read_all
+
+
+def test_rss_items_with_embedded_content() -> None:
+    items = read_all(FIXTURES / "feeds" / "rss.xml")
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [a.title for a in articles] == [
+        "US and Russia end Geneva security talks with no breakthrough",
+        "NATO says 'significant differences' remain after Russia council meeting",
+    ]
+    assert [a.published for a in articles] == ["2022-01-10", "2022-01-12"]
+    assert all(a.date_source == "metadata" for a in articles)
+    assert articles[0].source == "Example News – Europe security"
+    assert "<p>" not in articles[0].text and "\n\n" in articles[0].text
+    # The item with only a link and a teaser is reported, not silently dropped.
+    (error,) = errors_of(items)
+    assert error.code == "empty" and "only a link" in error.reason
+
+
+def test_atom_entries() -> None:
+    items = read_all(FIXTURES / "feeds" / "atom.xml")
+    assert [i.title for i in items] == [
+        "OSCE meeting in Vienna closes week of crisis talks",
+        "Lavrov says Russia awaits written reply on security proposals",
+    ]
+    assert [i.published for i in items] == ["2022-01-13", "2022-01-14"]
+    assert items[0].source == "World Desk: Diplomacy"
+    assert items[0].url and items[0].url.startswith("https://world-desk.example.com/")

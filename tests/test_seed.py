@@ -1,0 +1,28 @@
+"""The founding article, read from ../shared/examples/ (never copied)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from detente.cli import cli
+from tests.conftest import SEED
+
+
+@pytest.mark.model
+def test_seed_article_record_via_extract() -> None:
+    result = CliRunner().invoke(cli, ["extract", str(SEED), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    article = records[0]
+    assert article["kind"] == "article"
+    assert article["title"] == "NATO meets with Russia amid tug-of-war over Ukraine"
+    assert article["published"] == "2022-01-12"
+    assert article["date_source"] == "text"
+    assert article["language"] == "en"
+    assert len(article["sha256"]) == 64
+    # Every record points into the stored text.
+    text = article["text"]
+    for record in records[1:]:
+        assert record["article_id"] == article["id"]
+        assert text[record["start"] : record["end"]] == record["text"]
