@@ -87,3 +87,11 @@ def test_missing_model_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="not installed.*never downloads"):
         load_model("en_core_web_nonexistent")
+
+
+@pytest.mark.model
+def test_pipeline_processing_is_a_pure_function(settings: Settings) -> None:
+    first = process(read_one(SEED), settings)
+    second = process(read_one(SEED), settings)
+    assert first.id == second.id
+    assert [r.to_dict() for r in first.records] == [r.to_dict() for r in second.records]

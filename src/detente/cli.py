@@ -24,7 +24,7 @@ from . import api
 from .about import RULES_VERSION, __version__
 from .errors import ConfigError, DetenteError
 from .readers import Source, expand
-from .records import RECORD_TYPES, ErrorRecord, Record
+from .records import RECORD_TYPES, ErrorRecord, MentionRecord, Record
 from .settings import Settings, parse_date_setting
 from .store import TABLES, Store
 
@@ -303,6 +303,14 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
         click.echo(f"  ... and {len(added) - 20} more")
     for kind, n in sorted(report.records.items()):
         click.echo(f"  {n:>6} {kind} records")
+    mentions = [r for o in added if o.article for r in o.article.records if isinstance(r, MentionRecord)]
+    if mentions:
+        labels = Counter(m.label for m in mentions).most_common(6)
+        click.echo("  entities by type: " + ", ".join(f"{label} {n}" for label, n in labels))
+        people = Counter(m.text for m in mentions if m.label == "PERSON" and " " in m.text)
+        if people:
+            click.echo("  most mentioned people: "
+                       + ", ".join(f"{name} ({n})" for name, n in people.most_common(5)))
     totals = store.stats()["records"]
     click.echo(f"the store now holds {totals['article']} article(s) and "
                f"{sum(v for k, v in totals.items() if k not in ('article', 'error'))} record(s); "
