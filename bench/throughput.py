@@ -61,6 +61,12 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _child_peak_mib() -> float:
+    """Peak of the largest finished child (the worker processes of a run with
+    workers > 1); 0 when there were none."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 # -- workers: each runs in a fresh child process and prints one JSON line --------------
 
 
@@ -84,7 +90,7 @@ def build_corpus(corpus: Path, n: int) -> Result:
             "batch_size": settings.batch_size, "detente": detente.__version__}
 
 
-def run_baseline(corpus: Path, model: str, batch_size: int) -> Result:
+def run_baseline(corpus: Path, model: str, batch_size: int, workers: int = 1) -> Result:
     with corpus.open(encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in lines]
     started = time.perf_counter()
@@ -93,15 +99,15 @@ def run_baseline(corpus: Path, model: str, batch_size: int) -> Result:
 
     nlp = spacy.load(model)
     loaded = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers))
     done = time.perf_counter()
     return {"load_s": loaded - started, "processing_s": done - loaded, "peak_mib": _peak_mib(),
-            "tokens": tokens, "chars": sum(map(len, texts)), "spacy": about.__version__,
+            "child_peak_mib": _child_peak_mib(), "tokens": tokens, "chars": sum(map(len, texts)), "spacy": about.__version__,
             "model_version": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
             "pipes": nlp.pipe_names}
 
 
-def run_detente(corpus: Path) -> Result:
+def run_detente(corpus: Path, workers: int = 1) -> Result:
     started = time.perf_counter()
     import detente
     import detente.cli
@@ -113,8 +119,8 @@ def run_detente(corpus: Path) -> Result:
     loaded = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink, redirect_stdout(sink):
         try:
-            detente.cli.cli.main(["extract", str(corpus), "--format", "jsonl", "--no-text"],
-                                 standalone_mode=False)
+            detente.cli.cli.main(["extract", str(corpus), "--format", "jsonl", "--no-text",
+                                  "--workers", str(workers)], standalone_mode=False)
             code: Any = 0
         except SystemExit as exc:
             code = exc.code
@@ -122,7 +128,7 @@ def run_detente(corpus: Path) -> Result:
     if code not in (0, 1, None):
         raise SystemExit(f"detente extract exited with {code}")
     return {"load_s": loaded - started, "processing_s": done - loaded, "peak_mib": _peak_mib(),
-            "exit": code, "pipes": nlp.pipe_names}
+            "child_peak_mib": _child_peak_mib(), "exit": code, "pipes": nlp.pipe_names}
 
 
 # -- the parent: spawns workers, never imports spaCy or detente itself -----------------
@@ -178,6 +184,40 @@ def report(res: Result) -> None:
               f"peak RSS {e2e['peak_mib']:.0f} MiB")
 
 
+def scaling(args: argparse.Namespace) -> None:
+    """Both sides at 1..CPU-count processes: throughput and speed-up over one
+    process, and detente's throughput as a ratio of the baseline's at the same
+    count. Peak memory is the parent's plus the largest worker's."""
+    counts = list(range(1, (os.cpu_count() or 1) + 1))
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        info = worker("corpus", corpus, "--articles", str(args.articles))
+        for n in counts:
+            base, det = [], []
+            for _ in range(args.repeat):
+                base.append(worker("baseline", corpus, "--model", info["model"],
+                                   "--batch-size", str(info["batch_size"]), "--workers", str(n)))
+                det.append(worker("detente", corpus, "--workers", str(n)))
+            rows.append((n, statistics.median(r["processing_s"] for r in base),
+                         statistics.median(r["processing_s"] for r in det),
+                         max(r["peak_mib"] + r["child_peak_mib"] for r in base),
+                         max(r["peak_mib"] + r["child_peak_mib"] for r in det)))
+    print(f"scaling over {args.articles} articles, median of {args.repeat}, "
+          f"{os.cpu_count()} CPUs (model load excluded)\n")
+    print(f"{'workers':>7}{'spaCy art/s':>13}{'speed-up':>10}{'detente art/s':>15}{'speed-up':>10}"
+          f"{'detente/spaCy':>15}{'spaCy MiB':>11}{'detente MiB':>13}")
+    for n, base_s, det_s, base_mib, det_mib in rows:
+        print(f"{n:>7}{args.articles / base_s:>13.1f}{rows[0][1] / base_s:>9.2f}x"
+              f"{args.articles / det_s:>15.1f}{rows[0][2] / det_s:>9.2f}x{base_s / det_s:>14.2f}x"
+              f"{base_mib:>11.0f}{det_mib:>13.0f}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        keys = ("workers", "baseline_s", "detente_s", "baseline_peak_mib", "detente_peak_mib")
+        args.json.write_text(json.dumps([dict(zip(keys, row, strict=True)) for row in rows],
+                                        indent=2) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=200, help="corpus size (default: 200)")
@@ -185,6 +225,10 @@ def main() -> None:
     parser.add_argument("--e2e", action=argparse.BooleanOptionalAction, default=True,
                         help="also time the CLI as a subprocess (default: on)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results here")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes per side: nlp.pipe(n_process=N) and extract --workers N")
+    parser.add_argument("--scaling", action="store_true",
+                        help="run both sides with 1..CPU-count workers and print speed-ups")
     for hidden in ("--worker", "--corpus", "--model"):
         parser.add_argument(hidden, help=argparse.SUPPRESS)
     parser.add_argument("--batch-size", type=int, help=argparse.SUPPRESS)
@@ -193,21 +237,26 @@ def main() -> None:
     if args.worker:
         corpus = Path(args.corpus)
         result = (build_corpus(corpus, args.articles) if args.worker == "corpus"
-                  else run_baseline(corpus, args.model, args.batch_size)
-                  if args.worker == "baseline" else run_detente(corpus))
+                  else run_baseline(corpus, args.model, args.batch_size, args.workers)
+                  if args.worker == "baseline" else run_detente(corpus, args.workers))
         print(json.dumps(result))
         return
     if args.articles < 1 or args.repeat < 1:
         parser.error("--articles and --repeat must be at least 1")
 
+    if args.scaling:
+        scaling(args)
+        return
+
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         info = worker("corpus", corpus, "--articles", str(args.articles))
         runs: dict[str, list[Result]] = {"baseline": [], "detente": []}
+        n = str(args.workers)
         for _ in range(args.repeat):  # alternate, so drift hits both sides alike
             runs["baseline"].append(worker("baseline", corpus, "--model", info["model"],
-                                           "--batch-size", str(info["batch_size"])))
-            runs["detente"].append(worker("detente", corpus))
+                                           "--batch-size", str(info["batch_size"]), "--workers", n))
+            runs["detente"].append(worker("detente", corpus, "--workers", n))
         e2e = [end_to_end(corpus) for _ in range(args.repeat)] if args.e2e else []
 
     first = runs["baseline"][0]

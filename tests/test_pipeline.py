@@ -95,3 +95,34 @@ def test_pipeline_processing_is_a_pure_function(settings: Settings) -> None:
     second = process(read_one(SEED), settings)
     assert first.id == second.id
     assert [r.to_dict() for r in first.records] == [r.to_dict() for r in second.records]
+
+
+@pytest.mark.model
+def test_pipeline_workers_give_the_same_records_in_the_same_order(settings: Settings) -> None:
+    from detente import extract
+    from tests.conftest import EXAMPLES
+
+    small = Settings.load(env={}, batch_size=2)
+    inputs = [EXAMPLES, FIXTURES / "bad" / "empty.txt", SEED, FIXTURES / "lang" / "german.txt"]
+    serial = [r.to_dict() for r in extract(inputs, small)]
+    parallel = [r.to_dict() for r in extract(inputs, Settings.load(env={}, batch_size=2, workers=2))]
+    assert parallel == serial
+    assert [r["kind"] for r in serial].count("article") == 6
+
+
+def test_language_identification_never_calls_english_news_foreign() -> None:
+    """Calibration of language_min_confidence: on the 120 English Wikinews
+    articles of the MEANTIME set no text, nor its first 60 characters, is
+    called another language with the default confidence (lowest English
+    probability seen: 0.9995)."""
+    import json
+
+    from tests.conftest import SHARED
+
+    lines = (SHARED / "data" / "meantime_time_dev" / "inputs.jsonl").read_text("utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines]
+    threshold = Settings.load(env={}).language_min_confidence
+    for text in texts:
+        for sample in (text, text[:60]):
+            lang, prob = identify(sample)
+            assert lang == "en" or prob < threshold, (lang, prob, sample[:60])

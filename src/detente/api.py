@@ -13,9 +13,11 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from .article import Article
 from .nlp import load_model, model_info
+from .parallel import BatchRunner
 from .pipeline import Pipeline
 from .readers import Input, read
 from .records import ErrorRecord, Record
@@ -56,30 +58,39 @@ def process(
     pipeline: Pipeline | None = None,
 ) -> Iterator[Outcome]:
     """Read inputs and run the pipeline over them, a batch at a time, in
-    input order. ``skip`` may name a stored duplicate so it is not processed."""
+    input order, in ``settings.workers`` processes. ``skip`` may name a stored
+    duplicate so that it is not processed."""
     settings = settings or Settings.load()
-    pipeline = pipeline or Pipeline.default(settings)
     pending: list[Outcome] = []
-    todo: list[Article] = []
+    todo: list[int] = []  # positions in pending of the articles to process
 
-    def flush() -> Iterator[Outcome]:
-        if todo:
-            pipeline.run_batch(todo)
-        yield from pending
+    def submit(runner: BatchRunner) -> None:
+        batch = [pending[i].article for i in todo]
+        runner.submit([a for a in batch if a is not None], (list(pending), list(todo)))
         pending.clear()
         todo.clear()
 
-    for item in read(inputs, settings):
-        if isinstance(item, ErrorRecord):
-            pending.append(Outcome(error=item))
-            continue
-        duplicate = skip(item) if skip else None
-        pending.append(Outcome(article=item, duplicate_of=duplicate))
-        if duplicate is None:
-            todo.append(item)
-            if len(todo) >= settings.batch_size:
-                yield from flush()
-    yield from flush()
+    def finished(batches: Iterator[tuple[object, list[Article]]]) -> Iterator[Outcome]:
+        for tag, articles in batches:
+            outcomes, positions = cast(tuple[list[Outcome], list[int]], tag)
+            for position, article in zip(positions, articles, strict=True):
+                outcomes[position].article = article
+            yield from outcomes
+
+    with BatchRunner(settings, pipeline) as runner:
+        for item in read(inputs, settings):
+            if isinstance(item, ErrorRecord):
+                pending.append(Outcome(error=item))
+                continue
+            duplicate = skip(item) if skip else None
+            pending.append(Outcome(article=item, duplicate_of=duplicate))
+            if duplicate is None:
+                todo.append(len(pending) - 1)
+                if len(todo) >= settings.batch_size:
+                    submit(runner)
+                    yield from finished(runner.results())
+        submit(runner)
+        yield from finished(runner.drain())
 
 
 def extract(inputs: Inputs, settings: Settings | None = None, *,
@@ -113,9 +124,12 @@ def ingest(
     """Read, process and store the inputs; one transaction per article.
     Articles already stored (same text or canonical URL) are not processed."""
     settings = settings or Settings.load()
-    pipeline = Pipeline.default(settings)
+    pipeline: Pipeline | None = Pipeline.default(settings)
+    assert pipeline is not None
     run_id = store.start_run(command, settings, pipeline.versions,
                              model_info(load_model(settings.model)))
+    if settings.workers > 1:
+        pipeline = None  # each worker builds its own
     report = IngestReport(run_id=run_id)
     try:
         for outcome in process(inputs, settings, skip=store.find_duplicate, pipeline=pipeline):

@@ -67,16 +67,23 @@ published_option = click.option(
     help="Publication date for inputs that give none of their own.",
 )
 
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), metavar="N",
+    help="Processes that run the pipeline (default: 1).",
+)
+
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @published_option
 @click.option("--no-text", is_flag=True, help="Leave article texts out of the output.")
+@workers_option
 @click.pass_obj
-def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | None, no_text: bool) -> None:
+def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | None, no_text: bool,
+            workers: int | None) -> None:
     """Print records for INPUTS (files, folders, - for stdin); no store needed."""
-    settings = _settings(obj, published=published)
+    settings = _settings(obj, published=published, workers=workers)
     failed = False
     out = sys.stdout
     first = True
@@ -102,10 +109,12 @@ def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | No
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(dir_okay=False), help="The store (default: detente.db).")
 @published_option
+@workers_option
 @click.pass_obj
-def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str | None) -> None:
+def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str | None,
+           workers: int | None) -> None:
     """Extract records from INPUTS and store them in the SQLite store."""
-    settings = _settings(obj, published=published, db=db)
+    settings = _settings(obj, published=published, db=db, workers=workers)
     started = time.perf_counter()
     added: list[api.Outcome] = []
 

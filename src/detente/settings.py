@@ -36,6 +36,7 @@ class Settings:
     max_input_bytes: int = 16_777_216
     max_text_chars: int = 1_000_000
     batch_size: int = 32
+    workers: int = 1
     db: str = "detente.db"
     published: dt.date | None = field(default=None)
 
@@ -48,7 +49,7 @@ class Settings:
             raise ConfigError("languages: give a list of two-letter ISO 639-1 codes, e.g. ['en']")
         if not 0.0 < self.language_min_confidence <= 1.0:
             raise ConfigError("language_min_confidence: must be in (0, 1]")
-        for name in ("language_min_chars", "max_input_bytes", "max_text_chars", "batch_size"):
+        for name in ("language_min_chars", "max_input_bytes", "max_text_chars", "batch_size", "workers"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name}: must be a positive whole number")
         if not self.db.strip():

@@ -47,3 +47,13 @@ def test_json_truncated_array_is_an_error() -> None:
     (error,) = read_all(FIXTURES / "bad" / "malformed.json")
     assert error.kind == "error" and error.code == "malformed"
     assert "not valid JSON" in error.reason and "line" in error.reason
+
+
+def test_jsonl_reads_a_real_corpus_without_errors() -> None:
+    """The MEANTIME development set (120 Wikinews articles, read from the
+    shared folder): every line is an article with its date and title."""
+    from tests.conftest import SHARED
+
+    items = read_all(SHARED / "data" / "meantime_time_dev" / "inputs.jsonl")
+    assert len(items) == 120 and not errors_of(items)
+    assert all(a.published and a.date_source == "metadata" and a.title for a in items)
