@@ -187,9 +187,14 @@ class Store:
             where, params = " WHERE article_id=?", [article_id]
         elif article_id is not None and kind == "article":
             where, params = " WHERE id=?", [article_id]
-        order = "published, id" if kind == "article" else ("id" if kind != "error" else "id")
-        if kind not in ("article", "error", "happening") and "start" in self._columns(table):
+        # Articles by date; records by their place in their article; the rest
+        # (errors, happenings) in the order they were stored.
+        if kind == "article":
+            order = "published, id"
+        elif "start" in self._columns(table):
             order = 'article_id, start, "end", id'
+        else:
+            order = "id"
         for row in self.conn.execute(f"SELECT * FROM {table}{where} ORDER BY {order}", params):
             data = _unrow(cls, dict(row))
             if kind == "article" and not with_text:
