@@ -106,3 +106,16 @@ def test_cli_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
 
 def test_cli_version() -> None:
     assert run("--version").stdout.startswith("detente ")
+
+
+def test_cli_ingest_streams_json_lines_from_stdin(tmp_path: Path) -> None:
+    corpus = (EXAMPLES / "2022-01-13-vienna-osce.jsonl").read_text("utf-8")
+    result = run("ingest", "-", "--db", tmp_path / "d.db", input=corpus)
+    assert result.exit_code == 0, result.output
+    assert "2 new article(s)" in result.stdout
+
+
+def test_cli_empty_stdin_is_an_error() -> None:
+    result = run("extract", "-", input="")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["reason"] == "the input is empty (0 bytes)"

@@ -98,3 +98,25 @@ def test_folders_are_read_recursively_skipping_hidden_and_unknown(tmp_path: Path
     (tmp_path / "notes.md").write_text("Not an article.")
     items = read_all(tmp_path)
     assert [i.ref for i in items] == [str(tmp_path / "sub" / "a.txt")]
+
+
+def test_overlong_jsonl_line_is_never_read_whole(tmp_path: Path) -> None:
+    """A single 5 MB line against a 1,000-byte limit: refused by reading at
+    most limit + 1 bytes of it, and the next line is still read."""
+    import io
+
+    from detente.readers.source import read_lines
+
+    stream = io.BytesIO(b"x" * 5_000_000 + b"\n" + b'{"text": "ok"}\n')
+    lines = list(read_lines(stream, 1000))
+    assert lines == [(1, None), (2, b'{"text": "ok"}\n')]
+
+
+def test_stream_input_over_the_limit(tmp_path: Path) -> None:
+    import io
+
+    source = Source("<stdin>", stream=io.BufferedReader(io.BytesIO(b"Words. " * 1000)))
+    items = list(__import__("detente.readers", fromlist=["read_source"]).read_source(
+        source, Settings.load(env={}, max_input_bytes=500)))
+    (error,) = items
+    assert error.code == "too_large" and "larger than the 500 bytes limit" in error.reason

@@ -27,3 +27,17 @@ def test_atom_entries() -> None:
     assert [i.published for i in items] == ["2022-01-13", "2022-01-14"]
     assert items[0].source == "World Desk: Diplomacy"
     assert items[0].url and items[0].url.startswith("https://world-desk.example.com/")
+
+
+def test_feed_cut_off_after_an_item_keeps_it_and_reports_the_damage(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    xml = (FIXTURES / "feeds" / "atom.xml").read_text("utf-8")
+    cut = xml[: xml.index("</entry>") + len("</entry>")] + "\n<entry><title>Half"
+    path = tmp_path / "cut.atom"
+    path.write_text(cut, "utf-8")
+    items = read_all(path)
+    assert [i.title for i in items if isinstance(i, Article)] == [
+        "OSCE meeting in Vienna closes week of crisis talks"]
+    half, damage = errors_of(items)
+    assert half.code == "empty"  # the entry cut in half has no content
+    assert damage.code == "malformed" and "not well-formed XML" in damage.reason
+    assert "items after the damage may be missing" in damage.reason

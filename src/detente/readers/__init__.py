@@ -63,8 +63,7 @@ def detect_format(source: Source) -> str:
     for suffix in sorted(_SUFFIXES, key=len, reverse=True):
         if name.endswith(suffix):
             return _SUFFIXES[suffix]
-    with source.open() as stream:
-        head = stream.read(2048)
+    head = source.head()
     if head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/"):
         return "warc"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -91,7 +90,7 @@ def expand(inputs: Iterable[Input]) -> Iterator[Source | ErrorRecord]:
         if isinstance(item, Source | ErrorRecord):
             yield item
         elif str(item) == "-":
-            yield Source("<stdin>", data=sys.stdin.buffer.read())
+            yield Source("<stdin>", stream=sys.stdin.buffer)
         elif Path(item).is_dir():
             for file in _walk(Path(item)):
                 yield Source(str(file), path=file)
@@ -132,7 +131,7 @@ def read_source(source: Source, settings: Settings) -> Iterator[Article | ErrorR
     """Run the right reader over one input, turning failures into error
     records, and finish each article (default date, size limit)."""
     try:
-        if source.size() == 0:
+        if source.size() == 0 or (source.stream is not None and not source.head()):
             yield ErrorRecord(ref=source.ref, reason="the input is empty (0 bytes)",
                               code="empty", stage="reader.v1")
             return

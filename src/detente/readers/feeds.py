@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -72,6 +73,16 @@ def read_feed(source: Source, settings: Settings) -> Iterator[Article | ErrorRec
             url=entry.get("link"),
             encoding=parsed.get("encoding"),
             declared_language=feed_lang,
+        )
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, SAXParseException):
+        # Items were read, but the XML breaks somewhere: later items may be lost.
+        yield ErrorRecord(
+            ref=source.ref,
+            reason=f"the feed is not well-formed XML ({problem}); {len(entries)} item(s) were "
+            "read, but items after the damage may be missing; check that the file is complete",
+            code="malformed",
+            stage="reader.v1",
         )
 
 

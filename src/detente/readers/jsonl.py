@@ -18,7 +18,7 @@ from ..records import ErrorRecord
 from ..settings import Settings
 from .dates import parse_metadata_date
 from .decode import decode
-from .source import Source, check_size
+from .source import Source, check_size, read_lines
 
 FIELDS = ("id", "text", "title", "published", "url", "source", "language")
 
@@ -26,13 +26,15 @@ FIELDS = ("id", "text", "title", "published", "url", "source", "language")
 def read_jsonl(source: Source, settings: Settings) -> Iterator[Article | ErrorRecord]:
     seen_any = False
     with source.open() as stream:
-        for lineno, raw in enumerate(stream, start=1):
-            if not raw.strip():
+        for lineno, raw in read_lines(stream, settings.max_input_bytes):
+            if raw is not None and not raw.strip():
                 continue
             seen_any = True
             where = f"{source.ref}:{lineno}"
             try:
-                check_size(where, len(raw), settings.max_input_bytes, "line")
+                check_size(where, None if raw is None else len(raw), settings.max_input_bytes,
+                           "line")
+                assert raw is not None
                 try:
                     line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
                 except UnicodeDecodeError as exc:

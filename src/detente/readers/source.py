@@ -1,14 +1,19 @@
-"""Where an input's bytes come from: a file or bytes already in memory
-(standard input, a WARC record). Size limits are checked before reading."""
+"""Where an input's bytes come from: a file, bytes in memory (a WARC record),
+or a stream read once (standard input). Size limits are checked before or
+while reading, never after loading everything."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputTooLargeError
+
+_SNIFF_BYTES = 2048
 
 
 @dataclass
@@ -16,40 +21,87 @@ class Source:
     ref: str
     path: Path | None = None
     data: bytes | None = None
+    # A stream that can be read only once, such as standard input. Streaming
+    # readers (JSON Lines, WARC) read it as it comes, so ``cat corpus.jsonl |
+    # detente ingest -`` never holds the corpus in memory.
+    stream: BinaryIO | None = None
 
     @property
     def name(self) -> str:
         """The file name used to pick a reader ('' for anonymous bytes)."""
         return self.path.name.lower() if self.path else ""
 
-    def size(self) -> int:
+    def size(self) -> int | None:
+        """Size in bytes, or None for a stream."""
         if self.data is not None:
             return len(self.data)
-        assert self.path is not None
-        return self.path.stat().st_size
+        if self.path is not None:
+            return self.path.stat().st_size
+        return None
 
-    def open(self) -> BinaryIO:
+    def head(self) -> bytes:
+        """The first bytes, without consuming a stream."""
+        if self.stream is not None:
+            peek = getattr(self.stream, "peek", None)
+            if peek is None:  # not buffered: read it all into memory once
+                self.data, self.stream = self.stream.read(), None
+                return self.data[:_SNIFF_BYTES]
+            return bytes(peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+        with self.open() as stream:
+            return stream.read(_SNIFF_BYTES)
+
+    @contextmanager
+    def open(self) -> Iterator[BinaryIO]:
         if self.data is not None:
-            return io.BytesIO(self.data)
-        assert self.path is not None
-        return self.path.open("rb")
+            yield io.BytesIO(self.data)
+        elif self.stream is not None:
+            with nullcontext(self.stream) as stream:  # never close stdin
+                yield stream  # type: ignore[misc]
+        else:
+            assert self.path is not None
+            with self.path.open("rb") as stream:
+                yield stream
 
     def read(self, limit: int) -> bytes:
         """The whole input, refusing one larger than ``limit`` bytes."""
-        check_size(self.ref, self.size(), limit, "file")
-        if self.data is not None:
-            return self.data
-        assert self.path is not None
-        return self.path.read_bytes()
+        size = self.size()
+        if size is not None:
+            check_size(self.ref, size, limit, "file")
+            if self.data is not None:
+                return self.data
+            assert self.path is not None
+            return self.path.read_bytes()
+        with self.open() as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            check_size(self.ref, None, limit, "input")
+        return data
 
 
-def check_size(ref: str, size: int, limit: int, what: str) -> None:
-    if size > limit:
+def check_size(ref: str, size: int | None, limit: int, what: str) -> None:
+    """Refuse an input over ``limit`` bytes; ``size`` None means "more than
+    the limit, exact size unknown" (a stream or an overlong line)."""
+    if size is None or size > limit:
+        how_big = f"larger than the {_mb(limit)} limit" if size is None else (
+            f"{_mb(size)}, over the {_mb(limit)} limit")
         raise InputTooLargeError(
-            ref,
-            f"the {what} is {_mb(size)}, over the {_mb(limit)} limit; split it into "
-            f"smaller files, or raise the max_input_bytes setting",
+            ref, f"the {what} is {how_big}; split it into smaller files, or raise the "
+            "max_input_bytes setting",
         )
+
+
+def read_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for each line, reading at most ``limit + 1`` bytes
+    of any line; an overlong line is skipped to its end and given as None."""
+    lineno = 0
+    while line := stream.readline(limit + 1):
+        lineno += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield lineno, None
+        else:
+            yield lineno, line
 
 
 def _mb(n: int) -> str:
