@@ -17,7 +17,10 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, ClassVar, TypeVar, Union
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union
+
+if TYPE_CHECKING:
+    from .errors import InputError
 
 R = TypeVar("R", bound="Record")
 
@@ -249,6 +252,13 @@ class ErrorRecord(Record):
     # when the article itself was read and stored (e.g. a non-English text).
     code: str | None = None
     article_id: str | None = None
+
+    @classmethod
+    def from_error(cls, exc: InputError, *, stage: str = "reader.v1",
+                   article_id: str | None = None) -> ErrorRecord:
+        """The record of an input error, with its code."""
+        return cls(ref=exc.ref, reason=exc.reason, code=exc.code, article_id=article_id,
+                   stage=stage)
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

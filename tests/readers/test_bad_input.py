@@ -120,3 +120,10 @@ def test_stream_input_over_the_limit(tmp_path: Path) -> None:
         source, Settings.load(env={}, max_input_bytes=500)))
     (error,) = items
     assert error.code == "too_large" and "larger than the 500 bytes limit" in error.reason
+
+
+def test_text_damaged_by_an_earlier_wrong_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.jsonl"
+    path.write_text('{"id": "d", "text": "%s"}\n' % ("Talks \ufffd\ufffd\ufffd in Gen\ufffdve. " * 20), "utf-8")
+    (error,) = read_all(path)
+    assert error.code == "binary" and "replacement characters" in error.reason

@@ -35,6 +35,9 @@ from .warc import read_warc
 
 log = logging.getLogger(__name__)
 
+# Share of U+FFFD characters above which a text counts as damaged.
+_MAX_REPLACEMENT_SHARE = 0.05
+
 Reader = Callable[[Source, Settings], Iterator[Article | ErrorRecord]]
 
 READERS: dict[str, Reader] = {
@@ -142,7 +145,7 @@ def read_source(source: Source, settings: Settings) -> Iterator[Article | ErrorR
             else:
                 yield item
     except InputError as exc:
-        yield ErrorRecord(ref=exc.ref, reason=exc.reason, code=exc.code, stage="reader.v1")
+        yield ErrorRecord.from_error(exc)
     except OSError as exc:
         yield ErrorRecord(ref=source.ref, reason=f"cannot read the file ({exc.strerror or exc})",
                           code="io", stage="reader.v1")
@@ -157,18 +160,22 @@ def read_source(source: Source, settings: Settings) -> Iterator[Article | ErrorR
         )
 
 
-def _finish(article: Article | ErrorRecord, settings: Settings) -> Article | ErrorRecord:
-    assert isinstance(article, Article)
+def _finish(article: Article, settings: Settings) -> Article | ErrorRecord:
     if len(article.text) > settings.max_text_chars:
-        exc: InputError = InputTooLargeError(
+        return ErrorRecord.from_error(InputTooLargeError(
             article.ref,
             f"the article text has {len(article.text):,} characters, over the "
             f"{settings.max_text_chars:,} limit (max_text_chars); split it into articles",
-        )
-        return ErrorRecord(ref=exc.ref, reason=exc.reason, code=exc.code, stage="reader.v1")
-    if "\ufffd" in article.text[:10000] and article.text.count("\ufffd") > len(article.text) // 20:
-        exc = BinaryInputError(article.ref, "most of the text could not be decoded; is it text?")
-        return ErrorRecord(ref=exc.ref, reason=exc.reason, code=exc.code, stage="reader.v1")
+        ))
+    # Replacement characters come from text that was already mis-decoded
+    # upstream; a few are harmless, a text full of them is not worth reading.
+    damaged = article.text.count("\ufffd")
+    if damaged > len(article.text) * _MAX_REPLACEMENT_SHARE:
+        return ErrorRecord.from_error(BinaryInputError(
+            article.ref,
+            f"{damaged:,} characters of the text are U+FFFD replacement characters, so it was "
+            "damaged by a wrong decoding before it reached detente; re-export it as UTF-8",
+        ))
     if article.published is None and settings.published is not None:
         article.published = settings.published.isoformat()
         article.date_source = "given"

@@ -51,7 +51,7 @@ def read_jsonl(source: Source, settings: Settings) -> Iterator[Article | ErrorRe
                     ) from exc
                 yield from_object(obj, where, source.ref)
             except InputError as exc:
-                yield ErrorRecord(ref=exc.ref, reason=exc.reason, code=exc.code, stage="reader.v1")
+                yield ErrorRecord.from_error(exc)
     if not seen_any:
         raise EmptyInputError(source.ref, "the JSON Lines file has no lines with content")
 
@@ -75,7 +75,7 @@ def read_json(source: Source, settings: Settings) -> Iterator[Article | ErrorRec
         try:
             yield from_object(obj, where, source.ref)
         except InputError as exc:
-            yield ErrorRecord(ref=exc.ref, reason=exc.reason, code=exc.code, stage="reader.v1")
+            yield ErrorRecord.from_error(exc)
 
 
 def from_object(obj: Any, where: str, file_ref: str) -> Article:

@@ -64,7 +64,7 @@ def read_warc(source: Source, settings: Settings) -> Iterator[Article | ErrorRec
                 except MalformedInputError:
                     raise
                 except InputError as exc:
-                    yield ErrorRecord(ref=exc.ref, reason=exc.reason, code=exc.code, stage="reader.v1")
+                    yield ErrorRecord.from_error(exc)
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             raise MalformedInputError(
                 source.ref,

@@ -85,12 +85,4 @@ class DetectLanguage:
                 f"extracted (translate it, or add the language to the 'languages' setting "
                 f"with a model for it)",
             )
-            article.errors.append(
-                ErrorRecord(
-                    ref=error.ref,
-                    reason=error.reason,
-                    code=error.code,
-                    article_id=article.id,
-                    stage=self.name,
-                )
-            )
+            article.errors.append(ErrorRecord.from_error(error, stage=self.name, article_id=article.id))
