@@ -124,15 +124,14 @@ def ingest(
     """Read, process and store the inputs; one transaction per article.
     Articles already stored (same text or canonical URL) are not processed."""
     settings = settings or Settings.load()
-    pipeline: Pipeline | None = Pipeline.default(settings)
-    assert pipeline is not None
+    pipeline = Pipeline.default(settings)
     run_id = store.start_run(command, settings, pipeline.versions,
                              model_info(load_model(settings.model)))
-    if settings.workers > 1:
-        pipeline = None  # each worker builds its own
     report = IngestReport(run_id=run_id)
     try:
-        for outcome in process(inputs, settings, skip=store.find_duplicate, pipeline=pipeline):
+        # With workers, each worker builds its own pipeline.
+        local = pipeline if settings.workers == 1 else None
+        for outcome in process(inputs, settings, skip=store.find_duplicate, pipeline=local):
             if outcome.article is not None and outcome.duplicate_of is None:
                 if store.add_article(outcome.article, run_id):
                     report.added += 1

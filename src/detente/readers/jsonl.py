@@ -32,8 +32,8 @@ def read_jsonl(source: Source, settings: Settings) -> Iterator[Article | ErrorRe
             seen_any = True
             where = f"{source.ref}:{lineno}"
             try:
-                check_size(where, None if raw is None else len(raw), settings.max_input_bytes,
-                           "line")
+                if raw is None:  # longer than the limit: read_lines skipped it
+                    check_size(where, None, settings.max_input_bytes, "line")
                 assert raw is not None
                 try:
                     line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -55,8 +55,7 @@ class Source:
         if self.data is not None:
             yield io.BytesIO(self.data)
         elif self.stream is not None:
-            with nullcontext(self.stream) as stream:  # never close stdin
-                yield stream  # type: ignore[misc]
+            yield self.stream  # not closed: standard input belongs to the process
         else:
             assert self.path is not None
             with self.path.open("rb") as stream:
