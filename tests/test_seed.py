@@ -25,4 +25,8 @@ def test_seed_article_record_via_extract() -> None:
     text = article["text"]
     for record in records[1:]:
         assert record["article_id"] == article["id"]
-        assert text[record["start"] : record["end"]] == record["text"]
+        if record["kind"] == "actor":
+            for mention in record["mentions"]:
+                assert text[mention["start"] : mention["end"]].strip() == text[mention["start"] : mention["end"]]
+        else:
+            assert text[record["start"] : record["end"]] == record["text"]

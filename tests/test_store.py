@@ -15,10 +15,11 @@ def test_store_schema_is_migrated_and_wal(tmp_path: Path) -> None:
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"articles", "articles_fts", "mentions", "actors", "quotes", "times", "places",
-                "events", "claims", "happenings", "stances", "errors", "runs"} <= tables
+                "events", "claims", "happenings", "stances", "errors", "runs", "identities",
+                "identity_aliases"} <= tables
     # Opening again applies nothing twice.
     with Store(tmp_path / "s.db") as store:
-        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [1]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [1, 2]
 
 
 def test_store_failed_migration_rolls_back_whole(tmp_path: Path) -> None:

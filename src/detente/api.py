@@ -125,7 +125,11 @@ def ingest(
     Articles already stored (same text or canonical URL) are not processed."""
     settings = settings or Settings.load()
     pipeline = Pipeline.default(settings)
-    run_id = store.start_run(command, settings, pipeline.versions,
+    from .kb import load_kb
+
+    # The run records which knowledge base coded its actors: a digest of the
+    # shipped tables and the user's dictionaries, beside the stage versions.
+    run_id = store.start_run(command, settings, [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}"],
                              model_info(load_model(settings.model)))
     report = IngestReport(run_id=run_id)
     try:

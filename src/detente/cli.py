@@ -24,7 +24,7 @@ from . import api
 from .about import RULES_VERSION, __version__
 from .errors import ConfigError, DetenteError
 from .readers import Source, expand
-from .records import RECORD_TYPES, ErrorRecord, MentionRecord, Record
+from .records import RECORD_TYPES, ActorRecord, ErrorRecord, MentionRecord, Record
 from .settings import Settings, parse_date_setting
 from .store import TABLES, Store
 
@@ -33,10 +33,13 @@ KINDS = list(TABLES)
 
 
 class Context:
-    def __init__(self, config: str | None, model: str | None, quiet: bool, verbose: int) -> None:
-        self.config, self.model, self.quiet, self.verbose = config, model, quiet, verbose
+    def __init__(self, config: str | None, model: str | None, kb: tuple[str, ...], quiet: bool,
+                 verbose: int) -> None:
+        self.config, self.model, self.kb, self.quiet, self.verbose = config, model, kb, quiet, verbose
 
     def settings(self, **overrides: Any) -> Settings:
+        if self.kb:
+            overrides["kb"] = self.kb
         return Settings.load(self.config, model=self.model, **overrides)
 
     def progress(self) -> bool:
@@ -47,10 +50,13 @@ class Context:
 @click.version_option(__version__, prog_name="detente", message=f"%(prog)s %(version)s (rules {RULES_VERSION})")
 @click.option("--config", type=click.Path(dir_okay=False), help="A TOML settings file.")
 @click.option("--model", help="The spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("--kb", multiple=True, type=click.Path(dir_okay=False, exists=True), metavar="FILE",
+              help="An actor dictionary (YAML, CSV or PETRARCH) over the built-in one; repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", count=True, help="Log more (-v: info, -vv: debug).")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, model: str | None, quiet: bool, verbose: int) -> None:
+def cli(ctx: click.Context, config: str | None, model: str | None, kb: tuple[str, ...], quiet: bool,
+        verbose: int) -> None:
     """detente turns news articles into records of international politics:
     who met, demanded, rejected or threatened whom, when, where, and who said
     what, each with its evidence in the text."""
@@ -59,7 +65,7 @@ def cli(ctx: click.Context, config: str | None, model: str | None, quiet: bool, 
     # trafilatura warns about every page it cannot extract; detente reports
     # those itself as error records, with advice.
     logging.getLogger("trafilatura").setLevel(max(level, logging.ERROR))
-    ctx.obj = Context(config, model, quiet, verbose)
+    ctx.obj = Context(config, model, kb, quiet, verbose)
 
 
 published_option = click.option(
@@ -205,6 +211,44 @@ def search(obj: Context, query: str, db: str | None, limit: int) -> None:
         click.echo(f"    {hit['snippet']}")
 
 
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--type", "kind", type=click.Choice(["person", "country", "organization", "group"]),
+              help="Only actors of this type.")
+@click.option("--code", help="Only actors with this code (RUS, NATO, ...).")
+@click.option("--articles", is_flag=True, help="List every article each matching actor appears in.")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", default=50, show_default=True)
+@click.pass_obj
+def actors(obj: Context, query: str | None, kind: str | None, code: str | None, articles: bool,
+           db: str | None, fmt: str, limit: int) -> None:
+    """Actors across the store, one identity each. QUERY matches a name, an
+    alias seen in any article, or a code (% is a wildcard)."""
+    settings = _settings(obj, db=db)
+    with _open_store(settings.db) as store:
+        found = store.actors(query, type=kind, code=code, limit=limit)
+        seen = {a["key"]: store.appearances(a["key"]) for a in found} if articles else {}
+    if fmt == "json":
+        for actor in found:
+            if articles:
+                actor["appearances"] = [
+                    {**{k: v for k, v in a.items() if k != "actor"}, "actor": a["actor"].to_dict()}
+                    for a in seen[actor["key"]]]
+            click.echo(json.dumps(actor, ensure_ascii=False))
+        return
+    for actor in found:
+        others = [a for a in actor["aliases"] if a != actor["name"]][:6]
+        click.echo(f"{actor['name']}  [{actor['type']}, {actor['code'] or 'no code'}]  "
+                   f"{actor['articles']} article(s), {actor['mentions']} mention(s)"
+                   + (f"; also: {', '.join(others)}" if others else ""))
+        for hit in seen.get(actor["key"], []):
+            record = hit["actor"]
+            click.echo(f"    {hit['published'] or '????-??-??'}  {hit['article_id']}  "
+                       f"{(hit['title'] or '')[:50]}"
+                       + (f"  ({record.role})" if record.role else ""))
+
+
 # -- helpers -----------------------------------------------------------------------
 
 
@@ -316,14 +360,16 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
     if mentions:
         labels = Counter(m.label for m in mentions).most_common(6)
         click.echo("  entities by type: " + ", ".join(f"{label} {n}" for label, n in labels))
-        people = Counter(m.text for m in mentions if m.label == "PERSON" and " " in m.text)
-        if people:
-            click.echo("  most mentioned people: "
-                       + ", ".join(f"{name} ({n})" for name, n in people.most_common(5)))
+    people = list({r.name: r for o in added if o.article for r in o.article.records
+                   if isinstance(r, ActorRecord) and r.type == "person"}.values())
+    if people:
+        click.echo("  people: " + "; ".join(
+            f"{p.name} ({', '.join(x for x in (p.role, p.code) if x)})" if p.role or p.code else p.name
+            for p in people[:8]) + (" ..." if len(people) > 8 else ""))
     totals = store.stats()["records"]
     click.echo(f"the store now holds {totals['article']} article(s) and "
                f"{sum(v for k, v in totals.items() if k not in ('article', 'error'))} record(s); "
-               f"try: detente stats --db {store.path}, detente export --db {store.path} --kind mention --format csv")
+               f"try: detente actors --db {store.path}, detente export --db {store.path} --kind actor --format csv")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -57,11 +57,12 @@ class Pipeline:
 
     @classmethod
     def default(cls, settings: Settings) -> Pipeline:
+        from .stages.actors import Actors
         from .stages.annotate import Annotate
         from .stages.entities import Entities
         from .stages.language import DetectLanguage
 
-        return cls([DetectLanguage(settings), Annotate(settings), Entities()])
+        return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings)])
 
     @property
     def versions(self) -> list[str]:

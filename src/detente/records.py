@@ -124,6 +124,9 @@ class ActorRecord(Record):
     sector: str | None
     role: str | None
     mentions: list[Span] = field(default_factory=list)
+    #: An extension field: the key that gives this actor one identity across
+    #: a corpus ("person:julianne-smith", "country:RUS", "organization:NATO").
+    identity: str | None = None
 
 
 @dataclass

@@ -39,6 +39,7 @@ class Settings:
     workers: int = 1
     db: str = "detente.db"
     published: dt.date | None = field(default=None)
+    kb: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.model.strip():
@@ -97,6 +98,7 @@ class Settings:
         """JSON-ready values, stored with every run as its provenance."""
         out = dataclasses.asdict(self)
         out["languages"] = list(self.languages)
+        out["kb"] = list(self.kb)
         out["published"] = self.published.isoformat() if self.published else None
         return out
 
@@ -115,6 +117,8 @@ def _read_toml_text(text: str, where: str) -> dict[str, Any]:
 def _from_env(name: str, raw: str) -> Any:
     if name == "languages":
         return [part.strip() for part in raw.split(",") if part.strip()]
+    if name == "kb":
+        return [part.strip() for part in raw.split(os.pathsep) if part.strip()]
     return raw
 
 
@@ -128,6 +132,10 @@ def _coerce(name: str, value: Any) -> Any:
             return tuple(str(code).lower() for code in value)
         if name == "published":
             return parse_date_setting(value)
+        if name == "kb":
+            if isinstance(value, str):
+                value = [value]
+            return tuple(str(path) for path in value)
         if isinstance(default, bool):
             return bool(value)
         if isinstance(default, int):

@@ -25,7 +25,7 @@ from typing import Any
 from ..about import RULES_VERSION, __version__
 from ..article import Article
 from ..errors import StoreError
-from ..records import RECORD_TYPES, ArticleRecord, ErrorRecord, Record
+from ..records import RECORD_TYPES, ActorRecord, ArticleRecord, ErrorRecord, Record
 from ..settings import Settings
 from .migrations import current_version, migrate
 
@@ -122,6 +122,7 @@ class Store:
             self._insert("articles", row)
             for record in article.records:
                 self._insert_record(record, run_id)
+            self._add_identities(article)
             for error in article.errors:
                 self._insert_error(error, run_id)
             self.conn.execute("COMMIT")
@@ -129,6 +130,42 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         return True
+
+    def _add_identities(self, article: Article) -> None:
+        """Fold the article's actors into the corpus identities: one row per
+        key, with every name and surface form seen for it (pronouns and
+        lower-case descriptions left out), and the articles and mentions
+        that report it. Russia as a country and as its government (two
+        actor records in one article) is one identity, counted once."""
+        by_key: dict[str, list[ActorRecord]] = {}
+        for record in article.records:
+            if isinstance(record, ActorRecord) and record.identity:
+                by_key.setdefault(record.identity, []).append(record)
+        for key, records in by_key.items():
+            first = records[0]
+            mentions = [m for r in records for m in r.mentions]
+            self.conn.execute(
+                "INSERT INTO identities(key, name, type, code, articles, mentions,"
+                " first_published, last_published) VALUES (?, ?, ?, ?, 1, ?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET articles = articles + 1,"
+                " mentions = mentions + excluded.mentions,"
+                " code = coalesce(code, excluded.code),"
+                " first_published = min(coalesce(first_published, excluded.first_published),"
+                "                       coalesce(excluded.first_published, first_published)),"
+                " last_published = max(coalesce(last_published, excluded.last_published),"
+                "                      coalesce(excluded.last_published, last_published))",
+                (key, first.name, first.type, first.code, len(mentions),
+                 article.published, article.published),
+            )
+            surfaces = {article.text[m.start:m.end] for m in mentions}
+            aliases = {r.name for r in records} | {
+                text for text in surfaces
+                if text[:1].isupper() and len(text) > 2 and text.lower() not in _PRONOUNS
+            }
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO identity_aliases(key, alias) VALUES (?, ?)",
+                [(key, alias) for alias in sorted(aliases)],
+            )
 
     def add_error(self, error: ErrorRecord, run_id: int | None = None) -> None:
         self._insert_error(error, run_id)
@@ -205,6 +242,50 @@ class Store:
         found = list(self.records("article", article_id=article_id))
         return typing.cast(ArticleRecord, found[0]) if found else None
 
+    def actors(self, query: str | None = None, *, type: str | None = None,
+               code: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actor identities across the corpus, most reported first. ``query``
+        matches a key, a name or any alias seen (case-insensitive; ``%`` is a
+        wildcard), or a code exactly."""
+        where, params = [], []
+        if query:
+            where.append(
+                "(i.key = ? OR i.name LIKE ? OR upper(coalesce(i.code, '')) = upper(?) OR"
+                " i.key IN (SELECT key FROM identity_aliases WHERE alias LIKE ?))"
+            )
+            params += [query, query, query, query]
+        if type:
+            where.append("i.type = ?")
+            params.append(type)
+        if code:
+            where.append("i.code = ?")
+            params.append(code.upper())
+        sql = ("SELECT i.*, (SELECT json_group_array(alias) FROM identity_aliases a"
+               " WHERE a.key = i.key) AS aliases FROM identities i"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY i.articles DESC, i.mentions DESC, i.name LIMIT ?")
+        rows = self.conn.execute(sql, [*params, limit]).fetchall()
+        return [{**dict(r), "aliases": json.loads(r["aliases"])} for r in rows]
+
+    def appearances(self, query: str) -> list[dict[str, Any]]:
+        """Every article an actor appears in (the actors matching ``query`` as
+        in :meth:`actors`), with the actor record there, newest first."""
+        keys = [a["key"] for a in self.actors(query, limit=1000)]
+        if not keys:
+            return []
+        marks = ", ".join("?" for _ in keys)
+        rows = self.conn.execute(
+            "SELECT x.*, a.title, a.published FROM actors x JOIN articles a ON a.id = x.article_id"
+            f" WHERE x.identity IN ({marks}) ORDER BY a.published DESC, a.id",
+            keys,
+        ).fetchall()
+        out = []
+        for row in rows:
+            record = ActorRecord.from_dict(_unrow(ActorRecord, dict(row)))
+            out.append({"article_id": row["article_id"], "title": row["title"],
+                        "published": row["published"], "actor": record})
+        return out
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (SQLite FTS5 query syntax)."""
         try:
@@ -248,6 +329,9 @@ class Store:
 
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "his", "hers"})
 
 
 # -- record <-> row -----------------------------------------------------------------
