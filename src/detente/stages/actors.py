@@ -43,10 +43,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..article import Article
 from ..kb import KnowledgeBase, Match, Target, load_kb
@@ -151,6 +153,9 @@ class _Resolver:
         self.day = day
         self.words = [t.text for t in doc]
         self.lowers = [t.lower_ for t in doc]
+        # Per token, the entity it is in; and sentence starts, for bisecting.
+        self.ent_at: dict[int, SpacySpan] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.sent_starts = [sent.start for sent in doc.sents]
         self.matches = [m for m in kb.match(self.words, self.lowers) if not self._inside_name(m)]
         self.match_at: dict[int, Match] = {}
         for m in self.matches:
@@ -163,8 +168,7 @@ class _Resolver:
     def _inside_name(self, m: Match) -> bool:
         """A known name at the start of a longer institution's name: "European
         Council" in "European Council on Foreign Relations"."""
-        ent = self.doc[m.start].ent_type_ and next(
-            (e for e in self.doc.ents if e.start <= m.start < e.end), None)
+        ent = self.ent_at.get(m.start)
         if not ent or ent.label_ not in ("ORG", "FAC", "WORK_OF_ART") or ent.end <= m.end + 1:
             return False
         return self.lowers[m.end] in ("on", "for", "of", "and") and self.words[m.end + 1][:1].isupper()
@@ -350,7 +354,8 @@ class _Resolver:
                     actor.sector = actor.sector or target.sector or target.entry.sector
                     self._take(m.start, m.end)
                     return
-            ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start in (k, end + 1)), None)
+            ent = next((e for e in (self.ent_at.get(k), self.ent_at.get(end + 1))
+                        if e is not None and e.label_ == "ORG" and e.start in (k, end + 1)), None)
             if ent is not None and not any(self.taken[i] for i in range(k, ent.end)):
                 name = _clean_name(self.doc[k:ent.end].text)
                 org = self._other(("org", _norm(name)), name, "organization", None, None)
@@ -448,7 +453,8 @@ class _Resolver:
     def _title_code(self, s: int, e: int) -> tuple[str | None, tuple[int, int] | None]:
         """The code a title gives (and an unknown organisation it names as
         the person's affiliation, for the caller to add)."""
-        for m in self.matches:
+        inside = dict.fromkeys(self.match_at[i] for i in range(s, e) if i in self.match_at)
+        for m in inside:
             if m.start < s or m.end > e:
                 continue
             before = self.lowers[m.start - 1] if m.start > s else ""
@@ -460,7 +466,7 @@ class _Resolver:
             if target is not None:
                 return target.entry.code, None
         # "a senior fellow at the European Council on Foreign Relations"
-        for ent in self.doc.ents:
+        for ent in dict.fromkeys(self.ent_at[i] for i in range(s, e) if i in self.ent_at):
             if ent.label_ == "ORG" and s <= ent.start and ent.end <= e and ent.start > s:
                 if self._all_role_words(ent.start, ent.end):
                     continue  # "Secretary of State": State is part of the title
@@ -545,8 +551,8 @@ class _Resolver:
                 continue
             if token.head.lemma_.lower() not in REPORTING:
                 continue
-            sent_starts = [s.start for s in self.doc.sents if s.start <= token.i][-3:]
-            floor = sent_starts[0] if sent_starts else 0
+            here = bisect_right(self.sent_starts, token.i)
+            floor = self.sent_starts[max(here - 3, 0)] if here else 0
             best: tuple[int, _Actor] | None = None
             for actor in self.people:
                 if actor.gender not in (None, gender):
