@@ -176,8 +176,6 @@ class KnowledgeBase:
                 self._index.setdefault(key[0], []).append(Pattern(key, case, tuple(targets)))
         for patterns in self._index.values():
             patterns.sort(key=lambda p: -len(p.tokens))
-        # Names of organisations, for telling an affiliation from a title word.
-        self.codes = {t.entry.code for items in table.values() for _, t in items if t.entry.code}
 
     @staticmethod
     def _add(table: dict[tuple[str, ...], list[tuple[tuple[str, ...], Target]]],

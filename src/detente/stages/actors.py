@@ -705,7 +705,7 @@ class _Resolver:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"):
             return True
         return token.dep_ == "pobj" and token.head.lower_ in ("with", "between", "by", "against", "on",
-                                                               "for", "than", "of", "and")
+                                                               "for", "than", "of")
 
     def _find_other_orgs(self) -> None:
         for ent in self.doc.ents:
