@@ -221,3 +221,23 @@ def test_actors_cli_kb_option(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert result.exit_code == 0, result.output
     actors = [json.loads(x) for x in result.output.splitlines() if '"kind": "actor"' in x]
     assert [(a["name"], a["code"]) for a in actors] == [("European Council on Foreign Relations", "ECFR")]
+
+
+def test_actors_coreference_for_quotes(settings: Settings) -> None:
+    """What the quotes stage leans on: generic titles, the subject a pronoun
+    most likely means, a surname that is also a city, and a seat after
+    "according to"."""
+    text = ("Putin speaks\n\nVladimir Putin addressed the nation on Friday. The Russian leader said "
+            "the West had crossed a line.\n\n“Russia’s actions are a land grab,” Joe Biden said at a news "
+            "conference with the Polish prime minister, Donald Tusk. He said the United States would "
+            "stand by its allies.\n\nThe foreign secretary, William Hague, spoke in London. Hague said "
+            "Britain would act. According to Downing Street, the call lasted an hour.\n")
+    actors = actors_of(text, settings, "2014-03-18")
+    people = {a.name: a for a in actors if a.type == "person"}
+    assert "Russian leader" in mentions(text, people["Vladimir Putin"])
+    assert "He" in mentions(text, people["Joe Biden"])  # the subject, not the last name seen
+    assert "He" not in mentions(text, people["Donald Tusk"])
+    assert mentions(text, people["William Hague"]).count("Hague") == 1
+    assert not [a for a in actors if a.code == "NLD"]  # "Hague said" is not The Hague
+    seat = [a for a in actors if "Downing Street" in mentions(text, a)]
+    assert [(a.code, a.sector) for a in seat] == [("GBR", "GOV")]

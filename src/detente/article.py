@@ -51,6 +51,9 @@ class Article:
     doc: Doc | None = field(default=None, repr=False)
     sentences: list[Span] = field(default_factory=list, repr=False)
     records: list[Record] = field(default_factory=list, repr=False)
+    # Quote marks around nobody's words ("non-starters"), found by the quotes
+    # stage and left out of the quote records.
+    scare_quotes: list[Span] = field(default_factory=list, repr=False)
     errors: list[ErrorRecord] = field(default_factory=list)
     # Names of the stages that have run, in order.
     stages: list[str] = field(default_factory=list)

@@ -24,7 +24,7 @@ from . import api
 from .about import RULES_VERSION, __version__
 from .errors import ConfigError, DetenteError
 from .readers import Source, expand
-from .records import RECORD_TYPES, ActorRecord, ErrorRecord, MentionRecord, Record
+from .records import RECORD_TYPES, ActorRecord, ErrorRecord, MentionRecord, QuoteRecord, Record
 from .settings import Settings, parse_date_setting
 from .store import TABLES, Store
 
@@ -249,6 +249,37 @@ def actors(obj: Context, query: str | None, kind: str | None, code: str | None, 
                        + (f"  ({record.role})" if record.role else ""))
 
 
+@cli.command()
+@click.argument("speaker", required=False)
+@click.option("--code", help="Only quotes whose speaker has this code (RUS, NATO, ...).")
+@click.option("--direct/--reported", default=None,
+              help="Only words in quote marks, or only reported speech (default: both).")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", default=50, show_default=True)
+@click.pass_obj
+def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | None, db: str | None,
+           fmt: str, limit: int) -> None:
+    """Who said what: quotes across the store. SPEAKER matches a speaker's
+    name or any name seen for the same actor (% is a wildcard)."""
+    settings = _settings(obj, db=db)
+    with _open_store(settings.db) as store:
+        found = store.quotes(speaker, code=code, direct=direct, limit=limit)
+    for hit in found:
+        quote = hit["quote"]
+        if fmt == "json":
+            click.echo(json.dumps({**{k: v for k, v in hit.items() if k != "quote"},
+                                   "quote": quote.to_dict()}, ensure_ascii=False))
+            continue
+        who = quote.speaker
+        name = (who.name or f"unnamed {who.role or 'speaker'}") if who else "unknown speaker"
+        tags = ", ".join(x for x in ((who.role, who.code) if who else ()) if x)
+        words = " ".join(quote.text.split())
+        shown = f"“{words}”" if quote.direct else f"(reported) {words}"
+        click.echo(f"{hit['published'] or '????-??-??'}  {name}" + (f" ({tags})" if tags else "")
+                   + f", {quote.cue or 'no cue'}: {shown}")
+
+
 # -- helpers -----------------------------------------------------------------------
 
 
@@ -366,10 +397,16 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
         click.echo("  people: " + "; ".join(
             f"{p.name} ({', '.join(x for x in (p.role, p.code) if x)})" if p.role or p.code else p.name
             for p in people[:8]) + (" ..." if len(people) > 8 else ""))
+    said = Counter(r.speaker.name or f"unnamed {r.speaker.code}" if r.speaker else "unknown speaker"
+                   for o in added if o.article for r in o.article.records if isinstance(r, QuoteRecord))
+    if said:
+        click.echo("  quotes by speaker: " + ", ".join(f"{name} {n}" for name, n in said.most_common(6))
+                   + (" ..." if len(said) > 6 else ""))
     totals = store.stats()["records"]
     click.echo(f"the store now holds {totals['article']} article(s) and "
                f"{sum(v for k, v in totals.items() if k not in ('article', 'error'))} record(s); "
-               f"try: detente actors --db {store.path}, detente export --db {store.path} --kind actor --format csv")
+               f"try: detente actors --db {store.path}, detente quotes --db {store.path}, "
+               f"detente export --db {store.path} --kind quote --format csv")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -61,8 +61,10 @@ class Pipeline:
         from .stages.annotate import Annotate
         from .stages.entities import Entities
         from .stages.language import DetectLanguage
+        from .stages.quotes import Quotes
 
-        return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings)])
+        return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings),
+                    Quotes(settings)])
 
     @property
     def versions(self) -> list[str]:

@@ -141,6 +141,16 @@ class QuoteRecord(Record):
     speaker: Speaker | None
     cue: str | None
     confidence: float
+    # Extensions to the contract:
+    #: how the speaker was found: "cue" (a reporting verb or "according to"
+    #: in the quote's sentence), "according_to", "neighbour" (the sentence
+    #: before), "continuation" (the previous quote's speaker); null with no
+    #: speaker.
+    attribution: str | None = None
+    #: where the text names the speaker (the evidence for ``speaker``).
+    speaker_span: Span | None = None
+    #: the speech act the cue reports ("speech", "warning", "demand", ...).
+    act: str | None = None
 
 
 @dataclass

@@ -4,3 +4,60 @@ Each scorer reads a gold file, runs the pipeline over its texts and returns
 typed scores; the tests pin floors on them, and the numbers in the closing
 notes of each issue come from here.
 """
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """A gold file: one JSON object per non-empty line."""
+    return [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
+
+
+def locate(item: dict[str, Any], text: str, occurrence: int = 0) -> tuple[int, int]:
+    """The offsets of the ``occurrence``-th (0-based) ``text`` in the item's text."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = item["text"].find(text, start + 1)
+        if start < 0:
+            raise ValueError(f"{item['id']}: {text[:40]!r} occurrence {occurrence} is not in the text")
+    return start, start + len(text)
+
+
+def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1, rounded to three places."""
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def match_spans(gold: Sequence[_Spanned], predicted: Sequence[_Spanned],
+                min_overlap: float = 0.0) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs of overlapping spans,
+    largest overlap first. ``min_overlap`` is the share of the longer span
+    the overlap must cover (0: any overlap)."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0 and overlap >= min_overlap * max(g.end - g.start, p.end - p.start):
+                pairs.append((overlap, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out

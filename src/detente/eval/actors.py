@@ -19,7 +19,6 @@ A predicted mention and a gold mention *match* when their spans overlap
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from ..kb import name_key
 from ..pipeline import Pipeline
 from ..records import ActorRecord
 from ..settings import Settings
+from . import locate, match_spans, prf, read_gold
 
 
 @dataclass
@@ -52,42 +52,21 @@ class ActorScores:
         ("type", "code", "sector", "name"), 0))
     misses: list[str] = field(default_factory=list)
 
-    @staticmethod
-    def _f1(tp: int, predicted: int, gold: int) -> dict[str, float]:
-        p = tp / predicted if predicted else 0.0
-        r = tp / gold if gold else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3),
-                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-
     def summary(self) -> dict[str, Any]:
         return {
             "gold": self.gold, "predicted": self.predicted,
-            "detection": self._f1(self.matched, self.predicted, self.gold),
-            "strict": self._f1(self.strict, self.predicted, self.gold),
+            "detection": prf(self.matched, self.predicted, self.gold),
+            "strict": prf(self.strict, self.predicted, self.gold),
             **{k: round(v / self.matched, 3) if self.matched else 0.0
                for k, v in self.attributes.items()},
         }
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    items = []
-    for line in Path(path).read_text("utf-8").splitlines():
-        if line.strip():
-            items.append(json.loads(line))
-    return items
-
-
 def gold_mentions(item: dict[str, Any]) -> list[Mention]:
     out = []
-    text = item["text"]
     for a in item["actors"]:
-        start = -1
-        for _ in range(a.get("occurrence", 0) + 1):
-            start = text.find(a["mention"], start + 1)
-            if start < 0:
-                raise ValueError(f"{item['id']}: {a['mention']!r} occurrence "
-                                 f"{a.get('occurrence', 0)} is not in the text")
-        out.append(Mention(start, start + len(a["mention"]), a.get("name"), a["type"],
+        start, end = locate(item, a["mention"], a.get("occurrence", 0))
+        out.append(Mention(start, end, a.get("name"), a["type"],
                            a.get("code"), a.get("sector")))
     return out
 
@@ -119,19 +98,10 @@ def _score_item(item_id: str, text: str, gold: list[Mention], predicted: list[Me
                 scores: ActorScores) -> None:
     scores.gold += len(gold)
     scores.predicted += len(predicted)
-    pairs = sorted(
-        ((min(g.end, p.end) - max(g.start, p.start), gi, pi)
-         for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
-         if g.start < p.end and p.start < g.end),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
+    pairs = match_spans(gold, predicted)
+    matched_g = {g for g, _ in pairs}
+    matched_p = {q for _, q in pairs}
+    for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         scores.matched += 1
         same = {
@@ -149,8 +119,8 @@ def _score_item(item_id: str, text: str, gold: list[Mention], predicted: list[Me
                               for k in ("type", "code", "name") if not same[k])
             scores.misses.append(f"{item_id}: {text[g.start:g.end]!r}: {wrong}")
     for gi, g in enumerate(gold):
-        if gi not in used_g:
+        if gi not in matched_g:
             scores.misses.append(f"{item_id}: missed {text[g.start:g.end]!r} ({g.type} {g.code})")
     for pi, p in enumerate(predicted):
-        if pi not in used_p:
+        if pi not in matched_p:
             scores.misses.append(f"{item_id}: extra {text[p.start:p.end]!r} ({p.type} {p.code})")

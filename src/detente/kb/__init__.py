@@ -10,7 +10,9 @@ Shipped files (``data/``):
   aliases and the generic descriptions ("the alliance") that mean them once
   an article has named them;
 - ``people.yaml``: well-known office holders, one entry per office, with dates;
-- ``roles.tsv``: role words and their sectors (see :mod:`detente.kb.roles`).
+- ``roles.tsv``: role words and their sectors (see :mod:`detente.kb.roles`);
+- ``reporting_verbs.tsv``: the verbs that attribute speech, with the kind of
+  speech act each reports (used by the quotes stage).
 
 User files (the ``kb`` setting, ``--kb``) are YAML, CSV or PETRARCH/TABARI
 dictionaries (:mod:`detente.kb.entries`, :mod:`detente.kb.petrarch`). A user
@@ -34,7 +36,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .entries import Entry, read_file, read_yaml
+from .entries import Entry, load_yaml, read_file, read_yaml
 from .roles import RoleLexicon, read_roles
 
 #: How a phrase names its actor. ``name`` and ``alias`` are names proper;
@@ -134,10 +136,8 @@ def builtin_countries() -> dict[str, str]:
 @cache
 def cameo_organizations() -> dict[str, tuple[str, str | None]]:
     """CAMEO organisation code (IGOWSTNAT) → (detente code, sector)."""
-    import yaml
-
     out = {}
-    for item in yaml.safe_load(_data("organizations.yaml")) or []:
+    for item in load_yaml(_data("organizations.yaml")) or []:
         if item.get("cameo") and item.get("code"):
             out[str(item["cameo"]).upper()] = (str(item["code"]), item.get("sector"))
     return out
@@ -267,7 +267,24 @@ def _builtin_targets() -> list[tuple[str, Target]]:
     return out
 
 
-DATA_FILES = ("countries.tsv", "seats.tsv", "organizations.yaml", "people.yaml", "roles.tsv")
+@dataclass(frozen=True)
+class ReportingVerb:
+    """A verb that attributes words to a speaker (``data/reporting_verbs.tsv``)."""
+
+    lemma: str
+    act: str  # the speech act: "speech", "warning", "denial", "demand", ...
+    reported: bool  # "X <verb> that CLAUSE" is reported speech
+
+
+@cache
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    """Lemma → reporting verb."""
+    return {row["lemma"]: ReportingVerb(row["lemma"], row["class"], row["reported"] == "yes")
+            for row in _tsv("reporting_verbs.tsv")}
+
+
+DATA_FILES = ("countries.tsv", "seats.tsv", "organizations.yaml", "people.yaml", "roles.tsv",
+              "reporting_verbs.tsv")
 
 
 @cache
@@ -296,4 +313,5 @@ def load_kb(paths: Sequence[str] = ()) -> KnowledgeBase:
     return _load(tuple(keyed))
 
 
-__all__ = ["Entry", "KnowledgeBase", "Match", "Target", "load_kb", "name_key", "tokenize"]
+__all__ = ["Entry", "KnowledgeBase", "Match", "ReportingVerb", "Target", "load_kb", "name_key",
+           "reporting_verbs", "tokenize"]

@@ -114,11 +114,19 @@ def entry_from_mapping(data: Mapping[str, Any], where: str) -> Entry:
     )
 
 
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely, with libyaml's C parser when PyYAML has it (the
+    shipped people table parses ten times faster)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
 def read_yaml(text: str, where: str) -> list[Entry]:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{where} is not valid YAML: {exc}") from exc
     if isinstance(data, Mapping):

@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..article import Article
-from ..kb import KnowledgeBase, Match, Target, load_kb
+from ..kb import KnowledgeBase, Match, Target, load_kb, reporting_verbs, tokenize
 from ..kb import name_key as _norm
 from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, Role, words
 from ..records import ActorRecord, Span
@@ -69,12 +69,14 @@ GEO_NOUNS = words("""border borders frontier territory territories soil region r
     premises compound building offices""")
 # Particles inside personal names ("Ursula von der Leyen", "Abu Mohammed al-Jolani").
 NAME_PARTICLES = words("von van der den de del della di da dos das du la le al el bin ibn ter ten")
-# Reporting verbs: a pronoun subject of one of these is resolved to a person.
-REPORTING = words("""say tell add warn stress insist note argue claim state explain announce
-    declare write report reply respond suggest admit acknowledge emphasise emphasize underline
-    urge ask describe confirm deny predict caution remark observe comment recall complain accuse
-    allege assert maintain vow promise pledge tweet post continue conclude concede agree
-    believe think hope welcome reiterate signal indicate""")
+# Reporting verbs (detente's lexicon, kb/data/reporting_verbs.tsv, and a
+# few more): a pronoun subject of one of these is resolved to a person.
+REPORTING = frozenset(reporting_verbs()) | words("welcome")
+# Title heads so general that they fit any top office holder of the same
+# code: "the Russian leader" (Putin), "the UN chief" (Guterres).
+GENERIC_HEADS = words("leader chief head")
+TOP_OFFICES = words("""president prime premier chancellor king queen emir sultan monarch
+    secretary-general secretary leader chief head chairman chairwoman chair""")
 # Nouns that carry a person's side when the title does not ("the Russian
 # delegation led by ...").
 SIDE_NOUNS = words("""delegation team side government administration counterpart
@@ -92,6 +94,9 @@ class _Actor:
     sector: str | None = None
     role: str | None = None
     role_words: tuple[str, ...] = ()
+    # The office the knowledge base knows the person by, when the text gives
+    # no title ("Putin" → "president of russia"); for title-only coreference.
+    kb_role_words: tuple[str, ...] = ()
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
     gender: str | None = None
     identity: str = ""
@@ -253,7 +258,7 @@ class _Resolver:
                 continue
             if any(s <= i < e for a in self.people for s, e in a.mentions):
                 continue
-            if self._is_nonperson_kb(i):
+            if self._is_nonperson_kb(i) and not self._bare_metonym(i):
                 continue
             surname = self._join_surname(i, exact_only=True)
             if surname is not None:
@@ -261,6 +266,13 @@ class _Resolver:
         for actor in self.people:
             for s, e in actor.mentions:
                 self._take(s, e)
+
+    def _bare_metonym(self, i: int) -> bool:
+        """A one-word capital or seat without "the" ("Hague said"): the
+        surname of a person the article has named beats it."""
+        m = self.match_at[i]
+        return (m.end - m.start == 1 and (i == 0 or self.lowers[i - 1] != "the")
+                and all(t.how in ("capital", "seat") for t in m.targets))
 
     def _is_nonperson_kb(self, i: int) -> bool:
         m = self.match_at.get(i)
@@ -323,6 +335,10 @@ class _Resolver:
                     actor.code = actor.code or target.entry.code
                     if actor.sector is None and target.entry.code == actor.code:
                         actor.sector = target.entry.sector
+            if not actor.role_words:
+                target = self._kb_person(actor.name)
+                if target is not None and target.entry.role and target.entry.code == actor.code:
+                    actor.kb_role_words = tuple(w.lower() for w in tokenize(target.entry.role))
             if actor.code and actor.code not in self.kb.countries and actor.sector in ("GOV", "DIP"):
                 # A person of an international organisation: the organisation
                 # is the code, and its staff have no national sector.
@@ -462,7 +478,10 @@ class _Resolver:
                 before = self.lowers[m.start - 2]
             if before in ("to", "for"):
                 continue
-            target = self.kb.pick([t for t in m.targets if t.entry.type != "person"], self.day)
+            # A description such as "the office" (a context alias) names no
+            # body inside a title: "the office of Belarusian President …".
+            target = self.kb.pick([t for t in m.targets if t.entry.type != "person"
+                                   and t.how != "context"], self.day)
             if target is not None:
                 return target.entry.code, None
         # "a senior fellow at the European Council on Foreign Relations"
@@ -534,8 +553,11 @@ class _Resolver:
 
     def _recent_holder(self, head: tuple[str, ...], code: str | None, before: int) -> _Actor | None:
         best: tuple[int, _Actor] | None = None
+        generic = len(head) == 1 and head[0] in GENERIC_HEADS
         for actor in self.people:
-            if not _contains(actor.role_words, head):
+            office = actor.role_words or actor.kb_role_words
+            if not _contains(office, head) and not (
+                    generic and code is not None and any(w in TOP_OFFICES for w in office)):
                 continue
             if code is not None and actor.code != code:
                 continue
@@ -553,17 +575,30 @@ class _Resolver:
                 continue
             here = bisect_right(self.sent_starts, token.i)
             floor = self.sent_starts[max(here - 3, 0)] if here else 0
-            best: tuple[int, _Actor] | None = None
+            # The most recent person who was a subject wins, then the most
+            # recently mentioned: "“…,” Biden said at a news conference with
+            # the Polish prime minister, Donald Tusk. He said …" is Biden.
+            best: tuple[tuple[int, int], _Actor] | None = None
             for actor in self.people:
                 if actor.gender not in (None, gender):
                     continue
-                starts = [s for s, _ in actor.mentions if floor <= s < token.i]
-                if starts and (best is None or max(starts) > best[0]):
-                    best = (max(starts), actor)
+                within = [(s, e) for s, e in actor.mentions if floor <= s < token.i]
+                if not within:
+                    continue
+                subject = max((s for s, e in within if self._is_subject(s, e)), default=-1)
+                key = (subject, max(s for s, _ in within))
+                if best is None or key > best[0]:
+                    best = (key, actor)
             if best is not None:
                 best[1].gender = gender
                 best[1].mentions.append((token.i, token.i + 1))
                 self.taken[token.i] = True
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        root = self.doc[start:end].root
+        if root.dep_ == "appos":  # "Turkey's foreign minister, Mevlüt Çavuşoğlu, …"
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     # -- countries, organisations, groups ------------------------------------
 
@@ -678,6 +713,8 @@ class _Resolver:
         token = root
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            return False  # "according to Downing Street": a source, not a place
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
             # "warnings from Beijing" is an actor; "flew from Beijing" a place.
             prep = token.head

@@ -25,7 +25,7 @@ from typing import Any
 from ..about import RULES_VERSION, __version__
 from ..article import Article
 from ..errors import StoreError
-from ..records import RECORD_TYPES, ActorRecord, ArticleRecord, ErrorRecord, Record
+from ..records import RECORD_TYPES, ActorRecord, ArticleRecord, ErrorRecord, QuoteRecord, Record
 from ..settings import Settings
 from .migrations import current_version, migrate
 
@@ -284,6 +284,36 @@ class Store:
             record = ActorRecord.from_dict(_unrow(ActorRecord, dict(row)))
             out.append({"article_id": row["article_id"], "title": row["title"],
                         "published": row["published"], "actor": record})
+        return out
+
+    def quotes(self, speaker: str | None = None, *, code: str | None = None,
+               direct: bool | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Quotes across the store, newest article first. ``speaker`` matches
+        the speaker's name (``%`` is a wildcard) or any identity that
+        :meth:`actors` finds for it ("Smith" finds Julianne Smith's quotes,
+        "she said" included); ``code`` the speaker's code."""
+        where, params = [], []
+        if speaker:
+            keys = [a["key"] for a in self.actors(speaker, limit=1000)]
+            marks = ", ".join("?" for _ in keys)
+            where.append("(json_extract(q.speaker, '$.name') LIKE ?"
+                         + (f" OR x.identity IN ({marks}))" if keys else ")"))
+            params += [speaker, *keys]
+        if code:
+            where.append("upper(json_extract(q.speaker, '$.code')) = upper(?)")
+            params.append(code)
+        if direct is not None:
+            where.append("q.direct = ?")
+            params.append(int(direct))
+        sql = ("SELECT q.*, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+               " LEFT JOIN actors x ON x.id = json_extract(q.speaker, '$.actor_id')"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + ' ORDER BY a.published DESC, q.article_id, q.start LIMIT ?')
+        out = []
+        for row in self.conn.execute(sql, [*params, limit]).fetchall():
+            record = QuoteRecord.from_dict(_unrow(QuoteRecord, dict(row)))
+            out.append({"article_id": row["article_id"], "title": row["title"],
+                        "published": row["published"], "quote": record})
         return out
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:

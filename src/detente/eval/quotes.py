@@ -1,0 +1,274 @@
+"""Score quotes against a hand-annotated gold file, and textacy's baseline.
+
+Gold format (JSON Lines), one article per line::
+
+    {"id", "published", "text",
+     "quotes": [{"text", "occurrence", "direct", "speaker", "cue", "layout"}],
+     "scare": [{"text", "occurrence"}]}
+
+``text`` is the exact quoted words (direct: inside the marks, without a
+trailing comma; reported: the reported clause), ``occurrence`` which of its
+occurrences in the article is meant (0-based). ``speaker`` is ``null`` or
+``{"name", "type", "code"}``; ``name`` is ``null`` for an unnamed individual
+("a senior EU diplomat": only the code is known).
+
+A predicted quote and a gold quote *match* when they overlap by at least
+half the longer of the two (one-to-one, largest overlap first), so a span
+that differs by a "that" or a final period still matches but a fragment of
+a long quote does not. Reported:
+
+- ``direct``, ``reported``, ``all``: precision, recall and F1 of matched
+  quotes (``direct`` compares direct predictions with direct gold only);
+- ``speaker`` (``speaker_direct`` for direct gold quotes only): over
+  matched quotes, the share whose speaker is right. A
+  named person is right when the full name is (compared without case,
+  accents or punctuation, or another spelling the knowledge base lists for
+  the same person: "Vassily Nebenzia" is "Vasily Nebenzya"); any other
+  speaker when the code is (the name, for a gold group with no code);
+  ``null`` only when the prediction is ``null`` too. ``speaker_lenient`` also takes
+  a bare surname or the same words (what a system without actor
+  resolution can reach);
+- ``scare_as_quote``: gold scare quotes that came out as quotes;
+- ``by_rule``: speaker accuracy per attribution rule (calibrates the
+  stage's confidences).
+
+``python -m detente.eval.quotes [GOLD] [--baseline textacy] [--misses]``
+prints the scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..article import Article
+from ..kb import load_kb, name_key
+from ..pipeline import Pipeline
+from ..records import QuoteRecord
+from ..settings import Settings
+from . import locate, match_spans, prf, read_gold
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "quotes" / "gold.jsonl"
+MIN_OVERLAP = 0.5  # of the longer span; see the module doc
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    direct: bool
+    name: str | None
+    code: str | None
+    type: str | None = None  # gold only
+    known: bool = True  # False: the speaker is null
+    rule: str | None = None  # predicted only: how the speaker was found
+
+
+@dataclass
+class QuoteScores:
+    counts: dict[str, list[int]] = field(default_factory=lambda: {
+        k: [0, 0, 0] for k in ("direct", "reported", "all")})  # gold, predicted, matched
+    speaker: list[int] = field(default_factory=lambda: [0, 0])  # right, matched
+    lenient: list[int] = field(default_factory=lambda: [0, 0])
+    direct_speaker: list[int] = field(default_factory=lambda: [0, 0])  # direct gold quotes only
+    bailed: int = 0  # documents the baseline gave up on
+    scare: list[int] = field(default_factory=lambda: [0, 0])  # came out as quotes, total
+    rules: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    misses: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        def share(pair: Sequence[int]) -> float:
+            return round(pair[0] / pair[1], 3) if pair[1] else 0.0
+
+        return {
+            **{k: {"gold": v[0], "predicted": v[1], **prf(v[2], v[1], v[0])} for k, v in self.counts.items()},
+            "speaker": share(self.speaker),
+            "speaker_lenient": share(self.lenient),
+            "speaker_direct": share(self.direct_speaker),
+            **({"documents_given_up": self.bailed} if self.bailed else {}),
+            "scare_as_quote": f"{self.scare[0]}/{self.scare[1]}",
+            "by_rule": {k: f"{v[0]}/{v[1]} = {share(v)}" for k, v in sorted(self.rules.items())},
+        }
+
+
+def gold_quotes(item: dict[str, Any]) -> list[Quote]:
+    out = []
+    for q in item["quotes"]:
+        start, end = locate(item, q["text"], q.get("occurrence", 0))
+        speaker = q.get("speaker")
+        out.append(Quote(start, end, bool(q["direct"]),
+                         speaker.get("name") if speaker else None,
+                         speaker.get("code") if speaker else None,
+                         speaker.get("type") if speaker else None,
+                         known=speaker is not None))
+    return out
+
+
+def gold_scare(item: dict[str, Any]) -> list[tuple[int, int]]:
+    return [locate(item, s["text"], s.get("occurrence", 0)) for s in item.get("scare", [])]
+
+
+def predicted_quotes(records: Iterable[QuoteRecord]) -> list[Quote]:
+    return [Quote(r.start, r.end, r.direct, r.speaker.name if r.speaker else None,
+                  r.speaker.code if r.speaker else None, known=r.speaker is not None,
+                  rule=(r.attribution or "none") if r.direct else "reported")
+            for r in records]
+
+
+def same_person(predicted: str | None, gold: str) -> bool:
+    if not predicted:
+        return False
+    if name_key(predicted) == name_key(gold):
+        return True
+    return any(t.entry.type == "person" and name_key(t.entry.name) == name_key(predicted)
+               for t in load_kb().lookup(gold))
+
+
+def speaker_right(gold: Quote, pred: Quote, *, lenient: bool = False) -> bool:
+    if not gold.known:
+        return not pred.known
+    if not pred.known:
+        return False
+    if gold.type == "person" and gold.name:
+        if same_person(pred.name, gold.name):
+            return True
+        if lenient and pred.name:
+            return name_key(pred.name).split()[-1:] == name_key(gold.name).split()[-1:]
+        return False
+    if gold.code is not None and pred.code == gold.code:
+        return True
+    if gold.code is None and gold.name:
+        return name_key(pred.name or "") == name_key(gold.name)
+    return lenient and bool(pred.name and gold.name) and name_key(pred.name or "") == name_key(gold.name or "")
+
+
+def score_item(item_id: str, text: str, gold: list[Quote], predicted: list[Quote],
+               scare: list[tuple[int, int]], scores: QuoteScores, *, direct_only: bool = False) -> None:
+    if direct_only:
+        gold = [g for g in gold if g.direct]
+    for kind, want in (("direct", True), ("reported", False)):
+        scores.counts[kind][0] += sum(g.direct is want for g in gold)
+        scores.counts[kind][1] += sum(p.direct is want for p in predicted)
+    scores.counts["all"][0] += len(gold)
+    scores.counts["all"][1] += len(predicted)
+    pairs = match_spans(gold, predicted, MIN_OVERLAP)
+    matched_g = {g for g, _ in pairs}
+    matched_p = {q for _, q in pairs}
+    for gi, pi in pairs:
+        g, p = gold[gi], predicted[pi]
+        scores.counts["all"][2] += 1
+        if g.direct == p.direct:
+            scores.counts["direct" if g.direct else "reported"][2] += 1
+        right = speaker_right(g, p)
+        scores.speaker[0] += right
+        scores.speaker[1] += 1
+        scores.lenient[0] += speaker_right(g, p, lenient=True)
+        scores.lenient[1] += 1
+        if g.direct:
+            scores.direct_speaker[0] += right
+            scores.direct_speaker[1] += 1
+        if p.rule:
+            scores.rules[p.rule][0] += right
+            scores.rules[p.rule][1] += 1
+        if not right:
+            scores.misses.append(f"{item_id}: {text[g.start:g.end][:50]!r}: speaker "
+                                 f"{(p.name, p.code) if p.known else None} (gold "
+                                 f"{(g.name, g.code) if g.known else None})")
+    for gi, g in enumerate(gold):
+        if gi not in matched_g:
+            scores.misses.append(f"{item_id}: missed {'direct' if g.direct else 'reported'} "
+                                 f"{text[g.start:g.end][:60]!r}")
+    for pi, p in enumerate(predicted):
+        if pi not in matched_p:
+            scores.misses.append(f"{item_id}: extra {'direct' if p.direct else 'reported'} "
+                                 f"{text[p.start:p.end][:60]!r}")
+    for start, end in scare:
+        scores.scare[1] += 1
+        scores.scare[0] += any(p.start < end and start < p.end for p in predicted)
+
+
+def _articles(items: list[dict[str, Any]]) -> list[Article]:
+    articles = [Article.create(item["id"], item["text"], published=item.get("published"),
+                               date_source="given" if item.get("published") else None)
+                for item in items]
+    for item, article in zip(items, articles, strict=True):
+        if article.text != item["text"]:
+            raise ValueError(f"{item['id']}: the gold text changes when normalised; fix the file")
+    return articles
+
+
+def score_quotes(gold_path: str | Path, settings: Settings) -> QuoteScores:
+    """Run the default pipeline over every gold article and score its quotes."""
+    items = read_gold(gold_path)
+    articles = _articles(items)
+    Pipeline.default(settings).run_batch(articles)
+    scores = QuoteScores()
+    for item, article in zip(items, articles, strict=True):
+        predicted = predicted_quotes(r for r in article.records if isinstance(r, QuoteRecord))
+        score_item(item["id"], article.text, gold_quotes(item), predicted, gold_scare(item), scores)
+    return scores
+
+
+def textacy_quotes(doc: Any) -> list[Quote] | None:
+    """textacy's ``direct_quotations`` as quotes: content without its marks
+    (and a trailing comma), speaker as its words. textacy gives up on a
+    document with an odd number of quote marks; that document then has no
+    quotes, as textacy users get."""
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:
+        return None
+    for triple in triples:
+        content = triple.content
+        inner = content[1:-1] if len(content) > 2 else content
+        while len(inner) and (inner[-1].is_punct and inner[-1].text in ",;"):
+            inner = inner[:-1]
+        if not len(inner):
+            continue
+        speaker = " ".join(t.text for t in triple.speaker) or None
+        out.append(Quote(inner.start_char, inner.end_char, True, speaker, None, known=speaker is not None))
+    return out
+
+
+def score_textacy(gold_path: str | Path, settings: Settings) -> QuoteScores:
+    """textacy's direct quotations over the same texts, with the same spaCy
+    model and the same scorer (direct gold quotes only: textacy finds no
+    reported speech)."""
+    from ..nlp import load_model
+
+    items = read_gold(gold_path)
+    articles = _articles(items)
+    nlp = load_model(settings.model)
+    scores = QuoteScores()
+    for item, article, doc in zip(items, articles, nlp.pipe(a.text for a in articles), strict=True):
+        found = textacy_quotes(doc)
+        if found is None:
+            scores.bailed += 1
+        score_item(item["id"], article.text, gold_quotes(item), found or [],
+                   gold_scare(item), scores, direct_only=True)
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m detente.eval.quotes", description=__doc__.split("\n")[0])
+    parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
+    parser.add_argument("--baseline", choices=["textacy"], help="score a baseline instead of detente")
+    parser.add_argument("--misses", action="store_true", help="list every miss and wrong speaker")
+    args = parser.parse_args(argv)
+    settings = Settings.load()
+    scores = score_textacy(args.gold, settings) if args.baseline else score_quotes(args.gold, settings)
+    print(json.dumps(scores.summary(), indent=2))
+    if args.misses:
+        print("\n".join(scores.misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1022 @@
+"""Stage: quotes — who said what, in quote marks and in reported speech.
+
+Reads: ``doc`` (tokens, sentences, dependency parse) and the ``actor``
+records. Adds: ``quote`` records, and ``article.scare_quotes`` (the spans
+of quote marks that hold nobody's words).
+
+**Quote marks.** Curly (“…”), low (,,„…“ as „…”), guillemets («…») and
+straight ("…") double marks are paired within a paragraph; single curly
+marks (‘…’) make a quote of their own only outside double marks (inside
+them they are a nested quote, part of the outer one). Straight single marks
+are not read as quote marks: they are far more often apostrophes. A
+paragraph that ends inside a quote and a next paragraph that opens with a
+mark make one quote across paragraphs (the news convention); its ``text``
+leaves out the inner opening mark, its offsets run from the first to the
+last quoted character. A trailing comma before the closing mark is not part
+of the quoted words.
+
+**Attribution of a quote**, first rule that applies:
+
+1. ``cue``: a reporting verb (``kb/data/reporting_verbs.tsv``) outside the
+   marks that governs the quoted words in the parse ("“…,” Smith said",
+   "Grushko described the meeting as “a moment of truth”", "confirmed
+   Sherman will join … to “keep the Russians honest”"), or, failing that,
+   one in the same sentence and paragraph, nearest first (split quotes).
+   "according to X" and "in the words of X" are cues too.
+2. ``neighbour``: the sentence before, in the same paragraph, has a cue; or
+   the previous paragraph ends with a colon ("Smith was blunt:").
+3. ``continuation``: a quote with no cue of its own continues the speaker
+   of the quote just before it, when that one is in the same or the
+   previous paragraph and no other person or group is named in between (the
+   seed's "risk reduction, transparency …" is Julianne Smith's).
+
+The speaker is the cue's subject (the one nearest the cue), the agent of a
+passive, the object of "quoted X as saying", the person a "who" clause is
+about, the actor right after an inverted cue ("“…,” said X"), and for
+"saying"/"adding" with no subject of its own the subject of the clause it
+hangs on. It is resolved through the actor records: a person's full
+canonical name, role and code; a group ("NATO diplomats", code NATO); a
+country or organisation. Beyond the actor records:
+
+- a body speaks for its country or organisation ("the Russian foreign
+  ministry", "his office": the country);
+- people of a country or organisation the actors stage has no group for
+  ("NATO leaders") are a group named as written, with the code;
+- an unnamed individual with an affiliation ("a senior EU diplomat", and
+  later "the diplomat") is a speaker with ``name`` null and the code;
+- "they" is the most recent group, country or organisation that spoke in
+  the last three sentences, or the one the sentence is about;
+- a seat or capital the knowledge base knows ("according to Downing
+  Street") is its country.
+
+Otherwise the speaker is ``null``: detente does not guess.
+
+**Scare quotes.** A short quoted phrase (at most four words, not a
+sentence) that no reporting verb governs or tightly follows ("rejected the
+demands as “non-starters”", a "so-called “…”", an operation's name) is
+nobody's words. detente recognises it, keeps its span in
+``article.scare_quotes``, and leaves it out of the quote records, so that a
+speaker's quotes hold only what they said.
+
+**Reported speech** (``direct`` false): a reporting verb marked
+``reported`` in the lexicon with a clausal complement ("X said (that) …",
+"X told reporters …", "X warned that …", "saying …"), "X described Y as
+Z", "X called Y Z", and "according to X, …". The quote's text is the
+complement (without "that"). A complement that holds quote marks is
+covered by the direct quote inside it and is not repeated; a negated or
+modal verb ("did not say", "will tell") reports nothing.
+
+**Confidence** is the speaker accuracy that each attribution rule reached
+on the hand-annotated development set (``tests/fixtures/quotes``), see
+``CONFIDENCE``; a quote whose closing mark never came gets less.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..article import Article
+from ..kb import KnowledgeBase, ReportingVerb, load_kb, reporting_verbs, role_lexicon
+from ..kb.roles import words
+from ..records import ActorRecord, QuoteRecord, Span, Speaker
+from ..settings import Settings
+
+NAME = "quotes.v1"
+
+# Double marks: opening → closing. A straight mark opens and closes.
+OPENERS = {"“": "”", "„": "”", "«": "»", '"': '"'}
+CLOSERS = frozenset({"”", "»", '"'})
+# What may stand before an opening single mark (‘ at a word's start).
+_SINGLE_BEFORE = frozenset(" \t([{—–-/:")
+
+# Confidence per attribution rule: the speaker accuracy each rule reached on
+# the development set (tests/fixtures/quotes/gold.jsonl, 14 articles, 204
+# quotes; measured 2026-11-29), smoothed as (right + 1) / (n + 2) because
+# some rules fire rarely, and rounded down to 0.05: cue 111/111, neighbour
+# 18/18, continuation 4/4, reported speech 56/61; a quote left without a
+# speaker was really anonymous in 3 of 7 cases. "according to" is a cue.
+# The held-out set agrees (cue 56/57, neighbour 9/9, continuation 3/3,
+# reported 34/37, none 2/8). Re-measure with `python -m detente.eval.quotes`
+# (its "by_rule") when the rules change.
+CONFIDENCE = {
+    "cue": 0.95,
+    "according_to": 0.95,
+    "neighbour": 0.95,
+    "continuation": 0.8,
+    "reported": 0.9,
+    None: 0.4,
+}
+# A quote whose closing mark never came is less sure to be one.
+UNCLOSED_FACTOR = 0.8
+
+# A quoted phrase this short (in words) that is not a sentence is a scare
+# quote unless a reporting verb governs it or tightly follows it.
+SCARE_MAX_WORDS = 4
+# Words that make the quoted phrase a name or a mention, not anyone's words:
+# "so-called “…”", "formally titled a “…”", "the term “…”".
+SCARE_BEFORE = words("""so-called dubbed nicknamed codenamed titled entitled term terms word words
+    phrase slogan label motto name""")
+# Small words a title-case name may hold ("Package of Measures for the …").
+_TITLE_GLUE = words("a an and the of for on in to at by with de la le du von")
+# Modal auxiliaries: "will tell", "could say" report no words yet.
+MODALS = words("will shall may might could should must can ca wo")
+PLURAL_PRONOUNS = words("they we")
+PERSON_PRONOUNS = words("he she")
+RELATIVE = words("who that which whom")
+INDEFINITE = words("a an one another some")
+# Clause links through which a subjectless cue ("…, saying", "adding")
+# takes the subject of the clause it hangs on.
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
+
+
+@dataclass
+class _Piece:
+    """One span of quote marks (several paragraphs for a continued quote)."""
+
+    open_at: int  # the opening mark's offset
+    start: int  # the first quoted character
+    end: int = -1  # after the last quoted character
+    closed: bool = False
+    joints: list[int] = field(default_factory=list)  # paragraph-opening marks inside
+    single: bool = False
+
+
+@dataclass
+class _Attribution:
+    speaker: Speaker | None
+    span: tuple[int, int] | None  # the speaker's words in the text (char offsets)
+    cue: Token | None
+    how: str | None
+    kind: str | None  # "person", "group", ... of the speaker, for "they"
+
+
+class Quotes:
+    name = NAME
+    requires = frozenset({"doc", "actors"})
+    provides = frozenset({"quotes"})
+
+    def __init__(self, settings: Settings) -> None:
+        self.verbs = reporting_verbs()
+        self.kb = load_kb(settings.kb)
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if article.doc is None:
+                continue
+            actors = [r for r in article.records if isinstance(r, ActorRecord)]
+            finder = _Finder(article.text, article.doc, actors, self.verbs, self.kb)
+            quotes = finder.run()
+            article.scare_quotes = [Span(p.start, p.end) for p in finder.scare]
+            for n, q in enumerate(sorted(quotes, key=lambda q: (q.start, q.end))):
+                q.id = f"{article.id}-q{n}"
+                q.article_id = article.id
+                article.records.append(q)
+
+
+# -- quote marks ----------------------------------------------------------------
+
+
+def find_quote_marks(text: str) -> list[_Piece]:
+    """Every span of quote marks in ``text``, in order (see the module doc)."""
+    pieces: list[_Piece] = []
+    carry: _Piece | None = None  # a quote still open at the end of a paragraph
+    for para in re.finditer(r"[^\n]+", text):
+        begin, stop = para.span()
+        while begin < stop and text[begin].isspace():
+            begin += 1
+        if begin == stop:
+            continue
+        current: _Piece | None = None
+        k = begin
+        if carry is not None:
+            if text[begin] in OPENERS:
+                carry.joints.append(begin)
+                current, k = carry, begin + 1
+            else:
+                pieces.append(carry)
+            carry = None
+        while k < stop:
+            ch = text[k]
+            if current is None:
+                if ch in OPENERS:
+                    current = _Piece(open_at=k, start=k + 1)
+                elif ch == "‘" and (k == begin or text[k - 1] in _SINGLE_BEFORE):
+                    close = _single_close(text, k + 1, stop)
+                    if close is not None:
+                        pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True, single=True))
+                        k = close
+            elif ch in CLOSERS:
+                current.end, current.closed = k, True
+                pieces.append(current)
+                current = None
+            elif ch in OPENERS and ch != '"' and k > current.start:
+                # A second opening mark before any closing one: the first was
+                # stray; start again here.
+                current = _Piece(open_at=k, start=k + 1)
+            k += 1
+        if current is not None:
+            current.end = stop
+            carry = current
+    if carry is not None:
+        pieces.append(carry)
+    for piece in pieces:
+        _trim(text, piece)
+    return [p for p in pieces if p.end > p.start]
+
+
+def _single_close(text: str, k: int, stop: int) -> int | None:
+    """The ’ that closes a single-quoted phrase opened just before ``k``."""
+    if k >= stop or not text[k].isalnum():
+        return None
+    for j in range(k + 1, stop):
+        if text[j] != "’" or text[j - 1].isspace():
+            continue
+        after = text[j + 1] if j + 1 < stop else ""
+        if after.isalnum():
+            continue  # an apostrophe: "don’t"
+        if text[j - 1] in "sS" and after == " ":
+            continue  # more likely a plural possessive: "the allies’ demands"
+        return j
+    return None
+
+
+def _trim(text: str, piece: _Piece) -> None:
+    start, end = piece.start, piece.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    piece.start, piece.end = start, end
+
+
+def quoted_text(text: str, piece: _Piece) -> str:
+    """The quoted words: the span without the marks that open continued paragraphs."""
+    out, at = [], piece.start
+    for joint in piece.joints:
+        if piece.start <= joint < piece.end:
+            out.append(text[at:joint])
+            at = joint + 1
+    out.append(text[at:piece.end])
+    return "".join(out)
+
+
+# -- attribution -------------------------------------------------------------------
+
+
+class _Finder:
+    """Finds one document's quotes (a fresh object per article)."""
+
+    def __init__(self, text: str, doc: Doc, actors: list[ActorRecord],
+                 verbs: dict[str, ReportingVerb], kb: KnowledgeBase) -> None:
+        self.text = text
+        self.kb = kb
+        roles = role_lexicon()
+        # Head words of bodies that speak for their country or organisation
+        # ("the foreign ministry", "Ukraine's military"), and of people's roles.
+        self.bodies = frozenset(k[-1] for k in roles.bodies) | words("office presidency")
+        self.roles = frozenset(k[-1] for k in (*roles.titles, *roles.groups)) - self.bodies
+        self.doc = doc
+        self.verbs = verbs
+        self.pieces = find_quote_marks(text)
+        self.scare: list[_Piece] = []
+        starts = [t.idx for t in doc]
+        # Per token: the piece it is inside (its marks included), or -1.
+        self.piece_of = [-1] * len(doc)
+        for n, piece in enumerate(self.pieces):
+            first = bisect_right(starts, piece.open_at) - 1
+            last = piece.end + 1 if piece.closed else piece.end
+            for i in range(max(first, 0), len(doc)):
+                if doc[i].idx >= last:
+                    break
+                if doc[i].idx + len(doc[i]) > piece.open_at:
+                    self.piece_of[i] = n
+        self.piece_tokens: dict[int, list[Token]] = {}
+        for t in doc:
+            if self.piece_of[t.i] != -1 and not t.is_punct:
+                self.piece_tokens.setdefault(self.piece_of[t.i], []).append(t)
+        self.actor_at: dict[int, ActorRecord] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                for i in range(max(bisect_right(starts, m.start) - 1, 0), len(doc)):
+                    if doc[i].idx >= m.end:
+                        break
+                    self.actor_at[i] = actor
+        # Actor tokens in text order, for the tokens between two quotes.
+        self.actor_tokens = sorted(self.actor_at)
+        self.actor_chars = [doc[i].idx for i in self.actor_tokens]
+        self.sent_of = [0] * len(doc)
+        self.sent_starts = []
+        for n, sent in enumerate(doc.sents):
+            self.sent_starts.append(sent.start)
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.sents = list(doc.sents)
+        # Paragraph starts (blank lines belong to the paragraph before them).
+        self.para_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)] or [0]
+        # Speakers found so far, in text order: (token, attribution).
+        self.recent: list[tuple[int, _Attribution]] = []
+        # Cues (token indexes) that govern a partial quote.
+        self.partial_cues: set[int] = set()
+
+    def para(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def tokens(self, n: int) -> list[Token]:
+        return self.piece_tokens.get(n, [])
+
+    # -- driver -------------------------------------------------------------
+
+    def run(self) -> list[QuoteRecord]:
+        out: list[QuoteRecord] = []
+        # Cues that govern a partial quote (one that goes on a sentence in
+        # lower case): their reported clause is that quote's, not repeated.
+        for n in range(len(self.pieces)):
+            tokens = self.tokens(n)
+            if tokens and not tokens[0].text[:1].isupper():
+                cue, _ = self._governing_cue(n, tokens, short=False)
+                if cue is not None:
+                    self.partial_cues.add(cue.i)
+        items: list[tuple[int, int, object]] = [(p.start, 0, n) for n, p in enumerate(self.pieces)]
+        items += [(t.idx, 1, t) for t in self._reported_cues()]
+        # The last quote with a speaker, direct or reported: (its end, who).
+        previous: tuple[int, _Attribution] | None = None
+        for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+            if isinstance(item, int):
+                piece = self.pieces[item]
+                record = self._direct(item, piece, previous)
+                if record is None:
+                    self.scare.append(piece)
+                    continue
+                quote, attribution = record
+                out.append(quote)
+                # A quote nobody could be found for breaks the thread.
+                previous = (piece.end, attribution) if attribution.speaker is not None else None
+            else:
+                assert isinstance(item, Token)
+                reported = self._reported(item)
+                if reported is not None:
+                    out.append(reported[0])
+                    previous = (reported[0].end, reported[1]) if reported[1].speaker is not None else None
+        return out
+
+    # -- direct quotes ------------------------------------------------------
+
+    def _direct(self, n: int, piece: _Piece, previous: tuple[int, _Attribution] | None,
+                ) -> tuple[QuoteRecord, _Attribution] | None:
+        tokens = self.tokens(n)
+        if not tokens:
+            return None
+        n_words = sum(1 for t in tokens if t.is_alpha)
+        quoted = quoted_text(self.text, piece)
+        sentence_like = quoted.rstrip()[-1:] in ".?!…" or n_words > SCARE_MAX_WORDS
+        if _is_title(quoted) or not sentence_like and self._scare_words_before(piece):
+            return None  # a name or a mention: "the so-called “…”", “Silencing the Guns”
+        cue, tight = self._governing_cue(n, tokens, short=not sentence_like)
+        how: str | None = "cue" if cue is not None else None
+        if cue is None:
+            cue, tight = self._nearby_cue(n, piece, tokens)
+            how = "cue" if cue is not None else None
+        if not sentence_like and not tight:
+            return None  # a scare quote: nobody's words
+        attribution = _Attribution(None, None, None, None, None)
+        if cue is not None:
+            attribution = self._speaker_of(cue)
+            attribution.how = "according_to" if cue.lower_ == "according" else how
+        else:
+            attribution = self._neighbour(tokens[0]) or self._continuation(piece, previous) or attribution
+        if attribution.speaker is not None:
+            self.recent.append((tokens[0].i, attribution))
+        confidence = CONFIDENCE[attribution.how if attribution.speaker is not None else None]
+        if not piece.closed:
+            confidence *= UNCLOSED_FACTOR
+        return QuoteRecord(
+            id="", article_id="", text=quoted, start=piece.start, end=piece.end, direct=True,
+            speaker=attribution.speaker,
+            cue=_cue_text(attribution.cue),
+            confidence=round(confidence, 2),
+            attribution=attribution.how if attribution.speaker is not None else None,
+            speaker_span=Span(*attribution.span) if attribution.span else None,
+            act=self._act(attribution.cue),
+            stage=NAME,
+        ), attribution
+
+    def _scare_words_before(self, piece: _Piece) -> bool:
+        """One of the last three words before the opening mark names it."""
+        head = re.findall(r"[\w-]+", self.text[max(piece.open_at - 40, 0):piece.open_at].lower())
+        return any(w in SCARE_BEFORE for w in head[-3:])
+
+    def _is_cue(self, token: Token) -> bool:
+        if self.piece_of[token.i] != -1:
+            return False
+        if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            return True
+        if token.lower_ == "words" and token.head.lower_ == "in" and token.head.i < token.i:
+            return True  # "in the words of X", "in his own words"
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs
+
+    def _governing_cue(self, n: int, tokens: list[Token], short: bool) -> tuple[Token | None, bool]:
+        """A cue that governs the quoted words: the nearest ancestor outside
+        the marks, or a cue attached to one ("…, Smith said, …"). A short
+        phrase reached through an infinitive ("agreed to write the “…”",
+        "ordered to use …") is what someone does, not what they said."""
+        best: tuple[int, Token] | None = None
+        for token in tokens:
+            head, depth = token, 0
+            while head.head is not head and depth < 12:
+                child, head, depth = head, head.head, depth + 1
+                owner = self.piece_of[head.i]
+                if owner not in (-1, n):
+                    break
+                if short and owner == -1 and child.dep_ in ("nsubj", "nsubjpass"):
+                    break  # a short phrase in some clause's subject names, it does not quote
+                if owner == -1:
+                    if self._is_cue(head):
+                        if short and (child.dep_ == "xcomp" or _infinitive(head)):
+                            break
+                        if child.dep_ in ("nsubj", "nsubjpass"):
+                            break  # inside the speaker's own phrase: "whose “…” coalition"
+                        if best is None or depth < best[0]:
+                            best = (depth, head)
+                        break
+                    attached = [c for c in head.children if self._is_cue(c) and (
+                        c.dep_ in ("parataxis", "advcl") and not self._has_content(c)
+                        or c.lower_ == "according")]
+                    if attached:
+                        if best is None or depth + 1 < best[0]:
+                            best = (depth + 1, attached[0])
+                        break
+        return (best[1], True) if best else (None, False)
+
+    def _has_content(self, cue: Token) -> bool:
+        """Whether a cue has its own clause outside the marks (then it is not
+        a parenthetical "Smith said" for the quote)."""
+        return any(c.dep_ == "ccomp" and self.piece_of[c.i] == -1 for c in cue.children)
+
+    def _nearby_cue(self, n: int, piece: _Piece, tokens: list[Token]) -> tuple[Token | None, bool]:
+        """The nearest cue in the sentences and paragraph of the quote,
+        outside every quote, with no other quote in between; "tight" when it
+        follows the closing mark within three tokens or leads into the
+        opening mark ("she said, “…”")."""
+        first, last = tokens[0].i, tokens[-1].i
+        s0, s1 = self.sent_of[first], self.sent_of[last]
+        para = self.para(piece.start)
+        lo = self.sents[s0].start
+        hi = self.sents[s1].end
+        best: tuple[int, Token] | None = None
+        for token in self.doc[lo:hi]:
+            if not self._is_cue(token) or self.para(token.idx) != para:
+                continue
+            if token.i < first:
+                between = range(token.i + 1, first)
+                distance = first - token.i
+            else:
+                between = range(last + 1, token.i)
+                distance = token.i - last
+            if any(self.piece_of[i] not in (-1, n) for i in between):
+                continue
+            if self._has_content(token):
+                continue  # "Smith said the alliance … “…”": its clause is not this quote
+            if best is None or distance < best[0]:
+                best = (distance, token)
+        if best is None:
+            return None, False
+        distance, token = best
+        if token.i > last:
+            tight = distance <= 4
+        else:
+            # "she said, “…”", "Smith told reporters: “…”"
+            gap = self.text[token.idx:piece.open_at]
+            tight = gap.rstrip()[-1:] in (":", ",") and len(gap.split()) <= 6
+        return token, tight
+
+    def _neighbour(self, first: Token) -> _Attribution | None:
+        """The cue of the sentence before the quote, in its paragraph; or a
+        previous paragraph that ends with a colon."""
+        here = self.sent_of[first.i]
+        if here == 0:
+            return None
+        prev = self.sents[here - 1]
+        same_para = self.para(prev.start_char) == self.para(first.idx)
+        colon = prev.text.rstrip().endswith(":")
+        if not same_para and not colon:
+            return None
+        if not same_para and self.para(prev.start_char) != self.para(first.idx) - 1 \
+                and self.text[prev.end_char:first.idx].count("\n") > 2:
+            return None
+        cues = [t for t in prev if self._is_cue(t)]
+        if cues:
+            attribution = self._speaker_of(cues[-1])
+        elif colon or (same_para and self._opens_sentence(first) and not any(
+                self.piece_of[t.i] != -1 for t in prev)):
+            # "Zelensky was blunt:", "Harris was blunt. “…”": the person the
+            # sentence before is about.
+            root = prev.root
+            subjects = [c for c in root.children if c.dep_ == "nsubj"]
+            if not subjects:
+                return None
+            attribution = self._resolve(subjects[0])
+            if not colon and attribution.kind != "person":
+                return None
+        else:
+            return None
+        if attribution.speaker is None:
+            return None
+        attribution.how = "neighbour"
+        return attribution
+
+    def _clause_end(self, clause: Token) -> int:
+        """Where a reported clause ends: before ", and several signaled …",
+        a coordinated clause with a subject of its own that the parser hung
+        on the reported one, and before a second reporting verb it holds."""
+        end = clause.right_edge.i + 1
+        for child in clause.children:
+            if child.dep_ == "conj" and child.i > clause.i and not any(
+                    c.dep_ == "mark" for c in child.children) and (
+                    _own_subject(child) and child.i > 0 and any(
+                        t.dep_ == "cc" for t in self.doc[max(child.left_edge.i - 2, clause.i):child.i])
+                    or self._is_cue(child)):
+                cut = child.left_edge.i
+                while cut > clause.i and (self.doc[cut - 1].dep_ == "cc" or self.doc[cut - 1].is_punct):
+                    cut -= 1
+                end = min(end, cut)
+        return end
+
+    def _opens_sentence(self, first: Token) -> bool:
+        """The quote is where its sentence starts (a quote-only sentence)."""
+        sent = self.sents[self.sent_of[first.i]]
+        return all(self.piece_of[t.i] != -1 or t.is_space for t in self.doc[sent.start:first.i + 1])
+
+    def _continuation(self, piece: _Piece, previous: tuple[int, _Attribution] | None,
+                      ) -> _Attribution | None:
+        if previous is None:
+            return None
+        last, attribution = previous
+        if attribution.speaker is None or self.para(piece.start) - self.para(last) > 1:
+            return None
+        lo = bisect_right(self.actor_chars, last - 1)
+        hi = bisect_right(self.actor_chars, piece.open_at - 1)
+        for i in self.actor_tokens[lo:hi]:
+            actor = self.actor_at[i]
+            if actor.id != attribution.speaker.actor_id \
+                    and (actor.type in ("person", "group") or self.doc[i].dep_ in ("nsubj", "nsubjpass")):
+                return None  # someone else is named (or acts) in between
+        return _Attribution(attribution.speaker, None, None, "continuation", attribution.kind)
+
+    # -- speakers -----------------------------------------------------------
+
+    def _speaker_of(self, cue: Token) -> _Attribution:
+        """The speaker a cue attributes words to (see the module doc)."""
+        out = self._speaker_token(cue)
+        if out is None:
+            return _Attribution(None, None, cue, "cue", None)
+        attribution = self._resolve(out)
+        attribution.cue = cue
+        return attribution
+
+    def _speaker_token(self, cue: Token) -> Token | None:
+        if cue.lower_ == "according":
+            to = next((c for c in cue.children if c.lower_ == "to"), None)
+            objs = [c for c in (to.children if to is not None else ()) if c.dep_ == "pobj"]
+            if not objs and cue.i + 2 < len(self.doc):
+                return self.doc[cue.i + 2:min(cue.i + 8, len(self.doc))].root
+            return objs[0] if objs else None
+        if cue.lower_ == "words":
+            owner = [c for c in cue.children if c.dep_ == "poss"] + [
+                g for c in cue.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return owner[0] if owner else None
+        token = cue
+        for _ in range(4):
+            children = list(token.children)
+            if token.lemma_.lower() == "quote" and token.pos_ == "VERB":
+                objs = [c for c in children if c.dep_ == "dobj"]
+                if objs:
+                    return objs[0]  # "agencies quoted Peskov as saying"
+                passive = [c for c in children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return passive[0]  # "Peskov was quoted as saying"
+            subjects = [c for c in children if c.dep_ == "nsubj"]
+            if subjects:
+                # The nearest, when the parser took a dateline for a second
+                # subject ("VILNIUS, July 11 — NATO leaders told …").
+                subject = min(subjects, key=lambda c: abs(c.i - token.i))
+                if subject.lower_ in RELATIVE and token.dep_ == "relcl":
+                    return self._owner(token.head)  # "Grushko, who described …"
+                return subject
+            if any(c.dep_ == "nsubjpass" for c in children):
+                agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return agents[0] if agents else None
+            if token.dep_ == "relcl":
+                return self._owner(token.head)
+            after = self._named_after(token)
+            if after is not None:
+                return after  # "“…,” said Tony de Brum, …" parsed without a subject
+            if token.dep_ not in _CLIMB or token.head is token:
+                return None
+            governing = self._governing_speech(token)
+            if governing is not None:
+                token = governing  # "He said X, while insisting …": his, not X's
+                continue
+            token = token.head
+        return None
+
+    def _named_after(self, cue: Token) -> Token | None:
+        """An actor named right after a cue that has no subject: "said Tony
+        de Brum", "said the Kremlin"."""
+        before = [t.text for t in self.doc[max(cue.i - 2, 0):cue.i]]
+        if not before or not (before[-1] in CLOSERS or before[-1] == "," and before[0] in CLOSERS):
+            return None  # only the inverted order after a quote: "“…,” said X"
+        i = cue.i + 1
+        while i < len(self.doc) and self.doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        if i < len(self.doc) and i in self.actor_at and self.piece_of[i] == -1 \
+                and self.doc[i].dep_ not in ("dobj", "dative", "pobj"):
+            return self.doc[i]
+        return None
+
+    def _owner(self, token: Token) -> Token:
+        """The person a relative clause is about, when the parser hung it on
+        a later word of a long appositive ("Senator Lindsey Graham, a
+        longtime supporter of Ukraine, who …")."""
+        head = token
+        for _ in range(4):
+            actor = self.actor_at.get(head.i)
+            if actor is not None and actor.type == "person":
+                return head
+            if head.dep_ not in ("appos", "pobj", "prep", "conj") or head.head is head:
+                break
+            head = head.head
+        return token
+
+    def _governing_speech(self, token: Token) -> Token | None:
+        """A reporting verb whose reported clause a subjectless cue sits in
+        ("He said the organisation should offer …, while insisting …")."""
+        path = token
+        for _ in range(4):
+            if path.head is path:
+                return None
+            if path.dep_ == "ccomp" and self._is_cue(path.head) and path.head is not token:
+                return path.head
+            if path.dep_ not in _CLIMB:
+                return None
+            path = path.head
+        return None
+
+    def _resolve(self, token: Token) -> _Attribution:
+        """The actor a speaker's head word names (see the module doc)."""
+        if token.lower_ in PLURAL_PRONOUNS:
+            found = self._recent(token, lambda a: a.kind != "person")
+            return found if found.speaker is not None else self._plural_before(token)
+        actor = self.actor_at.get(token.i)
+        if actor is None:
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.i in self.actor_at:
+                    actor = self.actor_at[child.i]
+                    if actor.type == "person":
+                        break
+        if actor is None and token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
+            return self._recent(token, lambda a: a.kind == "person")
+        if actor is not None and actor.type != "person":
+            # A person named inside the phrase beats the country that
+            # modifies it: "the Kremlin spokesman, Dmitry Peskov".
+            person = self._person_in(token)
+            if person is not None:
+                actor = person
+        if actor is None:
+            actor = self._person_in(token) or self._named_before_comma(token)
+        if actor is not None and (actor.type == "person" or not self._anonymous(token)):
+            return _Attribution(self._speaker(actor), self._span(actor, token), None, None, actor.type)
+        if self._anonymous(token):
+            return self._unnamed(token)
+        if token.lower_ in self.bodies:
+            return self._body(token)
+        if token.tag_ == "NNS" and token.lemma_.lower() in self.roles:
+            return self._group(token)
+        if token.lower_ in self.roles and token.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._named_before(token)
+        return self._kb_phrase(token)
+
+    def _named_before_comma(self, token: Token) -> ActorRecord | None:
+        """"Ban Ki-moon, the UN secretary-general, called …" when the parser
+        made the title the subject: the person just before the comma."""
+        left = token.left_edge.i
+        if left < 2 or self.doc[left - 1].text != "," or token.lower_ not in self.roles:
+            return None
+        actor = self.actor_at.get(left - 2)
+        return actor if actor is not None and actor.type == "person" else None
+
+    def _kb_phrase(self, token: Token) -> _Attribution:
+        """A country, seat or organisation the knowledge base knows but the
+        actors stage left out: "according to Downing Street"."""
+        phrase = _phrase(token)
+        found = self.kb.match([t.text for t in phrase], [t.lower_ for t in phrase])
+        for m in found:
+            if not phrase[m.start].i <= token.i < phrase[0].i + m.end:
+                continue
+            target = self.kb.pick([t for t in m.targets if t.entry.type != "person"
+                                   and t.how in ("name", "alias", "seat", "capital")], None)
+            if target is not None and target.entry.code:
+                code = target.entry.code
+                name = self.kb.country_name(code) if target.entry.type == "country" or target.how in (
+                    "seat", "capital") else target.entry.name
+                speaker = Speaker(name=name, code=code, role=None, actor_id=None)
+                return _Attribution(speaker, (phrase[0].idx, phrase[-1].idx + len(phrase[-1])), None, None,
+                                    "country" if self.kb.country_name(code) else "organization")
+        return _Attribution(None, None, None, None, None)
+
+    def _affiliation(self, token: Token) -> tuple[str, str | None, ActorRecord | None] | None:
+        """The country or organisation a phrase's modifiers name: (code,
+        name, actor record) from "Ukraine's", "Russian", "EU", "of Ukraine",
+        "for Moon" (a person's code)."""
+        # The phrase up to the nearest punctuation before the head word ("VILNIUS,
+        # July 11 — NATO leaders" is NATO's), then "of X", "for X" after it.
+        phrase = [t for t in _phrase(token) if t.i <= token.i]
+        cut = max((k for k, t in enumerate(phrase) if t.is_punct and t.text not in "-’'"), default=-1)
+        phrase = phrase[cut + 1:]
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
+                phrase += [t for t in child.subtree if t is not child]
+        matches = self.kb.match([t.text for t in phrase], [t.lower_ for t in phrase])
+        kb_at: dict[int, str] = {}
+        for m in matches:
+            targets = [t for t in m.targets if t.entry.type != "person" and t.entry.code
+                       and t.how != "context"]  # "the office" is no affiliation
+            for k in range(m.start, m.end):
+                if targets:
+                    kb_at[phrase[k].i] = str(targets[0].entry.code)
+        # Nearest the head word first.
+        for t in sorted(phrase, key=lambda t: abs(t.i - token.i)):
+            if t.lower_ in ("his", "her") and t.dep_ == "poss":  # "his office"
+                found = self._recent(t, lambda a: a.kind == "person").speaker
+                if found is not None and found.code:
+                    return found.code, self.kb.country_name(found.code), None
+            actor = self.actor_at.get(t.i)
+            if actor is not None and actor.code:
+                return actor.code, actor.name if actor.type != "person" else None, \
+                    actor if actor.type != "person" else None
+            if t.i in kb_at:
+                code = kb_at[t.i]
+                return code, self.kb.country_name(code), None
+        return None
+
+    def _body(self, token: Token) -> _Attribution:
+        """"the Russian foreign ministry said": a body speaks for its
+        country or organisation."""
+        found = self._affiliation(token)
+        if found is None:
+            return _Attribution(None, None, None, None, None)
+        code, name, actor = found
+        name = name or self.kb.country_name(code)
+        if actor is not None:
+            return _Attribution(self._speaker(actor), self._span(actor, token), None, None, actor.type)
+        phrase = _phrase(token)
+        speaker = Speaker(name=name, code=code, role=None, actor_id=None)
+        return _Attribution(speaker, (phrase[0].idx, phrase[-1].idx + len(phrase[-1])), None, None,
+                            "country" if self.kb.country_name(code) else "organization")
+
+    def _group(self, token: Token) -> _Attribution:
+        """"NATO leaders said": people of a country or organisation that the
+        actors stage has no group for; named as written, with its code."""
+        found = self._affiliation(token)
+        if found is None:
+            return _Attribution(None, None, None, None, None)
+        phrase = [t for t in _phrase(token) if not (t.dep_ == "det" and t.i == token.left_edge.i)]
+        speaker = Speaker(name=self.doc[phrase[0].i:phrase[-1].i + 1].text, code=found[0], role=None,
+                          actor_id=None)
+        return _Attribution(speaker, (phrase[0].idx, phrase[-1].idx + len(phrase[-1])), None, None, "group")
+
+    def _named_before(self, token: Token) -> _Attribution:
+        """"A senior NATO diplomat … “…,” the diplomat said": the unnamed
+        individual introduced in the last three sentences."""
+        here = self.sent_of[token.i]
+        for t in reversed(self.doc[self.sent_starts[max(here - 3, 0)]:token.i]):
+            if t.lemma_ == token.lemma_ and self._anonymous(t):
+                found = self._unnamed(t)
+                if found.speaker is not None:
+                    found.span = (token.idx, token.idx + len(token))
+                return found
+        return _Attribution(None, None, None, None, None)
+
+    def _person_in(self, token: Token) -> ActorRecord | None:
+        for t in _phrase(token):
+            actor = self.actor_at.get(t.i)
+            if actor is not None and actor.type == "person":
+                return actor
+        return None
+
+    def _anonymous(self, token: Token) -> bool:
+        """"a senior EU diplomat", "one official": an unnamed individual."""
+        if token.lower_ not in self.roles or token.tag_ in ("NNS", "NNPS"):
+            return False
+        dets = [c for c in token.children if c.dep_ in ("det", "nummod")]
+        return bool(dets) and dets[0].lower_ in INDEFINITE
+
+    def _unnamed(self, token: Token) -> _Attribution:
+        phrase = _phrase(token)
+        # "a senior EU diplomat": the affiliation is a modifier, which the
+        # actors stage rightly does not count as an actor of its own.
+        found = self._affiliation(token)
+        if found is None:
+            return _Attribution(None, None, None, None, None)
+        code = found[0]
+        words_ = [t for t in phrase if t.dep_ not in ("det", "nummod") or t.i != phrase[0].i]
+        role = self.doc[words_[0].i:phrase[-1].i + 1].text if words_ else None
+        speaker = Speaker(name=None, code=code, role=role, actor_id=None)
+        return _Attribution(speaker, (phrase[0].idx, phrase[-1].idx + len(phrase[-1])), None, None, "person")
+
+    def _plural_before(self, token: Token) -> _Attribution:
+        """"NATO allies are expected to voice concerns over what they say …":
+        the nearest group, organisation or country named earlier in the
+        sentence, when it is a subject."""
+        sent = self.sents[self.sent_of[token.i]]
+        for i in range(token.i - 1, sent.start - 1, -1):
+            actor = self.actor_at.get(i)
+            if actor is not None and actor.type != "person" and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                return _Attribution(self._speaker(actor), (token.idx, token.idx + len(token)),
+                                    None, None, actor.type)
+        return _Attribution(None, None, None, None, None)
+
+    def _recent(self, token: Token, fits: object) -> _Attribution:
+        """The most recent speaker of the last three sentences that fits."""
+        here = self.sent_of[token.i]
+        assert callable(fits)
+        for i, attribution in reversed(self.recent):
+            if here - self.sent_of[i] > 3:
+                break
+            if i < token.i and fits(attribution):
+                return _Attribution(attribution.speaker, (token.idx, token.idx + len(token)),
+                                    None, None, attribution.kind)
+        return _Attribution(None, None, None, None, None)
+
+    def _speaker(self, actor: ActorRecord) -> Speaker:
+        return Speaker(name=actor.name, code=actor.code, role=actor.role, actor_id=actor.id)
+
+    def _span(self, actor: ActorRecord, token: Token) -> tuple[int, int] | None:
+        """The actor's mention the speaker phrase holds (for the evidence)."""
+        phrase = _phrase(token)
+        lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        for m in actor.mentions:
+            if m.start < hi and lo < m.end:
+                return m.start, m.end
+        return (token.idx, token.idx + len(token))
+
+    def _act(self, cue: Token | None) -> str | None:
+        if cue is None:
+            return None
+        if cue.lower_ in ("according", "words"):
+            return "speech"
+        verb = self.verbs.get(cue.lemma_.lower())
+        return verb.act if verb else None
+
+    # -- reported speech ----------------------------------------------------
+
+    def _reported_cues(self) -> Iterator[Token]:
+        for token in self.doc:
+            if not self._is_cue(token):
+                continue
+            if token.lower_ == "according":
+                yield token
+                continue
+            verb = self.verbs.get(token.lemma_.lower())
+            if verb is None:
+                continue  # "in the words of X" attributes quote marks only
+            if token.lower_ == "said" and token.i > 0 and self.doc[token.i - 1].lower_ == "that" \
+                    and token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ",":
+                continue  # "That said, …"
+            if verb.reported:
+                yield token
+
+    def _reported(self, cue: Token) -> tuple[QuoteRecord, _Attribution] | None:
+        span = self._content(cue)
+        if span is None:
+            return None
+        lo, hi = span
+        if any(self.piece_of[i] != -1 for i in range(lo, hi)):
+            return None  # the quote marks inside carry these words
+        if cue.i in self.partial_cues:
+            return None  # "told Ukraine that it would be invited … “when allies agree”"
+        while lo < hi and (self.doc[lo].lower_ == "that" and self.doc[lo].dep_ == "mark"
+                           or self.doc[lo].is_punct):
+            lo += 1
+        while hi > lo and self.doc[hi - 1].is_punct:
+            hi -= 1
+        if hi - lo < 3:
+            return None
+        attribution = self._speaker_of(cue)
+        if attribution.speaker is not None:
+            self.recent.append((cue.i, attribution))
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        confidence = CONFIDENCE["reported"] if attribution.speaker is not None else CONFIDENCE[None]
+        return QuoteRecord(
+            id="", article_id="", text=self.text[start:end], start=start, end=end, direct=False,
+            speaker=attribution.speaker, cue=_cue_text(cue), confidence=confidence,
+            attribution=("according_to" if cue.lower_ == "according" else "cue")
+            if attribution.speaker is not None else None,
+            speaker_span=Span(*attribution.span) if attribution.span else None,
+            act=self._act(cue),
+            stage=NAME,
+        ), attribution
+
+    def _content(self, cue: Token) -> tuple[int, int] | None:
+        """The token span a reporting verb reports, or None."""
+        children = list(cue.children)
+        if cue.lower_ == "according":
+            head = cue.head
+            sent = self.sents[self.sent_of[cue.i]]
+            skip = {t.i for t in cue.subtree}
+            keep = [t.i for t in sent if t.i not in skip and not t.is_space]
+            if head is cue or not keep:
+                return None
+            # The clause on the far side of "according to X".
+            if cue.i < head.i:
+                keep = [i for i in keep if i > max(skip)]
+            else:
+                keep = [i for i in keep if i < min(skip)]
+            return (keep[0], keep[-1] + 1) if keep else None
+        if any(c.dep_ == "neg" for c in children):
+            return None
+        if _infinitive(cue) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+            return None  # "will tell", "too early to say whether": no words reported
+        if cue.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in children):
+            return None  # "the troops NATO estimates it has massed": a claim inside a noun phrase
+        verb = self.verbs.get(cue.lemma_.lower())
+        description = verb is not None and verb.act == "description"
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        if clauses and not description:
+            clause = max(clauses, key=lambda c: len(list(c.subtree)))
+            if not any(t.pos_ in ("VERB", "AUX") for t in clause.subtree):
+                return None
+            start = clause.left_edge.i
+            subject = next((c for c in children if c.dep_ == "nsubj"), None)
+            fronted = [c.left_edge.i for c in children if c.i < (subject.i if subject else 0)
+                       and c.dep_ in ("dep", "ccomp", "csubj", "nsubj") and c is not subject]
+            if subject is not None and subject.left_edge.i > 0 and fronted \
+                    and self.doc[subject.left_edge.i - 1].text == ",":
+                start = min(fronted)  # "The United States, she told …, would …"
+            elif start < cue.i:
+                # "The United States, she told reporters, would not …": the
+                # clause runs round the parenthetical cue. Otherwise only the
+                # words after the cue are what was said.
+                aside = self.doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
+                if aside is None or aside.text not in (",", "—", "–") or clause.i < cue.i:
+                    start = cue.i + 1
+            return start, self._clause_end(clause)
+        if not description:
+            return None
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        if not objects:
+            return None
+        tail = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
+                and c.i > objects[0].i]
+        if not tail:
+            return None
+        return objects[0].left_edge.i, tail[-1].right_edge.i + 1
+
+
+def _infinitive(token: Token) -> bool:
+    """"agreed to write", "to say": a speech act that has not happened."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _own_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
+def _is_title(quoted: str) -> bool:
+    """A name in title case ("Silencing the Guns", "Package of Measures
+    for the Implementation of the Minsk Agreements"), not a sentence."""
+    found = re.findall(r"[\w’'-]+", quoted)
+    content = [w for w in found if w.lower() not in _TITLE_GLUE]
+    return (len(found) >= 2 and bool(content) and quoted.rstrip()[-1:] not in ".?!…,"
+            and all(w[:1].isupper() or w[:1].isdigit() for w in content))
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A noun phrase without its relative clauses and trailing modifiers."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("appos", "compound", "flat") or (child.dep_ == "punct" and child.text == ","):
+            right = max(right, child.right_edge.i if child.dep_ == "appos" else child.i)
+        else:
+            break
+    doc = token.doc
+    return [doc[i] for i in range(left, right + 1) if not doc[i].is_punct or doc[i].text not in "“”\""]
+
+
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    if cue.lower_ == "according":
+        return cue.doc[cue.i:cue.i + 2].text
+    if cue.lower_ == "words":
+        return cue.doc[cue.head.i:cue.i + 1].text  # "in the words", "In his own words"
+    return cue.text
+
+
+__all__ = ["CONFIDENCE", "NAME", "Quotes", "find_quote_marks", "quoted_text"]

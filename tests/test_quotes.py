@@ -1,0 +1,295 @@
+"""The quotes stage: direct quotes in every layout, scare quotes, reported
+speech, speakers resolved through the actors, the store and the CLI, and
+the hand-annotated gold set against textacy's baseline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from detente import Settings
+from detente.article import Article
+from detente.cli import cli
+from detente.eval.quotes import score_quotes, score_textacy
+from detente.pipeline import process
+from detente.records import QuoteRecord
+from detente.stages.quotes import find_quote_marks, quoted_text
+from detente.store import Store
+
+from .conftest import EXAMPLES, FIXTURES, SEED, read_one
+
+GOLD = FIXTURES / "quotes" / "gold.jsonl"
+
+
+def quotes_of(text: str, settings: Settings, published: str = "2022-01-12") -> tuple[Article, list[QuoteRecord]]:
+    article = process(Article.create("t", text, published=published, date_source="given"), settings)
+    assert not article.errors, article.errors
+    return article, [r for r in article.records if isinstance(r, QuoteRecord)]
+
+
+def who(quote: QuoteRecord) -> str | None:
+    return quote.speaker.name if quote.speaker else None
+
+
+def find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
+    hits = [q for q in quotes if words in q.text]
+    assert len(hits) == 1, (words, [q.text for q in quotes])
+    return hits[0]
+
+
+# -- quote marks (no model needed) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We will not budge,” she said.", ["We will not budge"]),
+    ('"We will not budge," she said, "not an inch."', ["We will not budge", "not an inch."]),
+    ("«Nous verrons», a-t-il dit.", ["Nous verrons"]),
+    # Nested single marks belong to the outer quote.
+    ("“He told me ‘no deal’, and I believed him,” Liik said.",
+     ["He told me ‘no deal’, and I believed him"]),
+    # Single marks outside double ones are a quote; apostrophes are not.
+    ("The minister called it ‘a betrayal’ of the allies’ trust; it’s over.", ["a betrayal"]),
+    ("The allies’ view and Russia’s don’t match.", []),
+    # A stray second opening mark restarts the quote.
+    ("“ The “real” problem,” he said.", ["real"]),
+])
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    assert [quoted_text(text, p) for p in find_quote_marks(text)] == expected
+
+
+def test_quote_marks_across_paragraphs_make_one_quote() -> None:
+    text = ("“We came to listen.\n\n“And we will come back,” she said.\n\n"
+            "“Unclosed words run to the paragraph's end\n\nNext paragraph.")
+    pieces = find_quote_marks(text)
+    assert [quoted_text(text, p) for p in pieces] == [
+        "We came to listen.\n\nAnd we will come back", "Unclosed words run to the paragraph's end"]
+    assert pieces[0].closed and not pieces[1].closed
+    assert text[pieces[0].start:pieces[0].end].count("“") == 1  # the offsets keep the inner mark
+
+
+# -- the seed article ----------------------------------------------------------------
+
+# The seed's 14 direct quotes: (words in the quote, speaker's full name).
+SEED_QUOTES = [
+    ("a moment of truth", "Alexander Grushko"),
+    ("keep the Russians honest", "NATO diplomats"),
+    ("not a single ally inside the NATO alliance is willing", "Julianne Smith"),
+    ("I cannot imagine any scenario", "Julianne Smith"),
+    ("We will not allow anyone to slam", "Julianne Smith"),
+    ("Russian actions have precipitated this crisis", "Julianne Smith"),
+    ("Russia pulling back its forces", "Julianne Smith"),
+    ("interested in going back in time", "Julianne Smith"),
+    ("discussion of reciprocal restrictions on exercises", "Julianne Smith"),
+    ("risk reduction, transparency, arms control", "Julianne Smith"),
+    ("we see no significant reason for optimism", "Dmitry Peskov"),
+    ("There are no clear deadlines here", "Dmitry Peskov"),
+    ("arms control agreements should follow the logic", "Kadri Liik"),
+    ("likely shape Europe’s strategic landscape", "Kadri Liik"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed(settings: Settings) -> tuple[Article, list[QuoteRecord]]:
+    article = process(read_one(SEED), settings)
+    return article, [r for r in article.records if isinstance(r, QuoteRecord)]
+
+
+@pytest.mark.model
+def test_quotes_seed_fourteen_direct_quotes_with_speakers(seed) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = seed
+    direct = [q for q in quotes if q.direct]
+    assert len(direct) == 14, [q.text[:30] for q in direct]
+    right = [words for words, name in SEED_QUOTES if who(find(direct, words)) == name]
+    assert len(right) == 14, set(w for w, _ in SEED_QUOTES) - set(right)
+    for q in direct:
+        assert article.text[q.start:q.end] == q.text  # offsets point at the words
+        assert q.speaker is not None and q.cue != "" and 0 < q.confidence <= 1
+    smith = find(direct, "risk reduction")
+    assert (smith.speaker.code, smith.speaker.role) == ("USA", "US ambassador to NATO")  # type: ignore[union-attr]
+    assert smith.attribution == "continuation" and smith.cue is None
+    she = find(direct, "I cannot imagine")
+    assert she.cue == "said" and article.text[she.speaker_span.start:she.speaker_span.end] == "she"  # type: ignore[union-attr]
+    diplomats = find(direct, "keep the Russians honest").speaker
+    assert diplomats is not None and (diplomats.code, diplomats.role) == ("NATO", None)
+    assert find(direct, "a moment of truth").cue == "described"
+    assert find(direct, "There are no clear deadlines").speaker.role == "Kremlin spokesman"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_quotes_seed_scare_quote_left_out(seed) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = seed
+    assert [article.text[s.start:s.end] for s in article.scare_quotes] == ["non-starters"]
+    assert not [q for q in quotes if "non-starters" in q.text]
+
+
+@pytest.mark.model
+def test_quotes_seed_reported_speech(seed) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = seed
+    reported = [q for q in quotes if not q.direct]
+    ready = find(reported, "the military alliance is ready to negotiate")
+    assert (who(ready), ready.speaker.code, ready.cue) == ("NATO diplomats", "NATO", "say")  # type: ignore[union-attr]
+    # "they also stress that ...": "they" is the group that spoke just before.
+    assert who(find(reported, "many of Russia’s demands")) == "NATO diplomats"
+    assert who(find(reported, "the alliance won’t pull back")) == "Julianne Smith"
+    assert who(find(reported, "Russia would receive the same response")) == "Julianne Smith"  # "saying"
+    assert who(find(reported, "Russia was looking for quick results")) == "Dmitry Peskov"  # "adding that"
+    assert who(find(reported, "fundamentally incompatible")) == "Kadri Liik"  # "told EURACTIV"
+    officials = find(reported, "they do not know yet").speaker
+    assert officials is not None and (officials.name, officials.code) == ("US officials", "USA")
+    # A reported clause that holds quote marks is the direct quote's, not repeated.
+    assert not [q for q in reported if "strategic landscape" in q.text or "honest" in q.text]
+    assert all(not q.text.startswith("that ") for q in reported)
+
+
+# -- layouts -----------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_quotes_layouts(settings: Settings) -> None:
+    text = (
+        "Brussels talks end without a deal\n\n"
+        "German Chancellor Olaf Scholz met Ukrainian President Volodymyr Zelensky in Kyiv on Monday.\n\n"
+        "“We stand by Ukraine,” said Scholz. “Nobody should doubt it.”\n\n"
+        "Zelensky was blunt:\n\n"
+        "“Words are not enough. We need weapons, and we need them now.”\n\n"
+        "“Every day matters,” he said, “and every delay costs lives.”\n\n"
+        "According to Scholz, the talks were “constructive”. In Scholz's own words, “We will not waver.”\n\n"
+        "“The door remains open,” a senior EU diplomat said. “But the clock is ticking,” sources said.\n\n"
+        "The Kremlin was quoted by RIA Novosti as saying that Moscow had no plans to attack.\n"
+    )
+    article, quotes = quotes_of(text, settings, "2022-02-14")
+    q = find(quotes, "We stand by Ukraine")
+    assert (who(q), q.cue, q.attribution) == ("Olaf Scholz", "said", "cue")
+    assert who(find(quotes, "Nobody should doubt it")) == "Olaf Scholz"  # the sentence after
+    words = find(quotes, "Words are not enough")
+    assert (who(words), words.attribution, words.cue) == ("Volodymyr Zelensky", "neighbour", None)
+    first, second = find(quotes, "Every day matters"), find(quotes, "every delay costs lives")
+    assert who(first) == who(second) == "Volodymyr Zelensky"  # a split quote, both halves
+    constructive = find(quotes, "constructive")  # a partial quote after "according to"
+    assert (who(constructive), constructive.cue) == ("Olaf Scholz", "According to")
+    waver = find(quotes, "We will not waver")
+    assert (who(waver), waver.cue) == ("Olaf Scholz", "In Scholz's own words")
+    diplomat = find(quotes, "The door remains open").speaker
+    assert diplomat is not None and (diplomat.name, diplomat.code) == (None, "EU")
+    assert diplomat.role is not None and "EU diplomat" in diplomat.role
+    assert find(quotes, "the clock is ticking").speaker is None  # "sources": unknown, no guess
+
+
+@pytest.mark.model
+def test_quotes_multi_paragraph_nested_and_straight(settings: Settings) -> None:
+    text = (
+        "Envoy says no deal yet\n\n"
+        "The UN envoy Martin Griffiths spoke after the meeting in Geneva on Tuesday.\n\n"
+        "\"We are not there yet. The parties told me 'not this week', and I take them at their word.\n\n"
+        "\"But I have not given up,\" Griffiths told reporters.\n\n"
+        "He added that a ceasefire could hold if both sides kept their promises.\n"
+    )
+    article, quotes = quotes_of(text, settings, "2022-04-05")
+    long = find(quotes, "We are not there yet")
+    assert long.direct and who(long) == "Martin Griffiths"
+    assert "not this week" in long.text and "But I have not given up" in long.text
+    assert "\"" not in long.text  # the paragraph-opening mark is left out of the words
+    reported = find(quotes, "a ceasefire could hold")
+    assert not reported.direct and who(reported) == "Martin Griffiths" and reported.cue == "added"
+
+
+@pytest.mark.model
+def test_quotes_need_a_speaker_that_is_known(settings: Settings) -> None:
+    text = ("Statement issued\n\nIt was announced on Friday that the embassy would close. "
+            "The foreign ministry said it had not been consulted. "
+            "“A sad day,” one observer said.\n")
+    _, quotes = quotes_of(text, settings)
+    assert who(find(quotes, "the embassy would close")) is None
+    assert find(quotes, "A sad day").speaker is None
+
+
+@pytest.mark.model
+def test_quotes_reported_speech_needs_words_said(settings: Settings) -> None:
+    text = ("Talks stall\n\nIt was too early to say whether the talks would resume. "
+            "Officials will tell parliament next week that the plan is dead. "
+            "Sergei Lavrov did not say whether Russia would attend. "
+            "Antony Blinken was asked by reporters whether the talks had failed. "
+            "Both sides agreed to write the “Steinmeier formula” into law. "
+            "Dmitry Peskov was quoted by TASS as saying that Moscow “will not bow to pressure”.\n")
+    article, quotes = quotes_of(text, settings)
+    assert [(q.text, who(q), q.direct) for q in quotes] == [
+        ("will not bow to pressure", "Dmitry Peskov", True)]
+    assert [article.text[s.start:s.end] for s in article.scare_quotes] == ["Steinmeier formula"]
+
+
+@pytest.mark.model
+def test_quotes_bad_marks_do_not_break_the_article(settings: Settings) -> None:
+    text = "Odd marks\n\n“ ” ‘ ’ \" “ He said. ” « ‘x\n\n“\n"
+    article, quotes = quotes_of(text, settings)
+    assert all(article.text[q.start:q.end] for q in quotes)
+
+
+# -- store and CLI -------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_quotes_in_store_and_cli(tmp_path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from detente.api import ingest
+
+    db = tmp_path / "d.db"
+    with Store(str(db)) as store:
+        ingest([str(EXAMPLES), str(SEED)], store, settings)
+        smith = store.quotes("Smith")
+        assert len(smith) >= 10
+        assert {h["quote"].speaker.name for h in smith} == {"Julianne Smith"}
+        stored = smith[0]["quote"]
+        assert stored.attribution is not None and stored.speaker_span is not None
+        assert store.quotes("Smith", direct=False) and all(not h["quote"].direct
+                                                           for h in store.quotes("Smith", direct=False))
+        assert {h["quote"].speaker.name for h in store.quotes(code="NATO")} >= {"NATO diplomats"}
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(db), "Peskov", "--direct"])
+    assert result.exit_code == 0, result.output
+    assert "Dmitry Peskov (Kremlin spokesman, RUS)" in result.output and "“" in result.output
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(db), "--code", "RUS", "--format", "json"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["quote"]["speaker"]["code"] == "RUS" for r in rows)
+    assert all(r["quote"]["kind"] == "quote" for r in rows)
+
+
+# -- gold set --------------------------------------------------------------------------
+
+
+# Floors pinned below the values measured on 2026-11-29 (README, "Quotes");
+# a score may rise, lowering a floor needs a reason in the commit.
+# gold.jsonl is the development set (14 articles, 141 direct and 63 reported
+# quotes) the rules were written against; heldout.jsonl (8 articles, 78 and
+# 37) was written later by another session and first scored blind (speaker
+# 0.851 then; 0.912 after the fixes its errors showed), so it is the fairer
+# guide to new text.
+FLOORS = {
+    "gold.jsonl": {"direct": 0.97, "reported": 0.94, "speaker": 0.93, "scare": 1},
+    "heldout.jsonl": {"direct": 0.96, "reported": 0.95, "speaker": 0.88, "scare": 2},
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quotes_gold_set_floor(settings: Settings, name: str) -> None:
+    """Hand-annotated news articles with varied quote layouts, written and
+    annotated without looking at the implementation (tests/fixtures/quotes)."""
+    scores = score_quotes(FIXTURES / "quotes" / name, settings).summary()
+    floor = FLOORS[name]
+    assert scores["direct"]["gold"] >= 70 and scores["reported"]["gold"] >= 30
+    assert scores["direct"]["f1"] >= floor["direct"], scores
+    assert scores["reported"]["f1"] >= floor["reported"], scores
+    assert scores["speaker"] >= floor["speaker"], scores
+    assert int(scores["scare_as_quote"].split("/")[0]) <= floor["scare"], scores
+
+
+@pytest.mark.model
+def test_quotes_beat_textacy_baseline(settings: Settings) -> None:
+    """textacy's direct_quotations over the same texts with the same scorer."""
+    pytest.importorskip("textacy")
+    ours = score_quotes(GOLD, settings).summary()
+    theirs = score_textacy(GOLD, settings).summary()
+    assert ours["direct"]["f1"] > theirs["direct"]["f1"], (ours["direct"], theirs["direct"])
+    # Even counting a bare surname as right for textacy (which resolves no
+    # pronoun and no name), detente attributes more direct quotes correctly.
+    assert ours["speaker_direct"] > theirs["speaker_lenient"], (ours["speaker_direct"], theirs)
