@@ -127,9 +127,13 @@ def ingest(
     pipeline = Pipeline.default(settings)
     from .kb import load_kb
 
-    # The run records which knowledge base coded its actors: a digest of the
-    # shipped tables and the user's dictionaries, beside the stage versions.
-    run_id = store.start_run(command, settings, [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}"],
+    # The run records which knowledge base coded its actors (a digest of the
+    # shipped tables and the user's dictionaries) and which gazetteer placed
+    # its toponyms, beside the stage versions.
+    from .kb.gazetteer import version as gazetteer_version
+
+    run_id = store.start_run(command, settings, [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}",
+                                                 f"gazetteer:{gazetteer_version()}"],
                              model_info(load_model(settings.model)))
     report = IngestReport(run_id=run_id)
     try:

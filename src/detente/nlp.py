@@ -84,3 +84,12 @@ def model_info(nlp: Language) -> dict[str, Any]:
         "spacy": spacy_version,
         "pipes": list(nlp.pipe_names),
     }
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy's ``Doc.text`` joins every token
+    again on each call, which made stages quadratic on long articles."""
+    cached = doc.user_data.get("detente.text")
+    if cached is None:
+        cached = doc.user_data["detente.text"] = doc.text
+    return str(cached)

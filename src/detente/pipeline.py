@@ -59,12 +59,15 @@ class Pipeline:
     def default(cls, settings: Settings) -> Pipeline:
         from .stages.actors import Actors
         from .stages.annotate import Annotate
+        from .stages.claims import Claims
         from .stages.entities import Entities
         from .stages.language import DetectLanguage
+        from .stages.places import Places
         from .stages.quotes import Quotes
+        from .stages.times import Times
 
         return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings),
-                    Quotes(settings)])
+                    Quotes(settings), Times(settings), Places(settings), Claims(settings)])
 
     @property
     def versions(self) -> list[str]:

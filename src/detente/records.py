@@ -163,6 +163,9 @@ class TimeRecord(Record):
     value: str | None
     granularity: str | None
     warning: str | None = None
+    #: An extension to the contract: the TIMEX3 value, which also says what an
+    #: ISO date cannot ("2022-01-11TEV" for Tuesday evening, "2006-Q4").
+    timex: str | None = None
 
 
 @dataclass
