@@ -14,7 +14,7 @@ import logging
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -278,6 +278,42 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
         shown = f"“{words}”" if quote.direct else f"(reported) {words}"
         click.echo(f"{hit['published'] or '????-??-??'}  {name}" + (f" ({tags})" if tags else "")
                    + f", {quote.cue or 'no cue'}: {shown}")
+
+
+@cli.command(name="eval")
+@click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events"]))
+@click.argument("path", required=False)
+@click.option("--misses", is_flag=True, help="Also list every miss and wrong value.")
+@click.pass_obj
+def evaluate(obj: Context, what: str, path: str | None, misses: bool) -> None:
+    """Score detente against a gold set: a hand-annotated file (actors,
+    quotes, times, places; default: the one in tests/fixtures) or a shared
+    development set (meantime, events; default: ../shared/data). Prints
+    the scores as JSON."""
+    from .eval import actors as ev_actors
+    from .eval import events as ev_events
+    from .eval import places as ev_places
+    from .eval import quotes as ev_quotes
+    from .eval import times as ev_times
+
+    settings = _settings(obj)
+    fixtures = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+    runs: dict[str, Callable[[str | None], Any]] = {
+        "actors": lambda p: ev_actors.score_actors(p or fixtures / "actors" / "gold.jsonl", settings),
+        "quotes": lambda p: ev_quotes.score_quotes(p or ev_quotes.DEFAULT_GOLD, settings),
+        "times": lambda p: ev_times.score_expressions(p or ev_times.DEFAULT_SET, settings),
+        "meantime": lambda p: ev_times.score_meantime(p or ev_times.DEFAULT_MEANTIME, settings),
+        "places": lambda p: ev_places.score_places(p or ev_places.DEFAULT_SET, settings),
+        "events": lambda p: ev_events.score_events(p or ev_events.DEFAULT, settings),
+    }
+    try:
+        scores = runs[what](path)
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(f"cannot score {what}: {exc}") from exc
+    click.echo(json.dumps(scores.summary(), ensure_ascii=False))
+    if misses:
+        for line in scores.misses:
+            click.echo(line)
 
 
 # -- helpers -----------------------------------------------------------------------

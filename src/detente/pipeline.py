@@ -61,13 +61,15 @@ class Pipeline:
         from .stages.annotate import Annotate
         from .stages.claims import Claims
         from .stages.entities import Entities
+        from .stages.events import Events
         from .stages.language import DetectLanguage
         from .stages.places import Places
         from .stages.quotes import Quotes
         from .stages.times import Times
 
         return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings),
-                    Quotes(settings), Times(settings), Places(settings), Claims(settings)])
+                    Quotes(settings), Times(settings), Places(settings), Claims(settings),
+                    Events(settings)])
 
     @property
     def versions(self) -> list[str]:

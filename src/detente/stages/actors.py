@@ -503,7 +503,7 @@ class _Resolver:
         delegation led by ... Grushko"."""
         token: Token = self.doc[i]
         for _ in range(5):
-            if token.head is token:
+            if token.head == token:
                 break
             token = token.head
             if token.lower_ in SIDE_NOUNS:
@@ -711,7 +711,7 @@ class _Resolver:
 
     def _is_place(self, root: Token, m: Match) -> bool:
         token = root
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head != token:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
             return False  # "according to Downing Street": a source, not a place
@@ -737,7 +737,7 @@ class _Resolver:
 
     def _is_metonym(self, root: Token) -> bool:
         token = root
-        while token.dep_ in ("conj", "appos") and token.head is not token:
+        while token.dep_ in ("conj", "appos") and token.head != token:
             token = token.head
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"):
             return True
@@ -765,7 +765,7 @@ class _Resolver:
                 continue
             root = self.doc[start:end].root
             token = root
-            while token.dep_ == "conj" and token.head is not token:
+            while token.dep_ == "conj" and token.head != token:
                 token = token.head
             if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "pobj", "appos", "agent"):
                 continue

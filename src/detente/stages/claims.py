@@ -234,7 +234,7 @@ def _subject(span: SpacySpan, head: Token | None, actor_at: dict[int, ActorRecor
     # by Russia"; for "thousands of troops" the clause holds "thousands".
     token = span.root if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
     for _ in range(4):
-        if token.dep_ in ("dobj", "attr", "pobj", "conj", "appos", "npadvmod") and token.head is not token:
+        if token.dep_ in ("dobj", "attr", "pobj", "conj", "appos", "npadvmod") and token.head != token:
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
                 break

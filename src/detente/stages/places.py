@@ -114,7 +114,7 @@ def _not_a_place(span: SpacySpan) -> bool:
     "Russia's demands") rather than locates ("near Ukraine", "Ukraine's
     border", "in Geneva")."""
     root = span.root
-    while root.dep_ in ("conj", "appos") and root.head is not root:
+    while root.dep_ in ("conj", "appos") and root.head != root:
         root = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent"):
         return True

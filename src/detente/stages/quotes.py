@@ -427,7 +427,7 @@ class _Finder:
         best: tuple[int, Token] | None = None
         for token in tokens:
             head, depth = token, 0
-            while head.head is not head and depth < 12:
+            while head.head != head and depth < 12:
                 child, head, depth = head, head.head, depth + 1
                 owner = self.piece_of[head.i]
                 if owner not in (-1, n):
@@ -615,7 +615,7 @@ class _Finder:
             after = self._named_after(token)
             if after is not None:
                 return after  # "“…,” said Tony de Brum, …" parsed without a subject
-            if token.dep_ not in _CLIMB or token.head is token:
+            if token.dep_ not in _CLIMB or token.head == token:
                 return None
             governing = self._governing_speech(token)
             if governing is not None:
@@ -647,7 +647,7 @@ class _Finder:
             actor = self.actor_at.get(head.i)
             if actor is not None and actor.type == "person":
                 return head
-            if head.dep_ not in ("appos", "pobj", "prep", "conj") or head.head is head:
+            if head.dep_ not in ("appos", "pobj", "prep", "conj") or head.head == head:
                 break
             head = head.head
         return token
@@ -657,9 +657,9 @@ class _Finder:
         ("He said the organisation should offer …, while insisting …")."""
         path = token
         for _ in range(4):
-            if path.head is path:
+            if path.head == path:
                 return None
-            if path.dep_ == "ccomp" and self._is_cue(path.head) and path.head is not token:
+            if path.dep_ == "ccomp" and self._is_cue(path.head) and path.head != token:
                 return path.head
             if path.dep_ not in _CLIMB:
                 return None
@@ -740,7 +740,7 @@ class _Finder:
         phrase = phrase[cut + 1:]
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
-                phrase += [t for t in child.subtree if t is not child]
+                phrase += [t for t in child.subtree if t != child]
         matches = self.kb.match([t.text for t in phrase], [t.lower_ for t in phrase])
         kb_at: dict[int, str] = {}
         for m in matches:
@@ -930,7 +930,7 @@ class _Finder:
             sent = self.sents[self.sent_of[cue.i]]
             skip = {t.i for t in cue.subtree}
             keep = [t.i for t in sent if t.i not in skip and not t.is_space]
-            if head is cue or not keep:
+            if head == cue or not keep:
                 return None
             # The clause on the far side of "according to X".
             if cue.i < head.i:
@@ -954,7 +954,7 @@ class _Finder:
             start = clause.left_edge.i
             subject = next((c for c in children if c.dep_ == "nsubj"), None)
             fronted = [c.left_edge.i for c in children if c.i < (subject.i if subject else 0)
-                       and c.dep_ in ("dep", "ccomp", "csubj", "nsubj") and c is not subject]
+                       and c.dep_ in ("dep", "ccomp", "csubj", "nsubj") and c != subject]
             if subject is not None and subject.left_edge.i > 0 and fronted \
                     and self.doc[subject.left_edge.i - 1].text == ",":
                 start = min(fronted)  # "The United States, she told …, would …"

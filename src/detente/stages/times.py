@@ -382,7 +382,7 @@ def _tense(span: SpacySpan) -> str | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             return _verb_tense(token)
-        if token.head is token:
+        if token.head == token:
             return None
         if token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
             return None  # "Wednesday's meeting": no verb says when
@@ -410,6 +410,9 @@ def _verb_tense(verb: Token) -> str | None:
     if any(a.lower_ in ("is", "are", "am") for a in auxes) and verb.tag_ == "VBG":
         return "future"  # "are meeting on Monday"
     if any(a.tag_ == "TO" for a in auxes):
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb \
+                and verb.head.lemma_.lower() not in FUTURE_VERBS:
+            return _verb_tense(verb.head)  # "opened fire to disperse them on Monday": when it was opened
         return "future"  # "an event to be held on October 12"
     if verb.tag_ in ("VBZ", "VBP", "VB"):
         return "present"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import types
 import typing
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -378,8 +379,10 @@ def _kinds_of(cls: type[Record]) -> dict[str, str]:
     out = {}
     for f in dataclasses.fields(cls):
         tp = hints[f.name]
-        args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
-        base = args[0]
+        # Unwrap "X | None" only: list[str] is a list, not its element type.
+        optional = typing.get_origin(tp) in (typing.Union, types.UnionType)
+        args = [a for a in typing.get_args(tp) if a is not type(None)] if optional else [tp]
+        base = args[0] if args else tp
         if typing.get_origin(base) is list or dataclasses.is_dataclass(base):
             out[f.name] = "json"
         elif base is bool:

@@ -1,0 +1,691 @@
+"""Stage: events — who did what to whom, coded in PLOVER.
+
+Reads: ``doc`` and the ``actor``, ``quote``, ``time`` and ``place`` records.
+Adds: ``event`` records with PLOVER ``type``, ``mode``, ``context``, actor
+and recipient lists, ``status``, ``date``, ``location``, the ``trigger``,
+the evidence sentence and its offsets, a conflict-cooperation ``score`` and
+``quad`` class (``kb/data/plover.tsv``), and a ``confidence``.
+
+**Triggers** are verbs and nouns in ``kb/data/event_triggers.tsv`` ("met",
+"rejected", "massed"; "talks", "demands", "build-up"). Words inside direct
+quotes count only when the speaker speaks for themselves ("We want to see
+Russia pulling back its forces": the speaker's REQUEST).
+
+**Actors and recipients** come from the actor records, through the parse:
+the subject (and everything it conjoins: "the US and its allies"), the
+agent of a passive ("begun by Sherman and Ryabkov"), a possessor or
+modifier of a nominal trigger ("Russia's demands", "NATO-Russia talks");
+recipients are objects, "with X", "to X", "against X", "on X", "near X",
+and the possessor or modifier of an object ("rejected the Russian demands"
+→ RUS). A person acts for their code ("When a spokesman voices a demand,
+it is the country's REQUEST"). A multilateral meeting is one CONSULT with
+every participant in its actor list.
+
+**Status**: ``negated`` ("won't pull back"), ``hypothetical`` (could, may,
+might, would, should; or what a request asks for), ``scheduled`` (will,
+"is set to", "is expected to", "head to"; or a date after publication),
+``ongoing`` (present progressive), otherwise ``occurred``.
+
+**Date**: the clause's own time expression, else the sentence's, else the
+publication week (``date_precision`` ``week``: an event reported in an
+article happened around then). **Location**: a place after "in", "at" or,
+for a trip, "to" in the clause.
+
+**Precision over volume**: a trigger about the past or the background
+("the first talks since 2019", a date more than a year before
+publication) or a counterfactual ("would have") makes no event; events of
+one type in one sentence that share an actor are one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..article import Article
+from ..kb import KnowledgeBase, _tsv, load_kb
+from ..kb.roles import words
+from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
+from ..settings import Settings
+
+NAME = "events.v1"
+
+RECIPIENT_PREPS = words("with to against on near toward towards into from upon over")
+LOCATION_PREPS = words("in at")
+TRIP_VERBS = words("head go travel fly arrive come return")
+MODALS = words("could may might would should can")
+FUTURE_AUX = words("will shall 'll wo")
+FUTURE_VERBS = words("set expect schedule plan due intend prepare")
+FIRST_PERSON = words("we i us our my")
+PRONOUNS = words("it they he she we")
+# Verbs that are a REQUEST only when someone is asked ("want Russia to …").
+WANTING = words("want seek allow")
+# Verbs whose object names the act ("held talks", "staged protests").
+LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
+    reach open""")
+# Nouns that say a nominal trigger is background, not news: "the first talks
+# since 2019".
+BACKGROUND_PREPS = words("since")
+# Confidence: a verb trigger with an actor and a recipient is the surest
+# shape; each missing part costs. Set by reading the seed and the PLOVER
+# development sentences' output (no calibration set yet).
+BASE_CONFIDENCE = 0.6
+ACTOR_GAIN = 0.15
+RECIPIENT_GAIN = 0.1
+VERB_GAIN = 0.1
+NO_ACTOR_COST = 0.3
+# A trigger inside another trigger's clause ("a hunger strike to demand …",
+# "demanded that they refuse to recognize …") is that event's content or
+# purpose, not the sentence's main event.
+SUBORDINATE_COST = 0.25
+# PLOVER codes a stated intention by what it announces: a future
+# conflictual act announced or vowed is a THREATEN ("said they would boycott",
+# "will withdraw … unless"); a future cooperative act is an AGREE ("said it
+# will support", "would meet the mediator").
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"})
+COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
+# Words whose infinitive is an intention: "vowed to fight", "is willing to
+# withdraw", "prepared to lift".
+INTENDING = words("vow swear pledge promise threaten willing ready prepared determined resolve")
+ANNOUNCING = words("say announce warn vow swear pledge promise threaten declare insist state tell add conclude")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+@cache
+def triggers() -> dict[tuple[str, str], Trigger]:
+    out = {}
+    for row in _tsv("event_triggers.tsv"):
+        out[(row["lemma"], row["pos"])] = Trigger(row["type"], None if row["mode"] == "-" else row["mode"],
+                                                  None if row["context"] == "-" else row["context"])
+    return out
+
+
+@cache
+def scores() -> dict[tuple[str, str | None], tuple[float, int]]:
+    out: dict[tuple[str, str | None], tuple[float, int]] = {}
+    for row in _tsv("plover.tsv"):
+        out[(row["type"], None if row["mode"] == "-" else row["mode"])] = (float(row["score"]), int(row["quad"]))
+    return out
+
+
+def score_of(type_: str, mode: str | None) -> tuple[float | None, int | None]:
+    table = scores()
+    found = table.get((type_, mode)) or table.get((type_, None))
+    return found if found else (None, None)
+
+
+class Events:
+    name = NAME
+    requires = frozenset({"doc", "actors", "quotes", "times", "places"})
+    provides = frozenset({"events"})
+
+    def __init__(self, settings: Settings) -> None:
+        self.triggers = triggers()
+        self.kb = load_kb(settings.kb)
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if article.doc is None:
+                continue
+            finder = _Finder(article, self.triggers, self.kb)
+            for n, event in enumerate(finder.run()):
+                event.id = f"{article.id}-e{n}"
+                article.records.append(event)
+
+
+class _Finder:
+    def __init__(self, article: Article, lexicon: dict[tuple[str, str], Trigger], kb: KnowledgeBase) -> None:
+        assert article.doc is not None
+        self.kb = kb
+        self.article = article
+        self.doc: Doc = article.doc
+        self.lexicon = lexicon
+        self.published = _day(article.published)
+        starts = [t.idx for t in self.doc]
+        self.starts = starts
+        self.actor_at: dict[int, ActorRecord] = {}
+        for r in article.records:
+            if isinstance(r, ActorRecord):
+                for m in r.mentions:
+                    for i in self._tokens(m.start, m.end):
+                        self.actor_at[i] = r
+        self.quotes = [r for r in article.records if isinstance(r, QuoteRecord) and r.direct]
+        self.times = [r for r in article.records if isinstance(r, TimeRecord)]
+        self.places = [r for r in article.records if isinstance(r, PlaceRecord)]
+
+    def _tokens(self, start: int, end: int) -> range:
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_right(self.starts, end - 1)
+        return range(first, last)
+
+    def run(self) -> list[EventRecord]:
+        events: list[tuple[Token, EventRecord]] = []
+        for token in self.doc:
+            trigger = self._trigger(token)
+            if trigger is None and self._must(token):
+                # "Russia said Sudan must return the helicopter": the
+                # speaker's REQUEST, whatever the verb.
+                trigger = Trigger("REQUEST", None, None)
+                event = self._event(token, trigger)
+                if event is not None:
+                    said_by = self._subject_token(token.head)
+                    speaker = self._refs(said_by) if said_by is not None else []
+                    target = self._subject_token(token)
+                    event.actor = speaker or event.actor
+                    event.recipient = self._refs(target) if target is not None else []
+                    event.trigger = token.head.text
+                    if event.actor:
+                        events.append((token, event))
+                continue
+            if trigger is None:
+                continue
+            event = self._event(token, trigger)
+            if event is not None:
+                events.append((token, event))
+        return self._merge(events)
+
+    # -- triggers -----------------------------------------------------------
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        if pos == "VERB":
+            for child in token.children:
+                if child.dep_ in ("prt", "prep", "advmod") and (f"{lemma}_{child.lower_}", pos) in self.lexicon:
+                    return self.lexicon[(f"{lemma}_{child.lower_}", pos)]
+        found = self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
+        if found is None:
+            return None
+        if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            return None  # "the talks process", "peace deal negotiations"
+        return found
+
+    def _in_quote(self, token: Token) -> QuoteRecord | None:
+        return next((q for q in self.quotes if q.start <= token.idx < q.end), None)
+
+    # -- one event -------------------------------------------------------------
+
+    def _event(self, token: Token, trigger: Trigger) -> EventRecord | None:
+        quote = self._in_quote(token)
+        actors, recipients = self._parties(token)
+        if quote is not None:
+            # Inside quote marks only the speaker's own acts count ("We want …").
+            subject = self._subject_token(token)
+            if subject is None or subject.lower_ not in FIRST_PERSON or quote.speaker is None:
+                return None
+            actors = [ActorRef(name=quote.speaker.name, code=quote.speaker.code,
+                               actor_id=quote.speaker.actor_id)]
+        if not actors and token.pos_ != "VERB" and not (token.dep_ == "dobj" and _lemma(token.head) in LIGHT_VERBS):
+            # A nominal trigger nobody is named for is noise (precision over
+            # volume), unless a light verb makes it a clause ("staged a protest").
+            return None
+        if token.lemma_.lower() in WANTING and not recipients:
+            return None  # "Russia wanted to use them": a wish, not a request of anyone
+        if self._background(token):
+            return None
+        status = self._status(token)
+        if status is None:
+            return None
+        date, precision = self._date(token)
+        if date is not None and precision in ("day", "month", "year", "decade") and self.published:
+            moment = _parse(date)
+            if moment is not None and (self.published - moment).days > 365:
+                return None  # history, not news
+            if moment is not None and moment > self.published and status == "occurred":
+                status = "scheduled"
+        if date is None and self.published:
+            year, week, _ = self.published.isocalendar()
+            date, precision = f"{year}-W{week:02d}", "week"
+        type_, mode = self._intent(token, trigger, status)
+        score, quad = score_of(type_, mode)
+        sent = token.sent
+        confidence = BASE_CONFIDENCE - NO_ACTOR_COST * (not actors) - SUBORDINATE_COST * self._subordinate(token) \
+            + ACTOR_GAIN * bool(actors) + RECIPIENT_GAIN * bool(recipients) \
+            + VERB_GAIN * (token.pos_ == "VERB" or token.dep_ == "dobj" and self._light(token.head))
+        return EventRecord(
+            id="", article_id=self.article.id, type=type_, mode=mode,
+            context=[trigger.context] if trigger.context else [], actor=actors, recipient=recipients,
+            date=date, date_precision=precision, status=status, location=self._location(token),
+            trigger=self._trigger_text(token), text=sent.text, start=sent.start_char, end=sent.end_char,
+            score=score, quad=quad, confidence=round(min(confidence, 0.95), 2), stage=NAME,
+        )
+
+    def _speaker_of(self, token: Token) -> Token | None:
+        node = self._governor(token)
+        for _ in range(3):
+            if node.dep_ in ("ccomp", "xcomp", "conj") and node.head != node:
+                node = node.head
+                if node.lemma_.lower() in ANNOUNCING:
+                    return next((c for c in node.children if c.dep_ == "nsubj"), None)
+            else:
+                break
+        return None
+
+    def _must(self, token: Token) -> bool:
+        return (token.pos_ == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in ANNOUNCING
+                and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children))
+
+    def _subordinate(self, token: Token) -> bool:
+        node = token
+        for _ in range(4):
+            if node.head == node or node.dep_ not in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep",
+                                                        "pobj", "dobj", "conj"):
+                return False
+            if node.dep_ == "conj":
+                return False
+            child, node = node, node.head
+            if self._trigger(node) is not None or (self._light(node) and child.dep_ != "dobj"):
+                return True
+        return False
+
+    def _light(self, verb: Token) -> bool:
+        """A light verb whose object is a trigger ("staged protests")."""
+        return _lemma(verb) in LIGHT_VERBS and any(
+            c.dep_ == "dobj" and self._trigger(c) is not None for c in verb.children)
+
+    def _intent(self, token: Token, trigger: Trigger, status: str) -> tuple[str, str | None]:
+        """An act someone says they will do is that intention's type; one
+        they say another must do is their REQUEST; refusing to agree is a
+        REJECT."""
+        verb = self._governor(token)
+        if status == "negated" and trigger.type == "AGREE":
+            return "REJECT", None  # "will not accept any more refugees"
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) \
+                and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING | words("demand urge"):
+            return "REQUEST", None  # "said that Sudan must release …"
+        if status not in ("scheduled", "hypothetical"):
+            return trigger.type, trigger.mode
+        node = verb
+        announced = False
+        for _ in range(3):
+            if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in ANNOUNCING | INTENDING:
+                announced = True
+                break
+            if node.head == node:
+                break
+            node = node.head
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+                          for c in verb.children)
+        if trigger.type in CONFLICTUAL or (trigger.type == "RETREAT" and conditional):
+            return ("THREATEN", None) if announced or conditional else (trigger.type, trigger.mode)
+        if trigger.type in COOPERATIVE and (announced or trigger.type not in ("CONSULT", "SUPPORT")):
+            return "AGREE", None  # "will provide aid", "said it would meet the mediator"
+        return trigger.type, trigger.mode
+
+    def _trigger_text(self, token: Token) -> str:
+        particles = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i == token.i + 1
+                     and (f"{token.lemma_.lower()}_{c.lower_}", "VERB") in self.lexicon]
+        if particles:
+            return self.doc[token.i:particles[-1].i + 1].text
+        return token.text
+
+    # -- actors ----------------------------------------------------------------
+
+    def _refs(self, token: Token, deep: bool = True) -> list[ActorRef]:
+        """The actors a phrase names: its head and whatever it conjoins
+        ("the US and its allies"), its modifiers ("NATO and Russian
+        officials"), and, when ``deep``, anything inside it."""
+        seen: dict[str, ActorRef] = {}
+        tokens = [token, *[t for t in token.conjuncts]]
+        for head in tokens:
+            pool = list(head.subtree) if deep else [head, *head.children]
+            for t in pool:
+                if t.dep_ in ("relcl", "acl") and t != head:
+                    continue
+                actor = self.actor_at.get(t.i)
+                if actor is None or self._in_quote(t) is not None and self._in_quote(head) is None:
+                    continue
+                if any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in t.ancestors
+                       if a.i in range(head.left_edge.i, head.right_edge.i + 1) and a.i != head.i
+                       and head in a.ancestors):
+                    continue
+                key = actor.identity or actor.id
+                if key not in seen:
+                    seen[key] = ActorRef(name=actor.name, code=actor.code, actor_id=actor.id)
+        return list(seen.values())
+
+    def _subject_token(self, token: Token) -> Token | None:
+        node = token
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and node != token):
+                    return child
+            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head != node:
+                node = node.head
+                continue
+            break
+        return None
+
+    def _parties(self, token: Token) -> tuple[list[ActorRef], list[ActorRef]]:
+        actors: list[ActorRef] = []
+        recipients: list[ActorRef] = []
+        children = list(token.children)
+        if token.pos_ == "VERB":
+            passive = [c for c in children if c.dep_ == "nsubjpass"]
+            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                actors = self._refs(agents[0])
+                recipients = self._refs(passive[0]) if passive else []
+            else:
+                subject = self._subject_token(token)
+                if subject is not None and subject.lower_ in PRONOUNS and not self._refs(subject):
+                    # "Syria says it will not accept …": the one who says it.
+                    speaker = self._speaker_of(token)
+                    if speaker is not None:
+                        subject = speaker
+                if subject is not None:
+                    # "Senior Hungarian and Romanian officials": the group and
+                    # every country that modifies it.
+                    actors = _unique(self._refs(subject) + self._modifier_refs(subject)) or self._kb_refs(subject)
+                    if token.dep_ == "relcl" and subject.lower_ in ("who", "which", "that"):
+                        actors = self._refs(token.head, deep=False)
+                elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+                    actors = self._refs(token.head, deep=False)
+            for child in children:
+                if child.dep_ in ("dobj", "dative", "iobj", "attr"):
+                    recipients += self._refs(child)
+                    if not recipients:
+                        recipients += self._modifier_refs(child)
+                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            recipients += self._refs(g)
+                elif child.dep_ == "xcomp":
+                    # "called on Russia to withdraw": the object of the call
+                    for g in child.children:
+                        if g.dep_ == "nsubj":
+                            recipients += self._refs(g)
+                elif child.dep_ == "ccomp" and token.lemma_.lower() in ("want", "urge", "demand", "ask"):
+                    for g in child.children:
+                        if g.dep_ == "nsubj":
+                            recipients += self._refs(g)
+        else:
+            # Nominal: "Russia's demands", "NATO-Russia talks", "talks with X",
+            # "talks between X and Y", "build-up by Russia".
+            for child in children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    actors += self._refs(child)
+                elif child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of"):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            actors += self._refs(g)
+                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            recipients += self._refs(g)
+            for child in children:
+                # "the discussion begun by Sherman and Ryabkov"
+                if child.dep_ == "acl":
+                    for agent in (c for c in child.children if c.dep_ == "agent"):
+                        for g in agent.children:
+                            if g.dep_ == "pobj":
+                                actors += self._refs(g)
+            if not actors and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+                # "Moscow held talks", "students staged demonstrations",
+                # "fundamentalists continued their hunger strike"
+                subject = self._subject_token(token.head)
+                if subject is not None and _lemma(token.head) in LIGHT_VERBS:
+                    actors = self._refs(subject) or self._modifier_refs(subject) or self._kb_refs(subject)
+            # "Moscow's military build-up along the Ukrainian border"
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ in ("along", "near"):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            recipients += self._refs(g) or self._modifier_refs(g)
+        actors = _unique(actors)
+        recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
+        return actors, recipients
+
+    def _kb_refs(self, token: Token) -> list[ActorRef]:
+        """Countries the knowledge base finds in a phrase that names no actor
+        ("university students throughout Indonesia")."""
+        words_ = [t for t in token.subtree]
+        for m in self.kb.match([t.text for t in words_], [t.lower_ for t in words_]):
+            target = self.kb.pick([t for t in m.targets if t.entry.type == "country"], self.published)
+            if target is not None and target.entry.code:
+                return [ActorRef(name=self.kb.country_name(target.entry.code), code=target.entry.code)]
+        return []
+
+    def _modifier_refs(self, token: Token) -> list[ActorRef]:
+        """"the Russian demands", "Ukraine's border": whose the thing is (an
+        adjective is no actor record, so the knowledge base reads it)."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found = self._refs(child)
+                if not found:
+                    for m in self.kb.match([child.text], [child.lower_]):
+                        target = self.kb.pick([t for t in m.targets if t.entry.type != "person"],
+                                              self.published)
+                        if target is not None and target.entry.code:
+                            name = self.kb.country_name(target.entry.code) or target.entry.name
+                            found = [ActorRef(name=name, code=target.entry.code)]
+                out += found
+        return out
+
+    # -- status, date, place ---------------------------------------------------------------
+
+    def _governor(self, token: Token) -> Token:
+        """The verb that says when and whether a (nominal) trigger happens."""
+        node = token
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX") and node != token or node.pos_ == "VERB":
+                return node
+            if node.head == node:
+                break
+            node = node.head
+        return node
+
+    def _status(self, token: Token) -> str | None:
+        verb = self._governor(token)
+        # The verb itself, and the verb it is the infinitive of ("won't be
+        # able to", "refused to"); not the clause it hangs on.
+        chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline"):
+            return "negated"  # "failed to reach agreement"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENDING:
+            return "scheduled"  # "have sworn to fight", "is willing to withdraw"
+        for node in chain:
+            children = list(node.children)
+            if any(c.dep_ == "neg" for c in children):
+                return "negated"
+            auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in ("would",) for a in auxes) and any(a.lower_ == "have" for a in auxes):
+                return None  # "would have": a counterfactual
+            if any(a.lower_ in FUTURE_AUX for a in auxes):
+                return "scheduled"
+            if any(a.lower_ == "would" for a in auxes) and node.dep_ == "ccomp" \
+                    and node.head.lemma_.lower() in ANNOUNCING:
+                return "scheduled"  # "said it would boycott": a future told in the past
+            if any(a.lower_ in MODALS for a in auxes):
+                return "hypothetical"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_VERBS:
+            return "scheduled"
+        if verb.lemma_.lower() in FUTURE_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+            return "scheduled"
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in words("want urge demand ask call need"):
+            return "hypothetical"  # what a request asks for
+        if verb.lemma_.lower() in TRIP_VERBS and verb.tag_ in ("VBZ", "VBP"):
+            return "scheduled"  # "the parties head to Vienna"
+        if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in verb.children):
+            return "ongoing"
+        return "occurred"
+
+    def _background(self, token: Token) -> bool:
+        """"the first talks since 2019", "talks that began in 1997"."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
+                return True
+            if child.dep_ == "amod" and child.lower_ in ("previous", "former", "past", "earlier"):
+                return True
+        return False
+
+    def _clause(self, token: Token) -> range:
+        verb = self._governor(token)
+        return range(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+
+    def _date(self, token: Token) -> tuple[str | None, str | None]:
+        """The time that modifies the trigger or its verb ("met on Monday",
+        "talks on Wednesday", "Wednesday's talks"), else one elsewhere in
+        the sentence that no other clause owns."""
+        verb = self._governor(token)
+        sent = token.sent
+        found = [t for t in self.times if sent.start_char <= t.start < sent.end_char and t.value]
+        own = [t for t in found if self._modifies(t, (token.i, verb.i))]
+        if own:
+            best = min(own, key=lambda t: abs(t.start - token.idx))
+            return best.value, best.granularity
+        free = [t for t in found if not self._elsewhere(t, token) and not self._owned(t)]
+        if free:
+            best = min(free, key=lambda t: abs(t.start - token.idx))
+            return best.value, best.granularity
+        return None, None
+
+    def _modifies(self, time: TimeRecord, heads: tuple[int, ...]) -> bool:
+        """The time hangs on one of ``heads`` through temporal links only."""
+        node = self.doc[self._tokens(time.start, time.end)[0]]
+        for _ in range(4):
+            if node.i in heads:
+                return True
+            if node.lower_ in ("of", "as") and node.dep_ in ("prep", "pcomp"):
+                return False  # "its size as of two decades ago" dates the size
+            if node.dep_ not in ("prep", "pobj", "npadvmod", "advmod", "poss", "compound", "nummod", "appos",
+                                 "amod", "nmod", "tmod", "det", "dobj", "acl") or node.head == node:
+                return False
+            node = node.head
+        return node.i in heads
+
+    def _owned(self, time: TimeRecord) -> bool:
+        """A time inside an object's own phrase ("its size as of two decades
+        ago") dates that phrase, not the sentence's events."""
+        node = self.doc[self._tokens(time.start, time.end)[0]]
+        for _ in range(6):
+            if node.head == node:
+                return False
+            if node.dep_ in ("dobj", "relcl", "acl") or node.lower_ in ("of", "as") and node.dep_ in ("prep", "pcomp"):
+                return True
+            node = node.head
+        return False
+
+    def _elsewhere(self, time: TimeRecord, token: Token) -> bool:
+        """A date inside a relative clause of the trigger's phrase belongs to
+        that clause ("countries that joined the treaty after 1997")."""
+        first = self._tokens(time.start, time.end)
+        if not first:
+            return False
+        node = self.doc[first[0]]
+        for _ in range(12):
+            if node == token or node.head == node:
+                return False
+            if node.dep_ in ("relcl",) or (node.dep_ == "acl" and node.head != token):
+                return True
+            node = node.head
+        return False
+
+    def _location(self, token: Token) -> PlaceRecord | None:
+        verb = self._governor(token)
+        acl = [c for c in token.children if c.dep_ == "acl"] if token.pos_ != "VERB" else []
+        for node in (token, *acl, verb):
+            for child in node.children:
+                if child.dep_ != "prep":
+                    continue
+                if child.lower_ in LOCATION_PREPS or (child.lower_ == "to" and node.lemma_.lower() in TRIP_VERBS):
+                    for g in child.children:
+                        place = next((p for p in self.places if p.start <= g.idx < p.end), None)
+                        if place is not None:
+                            return place
+        # "are set to meet for talks in Brussels": "in X" anywhere in the clause
+        # (not in a relative clause inside it).
+        text = self.article.text
+        verb = self._governor(token)
+        clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+        for place in self.places:
+            first = self._tokens(place.start, place.end)[0]
+            if first not in clause or text[max(place.start - 4, 0):place.start].strip().lower() not in ("in", "at"):
+                continue
+            if not any(t.dep_ == "relcl" and t.i in clause and t != verb for t in self.doc[first].ancestors):
+                return place
+        return None
+
+    # -- merging -------------------------------------------------------------------
+
+    def _merge(self, events: list[tuple[Token, EventRecord]]) -> list[EventRecord]:
+        """One event per type, sentence and overlapping actors: "met for
+        talks" and "a build-up that …" do not double an event."""
+        out: list[tuple[Token, EventRecord]] = []
+        for token, event in events:
+            same = next((e for t, e in out if e.type == event.type and e.start == event.start and (
+                not e.actor or not event.actor or {a.code for a in e.actor} & {a.code for a in event.actor})),
+                None)
+            if same is None:
+                out.append((token, event))
+                continue
+            # Keep the fuller of the two; let it take what the other adds.
+            if len(event.actor) + len(event.recipient) > len(same.actor) + len(same.recipient):
+                same.actor, same.recipient = event.actor, event.recipient
+            same.location = same.location or event.location
+            if same.date_precision == "week" and event.date_precision != "week":
+                same.date, same.date_precision = event.date, event.date_precision
+            same.confidence = max(same.confidence, event.confidence)
+        return [e for _, e in out]
+
+
+def _lemma(token: Token) -> str:
+    """The verb's lemma, mended where the model's lemmatiser slips
+    ("staged" → "stag")."""
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    if low.endswith("ed") and not lemma.endswith("e") and lemma == low[:-2] and low[:-1] in LIGHT_VERBS:
+        return low[:-1]
+    if lemma == low[:-2] and low[:-1] in LIGHT_VERBS:
+        return low[:-1]
+    return lemma
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    """One reference per actor; one read from the knowledge base (no actor
+    record) only when no other reference has its code."""
+    seen: dict[str | None, ActorRef] = {}
+    for r in refs:
+        if r.actor_id is None and any(x.code == r.code for x in seen.values()):
+            continue
+        seen.setdefault(r.actor_id or f"code:{r.code}", r)
+    return list(seen.values())
+
+
+def _day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _parse(value: str) -> dt.date | None:
+    for size, suffix in ((10, ""), (7, "-01"), (4, "-07-01")):
+        if len(value) < size:
+            continue
+        try:
+            return dt.date.fromisoformat(value[:size] + suffix)
+        except ValueError:
+            continue
+    if len(value) == 3 and value.isdigit():
+        return dt.date(int(value) * 10 + 5, 1, 1)
+    return None
+
+
+__all__ = ["NAME", "Events", "score_of", "scores", "triggers"]
+
+_ = SpacySpan  # spans are read through tokens here
