@@ -160,9 +160,15 @@ class _Finder:
                 for m in r.mentions:
                     for i in self._tokens(m.start, m.end):
                         self.actor_at[i] = r
-        self.quotes = [r for r in article.records if isinstance(r, QuoteRecord) and r.direct]
+        self.quotes = sorted((r for r in article.records if isinstance(r, QuoteRecord) and r.direct),
+                             key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+        # Span.sent walks the document each time: sentences are looked up here.
+        self.sentences = list(self.doc.sents)
+        self.sent_first = [s.start for s in self.sentences]
         self.times = [r for r in article.records if isinstance(r, TimeRecord)]
-        self.places = [r for r in article.records if isinstance(r, PlaceRecord)]
+        self.places = sorted((r for r in article.records if isinstance(r, PlaceRecord)), key=lambda p: p.start)
+        self.place_starts = [p.start for p in self.places]
 
     def _tokens(self, start: int, end: int) -> range:
         first = max(bisect_right(self.starts, start) - 1, 0)
@@ -213,8 +219,16 @@ class _Finder:
             return None  # "the talks process", "peace deal negotiations"
         return found
 
+    def _sent(self, token: Token) -> SpacySpan:
+        return self.sentences[bisect_right(self.sent_first, token.i) - 1]
+
     def _in_quote(self, token: Token) -> QuoteRecord | None:
-        return next((q for q in self.quotes if q.start <= token.idx < q.end), None)
+        n = bisect_right(self.quote_starts, token.idx) - 1
+        # Quotes do not nest, but a multi-paragraph one may be long: look back a few.
+        for quote in self.quotes[max(n - 3, 0):n + 1]:
+            if quote.start <= token.idx < quote.end:
+                return quote
+        return None
 
     # -- one event -------------------------------------------------------------
 
@@ -251,7 +265,7 @@ class _Finder:
             date, precision = f"{year}-W{week:02d}", "week"
         type_, mode = self._intent(token, trigger, status)
         score, quad = score_of(type_, mode)
-        sent = token.sent
+        sent = self._sent(token)
         confidence = BASE_CONFIDENCE - NO_ACTOR_COST * (not actors) - SUBORDINATE_COST * self._subordinate(token) \
             + ACTOR_GAIN * bool(actors) + RECIPIENT_GAIN * bool(recipients) \
             + VERB_GAIN * (token.pos_ == "VERB" or token.dep_ == "dobj" and self._light(token.head))
@@ -542,7 +556,7 @@ class _Finder:
         "talks on Wednesday", "Wednesday's talks"), else one elsewhere in
         the sentence that no other clause owns."""
         verb = self._governor(token)
-        sent = token.sent
+        sent = self._sent(token)
         found = [t for t in self.times if sent.start_char <= t.start < sent.end_char and t.value]
         own = [t for t in found if self._modifies(t, (token.i, verb.i))]
         if own:
@@ -604,7 +618,9 @@ class _Finder:
                     continue
                 if child.lower_ in LOCATION_PREPS or (child.lower_ == "to" and node.lemma_.lower() in TRIP_VERBS):
                     for g in child.children:
-                        place = next((p for p in self.places if p.start <= g.idx < p.end), None)
+                        n = bisect_right(self.place_starts, g.idx) - 1
+                        place = self.places[n] if n >= 0 and self.places[n].start <= g.idx < self.places[n].end \
+                            else None
                         if place is not None:
                             return place
         # "are set to meet for talks in Brussels": "in X" anywhere in the clause
@@ -612,7 +628,9 @@ class _Finder:
         text = self.article.text
         verb = self._governor(token)
         clause = range(verb.left_edge.i, verb.right_edge.i + 1)
-        for place in self.places:
+        lo = bisect_right(self.place_starts, verb.left_edge.idx - 1)
+        hi = bisect_right(self.place_starts, verb.right_edge.idx + len(verb.right_edge))
+        for place in self.places[lo:hi]:
             first = self._tokens(place.start, place.end)[0]
             if first not in clause or text[max(place.start - 4, 0):place.start].strip().lower() not in ("in", "at"):
                 continue
@@ -688,4 +706,3 @@ def _parse(value: str) -> dt.date | None:
 
 __all__ = ["NAME", "Events", "score_of", "scores", "triggers"]
 
-_ = SpacySpan  # spans are read through tokens here
