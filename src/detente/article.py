@@ -8,6 +8,7 @@ A stage never edits what an earlier stage wrote.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -92,6 +93,19 @@ class Article:
             encoding=encoding,
             declared_language=declared_language,
         )
+
+    @property
+    def published_day(self) -> dt.date | None:
+        """The publication date as a day ("2022-01" is taken as its first day,
+        "2022" as its middle): the anchor the stages resolve dates against."""
+        if not self.published:
+            return None
+        for size, suffix in ((10, ""), (7, "-01"), (4, "-07-01")):
+            try:
+                return dt.date.fromisoformat(self.published[:size] + suffix)
+            except ValueError:
+                continue
+        return None
 
     @property
     def skipped(self) -> bool:

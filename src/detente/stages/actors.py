@@ -117,7 +117,7 @@ class Actors:
         for article in articles:
             if article.doc is None:
                 continue
-            actors = _Resolver(article.doc, self.kb, _day(article.published)).run()
+            actors = _Resolver(article.doc, self.kb, article.published_day).run()
             for n, actor in enumerate(actors):
                 doc = article.doc
                 article.records.append(
@@ -135,18 +135,6 @@ class Actors:
                         stage=NAME,
                     )
                 )
-
-
-def _day(published: str | None) -> dt.date | None:
-    """The publication date as a day: "2022-01" is taken as its first day."""
-    if not published:
-        return None
-    for size, suffix in ((10, ""), (7, "-01"), (4, "-07-01")):
-        try:
-            return dt.date.fromisoformat(published[:size] + suffix)
-        except ValueError:
-            continue
-    return None
 
 
 class _Resolver:

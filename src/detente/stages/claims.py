@@ -37,7 +37,7 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb import KnowledgeBase, load_kb
 from ..kb.roles import words
-from ..nlp import text_of
+from ..nlp import actor_tokens, text_of
 from ..records import ActorRecord, ClaimRecord, Party, QuoteRecord, TimeRecord
 from ..settings import Settings
 
@@ -87,7 +87,7 @@ def find_claims(article: Article, kb: KnowledgeBase) -> list[ClaimRecord]:
     actors = [r for r in article.records if isinstance(r, ActorRecord)]
     quotes = [r for r in article.records if isinstance(r, QuoteRecord)]
     times = [r for r in article.records if isinstance(r, TimeRecord)]
-    actor_at = _actor_tokens(doc, actors)
+    actor_at = actor_tokens(doc, actors)
     out: list[ClaimRecord] = []
     seen: set[int] = set()
     for span, quantity, vague in _numbers(doc):
@@ -207,18 +207,6 @@ def _claimant(span: SpacySpan, quotes: list[QuoteRecord]) -> Party | None:
     speaker = min(holding, key=lambda q: q.end - q.start).speaker
     assert speaker is not None
     return Party(name=speaker.name, code=speaker.code)
-
-
-def _actor_tokens(doc: Doc, actors: list[ActorRecord]) -> dict[int, ActorRecord]:
-    out: dict[int, ActorRecord] = {}
-    starts = {t.idx: t.i for t in doc}
-    for actor in actors:
-        for m in actor.mentions:
-            i = starts.get(m.start)
-            while i is not None and i < len(doc) and doc[i].idx < m.end:
-                out[i] = actor
-                i += 1
-    return out
 
 
 def _subject(span: SpacySpan, head: Token | None, actor_at: dict[int, ActorRecord],

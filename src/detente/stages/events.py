@@ -50,6 +50,7 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb import KnowledgeBase, _tsv, load_kb
 from ..kb.roles import words
+from ..nlp import actor_tokens
 from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
 from ..settings import Settings
 
@@ -151,15 +152,10 @@ class _Finder:
         self.article = article
         self.doc: Doc = article.doc
         self.lexicon = lexicon
-        self.published = _day(article.published)
+        self.published = article.published_day
         starts = [t.idx for t in self.doc]
         self.starts = starts
-        self.actor_at: dict[int, ActorRecord] = {}
-        for r in article.records:
-            if isinstance(r, ActorRecord):
-                for m in r.mentions:
-                    for i in self._tokens(m.start, m.end):
-                        self.actor_at[i] = r
+        self.actor_at = actor_tokens(self.doc, (r for r in article.records if isinstance(r, ActorRecord)))
         self.quotes = sorted((r for r in article.records if isinstance(r, QuoteRecord) and r.direct),
                              key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
@@ -682,13 +678,6 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
             continue
         seen.setdefault(r.actor_id or f"code:{r.code}", r)
     return list(seen.values())
-
-
-def _day(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def _parse(value: str) -> dt.date | None:

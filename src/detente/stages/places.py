@@ -38,7 +38,7 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb.gazetteer import Gazetteer, Place, gazetteer, key
 from ..kb.roles import words
-from ..nlp import text_of
+from ..nlp import actor_tokens, text_of
 from ..records import ActorRecord, PlaceRecord
 from ..settings import Settings
 from .actors import GEO_NOUNS
@@ -92,21 +92,6 @@ class Places:
             for record in find_places(article.doc, actors, self.gazetteer):
                 record.article_id = article.id
                 article.records.append(record)
-
-
-def _tokens_of(doc: Doc, actors: list[ActorRecord]) -> set[int]:
-    """Tokens inside the actors' mentions."""
-    out: set[int] = set()
-    starts = {t.idx: t.i for t in doc}
-    for actor in actors:
-        for m in actor.mentions:
-            i = starts.get(m.start)
-            if i is None:
-                continue
-            while i < len(doc) and doc[i].idx < m.end:
-                out.add(i)
-                i += 1
-    return out
 
 
 def _not_a_place(span: SpacySpan) -> bool:
@@ -193,7 +178,7 @@ def _located(doc: Doc, span: SpacySpan) -> bool:
 
 def find_places(doc: Doc, actors: list[ActorRecord], gaz: Gazetteer) -> list[PlaceRecord]:
     """The geocoded toponyms of ``doc`` (see the module doc)."""
-    people = _tokens_of(doc, [a for a in actors if a.type == "person"])
+    people = set(actor_tokens(doc, [a for a in actors if a.type == "person"]))
     spans = _mentions(doc, people, gaz)
     candidates = [(span, gaz.lookup(span.text)) for span in spans]
     candidates = [(span, found) for span, found in candidates if found]

@@ -83,6 +83,7 @@ from spacy.tokens import Doc, Token
 from ..article import Article
 from ..kb import KnowledgeBase, ReportingVerb, load_kb, reporting_verbs, role_lexicon
 from ..kb.roles import words
+from ..nlp import actor_tokens
 from ..records import ActorRecord, QuoteRecord, Span, Speaker
 from ..settings import Settings
 
@@ -299,13 +300,7 @@ class _Finder:
         for t in doc:
             if self.piece_of[t.i] != -1 and not t.is_punct:
                 self.piece_tokens.setdefault(self.piece_of[t.i], []).append(t)
-        self.actor_at: dict[int, ActorRecord] = {}
-        for actor in actors:
-            for m in actor.mentions:
-                for i in range(max(bisect_right(starts, m.start) - 1, 0), len(doc)):
-                    if doc[i].idx >= m.end:
-                        break
-                    self.actor_at[i] = actor
+        self.actor_at = actor_tokens(doc, actors)
         # Actor tokens in text order, for the tokens between two quotes.
         self.actor_tokens = sorted(self.actor_at)
         self.actor_chars = [doc[i].idx for i in self.actor_tokens]

@@ -108,22 +108,13 @@ class Times:
         for article in articles:
             if article.doc is None:
                 continue
-            anchor = _anchor(article.published)
+            anchor = article.published_day
             for span, value in find_times(article.doc, anchor):
                 article.records.append(TimeRecord(
                     article_id=article.id, text=span.text, start=span.start_char, end=span.end_char,
                     value=value.value, granularity=value.granularity, warning=value.warning,
                     timex=value.timex, stage=NAME,
                 ))
-
-
-def _anchor(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 # -- finding expressions ---------------------------------------------------------------
