@@ -543,10 +543,6 @@ class _Finder:
                 return True
         return False
 
-    def _clause(self, token: Token) -> range:
-        verb = self._governor(token)
-        return range(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
-
     def _date(self, token: Token) -> tuple[str | None, str | None]:
         """The time that modifies the trigger or its verb ("met on Monday",
         "talks on Wednesday", "Wednesday's talks"), else one elsewhere in

@@ -41,7 +41,6 @@ from ..kb.roles import words
 from ..nlp import actor_tokens, text_of
 from ..records import ActorRecord, PlaceRecord
 from ..settings import Settings
-from .actors import GEO_NOUNS
 
 NAME = "places.v1"
 
@@ -92,19 +91,6 @@ class Places:
             for record in find_places(article.doc, actors, self.gazetteer):
                 record.article_id = article.id
                 article.records.append(record)
-
-
-def _not_a_place(span: SpacySpan) -> bool:
-    """A name that acts or modifies ("Russia demands", "US ambassador",
-    "Russia's demands") rather than locates ("near Ukraine", "Ukraine's
-    border", "in Geneva")."""
-    root = span.root
-    while root.dep_ in ("conj", "appos") and root.head != root:
-        root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent"):
-        return True
-    return root.dep_ in ("compound", "poss", "amod", "nmod") and root.head.i >= span.end \
-        and root.head.lower_ not in GEO_NOUNS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _mentions(doc: Doc, people: set[int], gaz: Gazetteer) -> list[SpacySpan]:

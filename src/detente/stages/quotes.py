@@ -144,7 +144,6 @@ class _Piece:
     end: int = -1  # after the last quoted character
     closed: bool = False
     joints: list[int] = field(default_factory=list)  # paragraph-opening marks inside
-    single: bool = False
 
 
 @dataclass
@@ -209,7 +208,7 @@ def find_quote_marks(text: str) -> list[_Piece]:
                 elif ch == "‘" and (k == begin or text[k - 1] in _SINGLE_BEFORE):
                     close = _single_close(text, k + 1, stop)
                     if close is not None:
-                        pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True, single=True))
+                        pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True))
                         k = close
             elif ch in CLOSERS:
                 current.end, current.closed = k, True
