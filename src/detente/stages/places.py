@@ -5,22 +5,25 @@ records with ``latitude``/``longitude``, ``geonameid``, ISO alpha-3
 ``country``, ``feature`` (``city``, ``country``, ``state``, ``region``) and
 a ``confidence``.
 
-**Which names.** spaCy's GPE, LOC and FAC entities and the gazetteer's
-country, state and region names, except where the actors stage has made the
-name an actor ("Moscow said", "the Kremlin"): a name that acts is not a
-place. People's names ("Jordan Bardella", "Victoria Nuland") are left alone,
-as are adjectives ("Ukrainian").
+**Which names.** Every toponym: spaCy's GPE, LOC and FAC entities, and the
+gazetteer's country, state and region names and located city names the
+model missed or took for people ("Mali", "Kyiv"). A toponym that stands for
+a government ("Moscow said") is still a place name; whether it is where
+something happened is the events stage's question ("talks in Geneva"). A
+name inside a longer name ("Israel Katz", "the Washington Post", "the
+Minsk Protocol") and a person the actors stage found are not places.
 
 **Which place** (``detente.kb.gazetteer`` lists the candidates), by score:
 
-- prominence: log10 of the population; countries, regions and states rank
-  above cities of the same name with no other evidence, and a national
-  capital gets a bonus;
-- "City, Country" and "City, State" ("Paris, Texas", "Vienna, Virginia"):
-  the candidate in the named country or state wins outright;
-- the article's countries: the codes of its actors and of the places it
-  names without ambiguity. A candidate in one of them gains; a US state
-  gains when the article is about the United States.
+- prominence: log10 of the population; a country or region outranks a town
+  of its name, a city outranks a US state of its name ("Washington", "New
+  York"), a national capital and the place's own name (not an alternate
+  name) gain;
+- "City, Country" and "City, State" ("Paris, Texas", "Athens, Georgia",
+  "London, Ontario"): the pair that agrees wins outright;
+- the article's countries: weakly those of its actors and country names;
+  more those of places that are clear without context; a US city's own
+  state named in the article settles it.
 
 A country-level place is shown at its **capital** (see the gazetteer). The
 confidence is the winner's margin over the runner-up, squashed to 0.5–0.99;
