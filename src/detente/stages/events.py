@@ -68,7 +68,7 @@ PRONOUNS = words("it they he she we")
 WANTING = words("want seek allow")
 # Verbs whose object names the act ("held talks", "staged protests").
 LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
-    reach open""")
+    reach open take carry lodge announce""")
 # Nouns that say a nominal trigger is background, not news: "the first talks
 # since 2019".
 BACKGROUND_PREPS = words("since")
@@ -229,6 +229,9 @@ class _Finder:
     # -- one event -------------------------------------------------------------
 
     def _event(self, token: Token, trigger: Trigger) -> EventRecord | None:
+        if token.lemma_.lower() in words("vow swear pledge promise") and any(
+                c.dep_ == "xcomp" and any(self._trigger(t) for t in c.subtree) for c in token.children):
+            return None  # "vowed to take revenge": the vowed act is the event
         quote = self._in_quote(token)
         actors, recipients = self._parties(token)
         if quote is not None:
