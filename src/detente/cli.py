@@ -280,6 +280,42 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
                    + f", {quote.cue or 'no cue'}: {shown}")
 
 
+@cli.command()
+@click.option("--actor", help="Only pairs with this code on either side (RUS, NATO, ...).")
+@click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--all-statuses", is_flag=True,
+              help="Count scheduled, hypothetical and negated events too (default: what happened).")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.pass_obj
+def dyads(obj: Context, actor: str | None, period: str, all_statuses: bool, db: str | None, fmt: str) -> None:
+    """Actor-pair series: per directed pair and period, events by quad class
+    and the sum and mean of their conflict-cooperation score."""
+    from .corpus.dyads import dyad_series
+
+    settings = _settings(obj, db=db)
+    statuses = ("occurred", "ongoing", "scheduled", "hypothetical", "negated") if all_statuses else \
+        ("occurred", "ongoing")
+    with _open_store(settings.db) as store:
+        series = dyad_series(store, actor=actor, period=period, statuses=statuses)
+    rows = series.to_dicts()
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["source"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            mean = "-" if row["score_mean"] is None else f"{row['score_mean']:+.2f}"
+            click.echo(f"{row['source']:>6} -> {row['target']:<6} {row['period']:<10} N={row['n']:<3} "
+                       f"q1-4={row['q1']}/{row['q2']}/{row['q3']}/{row['q4']}  sum={row['score_sum']:+.1f} "
+                       f"mean={mean}")
+        if series.too_coarse:
+            click.echo(f"({series.too_coarse} event(s) dated too coarsely for {period}ly series left out)")
+
+
 @cli.command(name="eval")
 @click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events"]))
 @click.argument("path", required=False)

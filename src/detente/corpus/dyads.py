@@ -1,0 +1,160 @@
+"""Dyad series: the tug-of-war between two actors over time.
+
+For every directed pair of actor codes (source → target) and every period
+(``day``, ``week`` or ``month``), the events of the store give:
+
+- ``n``: how many events;
+- ``q1`` … ``q4``: how many in each quad class (1 verbal cooperation, 2
+  material cooperation, 3 verbal conflict, 4 material conflict);
+- ``score_sum`` and ``score_mean``: the conflict-cooperation score (-10..10).
+
+How events become pairs:
+
+- each code in an event's ``actor`` list with each code in its
+  ``recipient`` list (codes, not names: the Kremlin and Moscow are both
+  RUS; an actor with no code is left out);
+- an event with several actors and no recipient (a multilateral meeting, a
+  joint agreement) gives every ordered pair of its actors: both sides did
+  it with each other;
+- only events that happened count by default (status ``occurred`` or
+  ``ongoing``): a scheduled meeting or a negated withdrawal is not yet, or
+  not, part of the relationship. ``statuses`` changes that.
+
+Periods come from the event's date at its own precision: a day-dated event
+falls in its day, ISO week and month; a week-dated one in its week and the
+month of the week's Thursday (ISO's rule for which month a week belongs
+to); a month-dated one only in monthly series. An event too coarse for the
+asked period is left out and counted in :attr:`DyadSeries.too_coarse`.
+
+Until events are merged across articles (happenings), the same happening
+reported by two articles counts twice here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..errors import ConfigError
+from ..store import Store
+
+PERIODS = ("day", "week", "month")
+HAPPENED = ("occurred", "ongoing")
+
+
+@dataclass
+class DyadRow:
+    source: str
+    target: str
+    period: str
+    n: int = 0
+    q1: int = 0
+    q2: int = 0
+    q3: int = 0
+    q4: int = 0
+    score_sum: float = 0.0
+    score_mean: float | None = None
+
+
+@dataclass
+class DyadSeries:
+    rows: list[DyadRow] = field(default_factory=list)
+    too_coarse: int = 0  # events whose date is coarser than the period
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [asdict(r) for r in self.rows]
+
+
+def period_of(date: str | None, precision: str | None, period: str) -> str | None:
+    """The period key ("2022-01-12", "2022-W02", "2022-01") of an event date,
+    or None when the date is too coarse for the period."""
+    if not date:
+        return None
+    if precision == "day" or (precision is None and len(date) == 10):
+        day = dt.date.fromisoformat(date[:10])
+        if period == "day":
+            return day.isoformat()
+        if period == "week":
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}"
+        return day.isoformat()[:7]
+    if precision == "week" and "-W" in date:
+        if period == "week":
+            return date[:8]
+        if period == "month":
+            year, week = int(date[:4]), int(date[6:8])
+            return dt.date.fromisocalendar(year, week, 4).isoformat()[:7]
+        return None
+    if precision == "month" and period == "month":
+        return date[:7]
+    return None
+
+
+def _pairs(actors: list[str], recipients: list[str]) -> Iterable[tuple[str, str]]:
+    if recipients:
+        return ((a, r) for a in actors for r in recipients if a != r)
+    return ((a, b) for a in actors for b in actors if a != b)
+
+
+def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
+                statuses: Sequence[str] = HAPPENED) -> DyadSeries:
+    """The series for every pair (or only pairs with ``actor`` on either
+    side), sorted by pair and period."""
+    if period not in PERIODS:
+        raise ConfigError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    marks = ", ".join("?" for _ in statuses)
+    rows = store.conn.execute(
+        f"SELECT actor, recipient, date, date_precision, score, quad FROM events WHERE status IN ({marks})",
+        list(statuses),
+    ).fetchall()
+    cells: dict[tuple[str, str, str], DyadRow] = {}
+    scored: dict[tuple[str, str, str], int] = defaultdict(int)
+    series = DyadSeries()
+    wanted = actor.upper() if actor else None
+    for row in rows:
+        actors = _codes(row["actor"])
+        recipients = _codes(row["recipient"])
+        pairs = [(a, r) for a, r in _pairs(actors, recipients) if wanted in (None, a, r)]
+        if not pairs:
+            continue
+        key_period = period_of(row["date"], row["date_precision"], period)
+        if key_period is None:
+            series.too_coarse += 1
+            continue
+        for source, target in pairs:
+            key = (source, target, key_period)
+            cell = cells.setdefault(key, DyadRow(source, target, key_period))
+            cell.n += 1
+            if row["quad"] in (1, 2, 3, 4):
+                setattr(cell, f"q{row['quad']}", getattr(cell, f"q{row['quad']}") + 1)
+            if row["score"] is not None:
+                cell.score_sum += float(row["score"])
+                scored[key] += 1
+    for key, cell in cells.items():
+        cell.score_sum = round(cell.score_sum, 3)
+        cell.score_mean = round(cell.score_sum / scored[key], 3) if scored[key] else None
+    series.rows = sorted(cells.values(), key=lambda r: (r.source, r.target, r.period))
+    return series
+
+
+def dyad_frame(store: Store, **kwargs: Any) -> Any:
+    """The series as a pandas DataFrame (``pip install 'detente[analysis]'``)."""
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ConfigError("dyad_frame needs pandas: pip install 'detente[analysis]'") from exc
+    series = dyad_series(store, **kwargs)
+    columns = [f.name for f in DyadRow.__dataclass_fields__.values()]
+    return pd.DataFrame(series.to_dicts(), columns=columns)
+
+
+def _codes(cell: str | None) -> list[str]:
+    refs = json.loads(cell) if cell else []
+    return list(dict.fromkeys(r["code"] for r in refs if r.get("code")))
+
+
+__all__ = ["HAPPENED", "PERIODS", "DyadRow", "DyadSeries", "dyad_frame", "dyad_series", "period_of"]
