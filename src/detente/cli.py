@@ -478,7 +478,7 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
     click.echo(f"the store now holds {totals['article']} article(s) and "
                f"{sum(v for k, v in totals.items() if k not in ('article', 'error'))} record(s); "
                f"try: detente actors --db {store.path}, detente quotes --db {store.path}, "
-               f"detente export --db {store.path} --kind quote --format csv")
+               f"detente dyads --db {store.path}, detente export --db {store.path} --kind event --format csv")
 
 
 if __name__ == "__main__":  # pragma: no cover
