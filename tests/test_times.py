@@ -5,6 +5,7 @@ the MEANTIME development set."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -116,3 +117,16 @@ def test_times_meantime_floor(settings: Settings) -> None:
     assert scores["gold"] == 289
     assert scores["value"]["f1"] >= 0.79, scores
     assert scores["detection"]["f1"] >= 0.86, scores
+
+
+@pytest.mark.model
+def test_times_eval_command() -> None:
+    from click.testing import CliRunner
+
+    from detente.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", "times", str(FIXTURES / "times" / "expressions.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["gold"] == 175
+    result = CliRunner().invoke(cli, ["eval", "places", "--baseline"])
+    assert result.exit_code == 2 and "baseline for quotes and meantime" in result.output

@@ -320,8 +320,11 @@ def dyads(obj: Context, actor: str | None, period: str, all_statuses: bool, db: 
 @click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events"]))
 @click.argument("path", required=False)
 @click.option("--misses", is_flag=True, help="Also list every miss and wrong value.")
+@click.option("--baseline", is_flag=True,
+              help="Score the baseline instead of detente: textacy for quotes (the eval extra), "
+                   "spaCy entities + dateparser for meantime.")
 @click.pass_obj
-def evaluate(obj: Context, what: str, path: str | None, misses: bool) -> None:
+def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: bool) -> None:
     """Score detente against a gold set: a hand-annotated file (actors,
     quotes, times, places; default: the one in tests/fixtures) or a shared
     development set (meantime, events; default: ../shared/data). Prints
@@ -342,6 +345,14 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool) -> None:
         "places": lambda p: ev_places.score_places(p or ev_places.DEFAULT_SET, settings),
         "events": lambda p: ev_events.score_events(p or ev_events.DEFAULT, settings),
     }
+    if baseline:
+        baselines: dict[str, Callable[[str | None], Any]] = {
+            "quotes": lambda p: ev_quotes.score_textacy(p or ev_quotes.DEFAULT_GOLD, settings),
+            "meantime": lambda p: ev_times.dateparser_baseline(p or ev_times.DEFAULT_MEANTIME, settings),
+        }
+        if what not in baselines:
+            raise click.UsageError(f"there is a baseline for {' and '.join(baselines)}, not for {what}")
+        runs = baselines
     try:
         scores = runs[what](path)
     except (OSError, ValueError) as exc:

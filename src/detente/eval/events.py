@@ -17,24 +17,19 @@ Per sentence, detente's most confident event is compared with the gold one:
 - ``events_per_sentence``: all events over all sentences (precision over
   volume: the issue's target is at most 1.5).
 
-``python -m detente.eval.events [FOLDER] [--misses]`` prints the scores.
+``detente eval events [FOLDER] [--misses]`` prints the scores.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
-from ..pipeline import Pipeline
 from ..records import EventRecord
 from ..settings import Settings
-from . import read_gold
+from . import read_gold, run_gold
 
 DEFAULT = Path(__file__).resolve().parents[4] / "shared" / "data" / "plover_gsr_dev"
 UNDIRECTED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -64,11 +59,8 @@ def score_events(folder: str | Path, settings: Settings) -> EventScores:
     folder = Path(folder)
     inputs = read_gold(folder / "inputs.jsonl")
     gold = {g["id"]: g for g in read_gold(folder / "gold.jsonl")}
-    articles = [Article.create(i["id"], i["text"], published=i.get("published"), date_source="given")
-                for i in inputs]
-    Pipeline.default(settings).run_batch(articles)
     scores = EventScores()
-    for item, article in zip(inputs, articles, strict=True):
+    for item, article in zip(inputs, run_gold(inputs, settings), strict=True):
         g = gold[item["id"]]
         events = [r for r in article.records if isinstance(r, EventRecord)]
         scores.sentences += 1
@@ -97,18 +89,3 @@ def score_events(folder: str | Path, settings: Settings) -> EventScores:
             scores.misses.append(f"{item['id']}: {best.type} actors {sorted(map(str, actors))} -> "
                                  f"{sorted(map(str, recipients))} (gold {g.get('source')} -> {g.get('target')})")
     return scores
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m detente.eval.events")
-    parser.add_argument("folder", nargs="?", default=str(DEFAULT))
-    parser.add_argument("--misses", action="store_true")
-    args = parser.parse_args(argv)
-    scores = score_events(args.folder, Settings.load())
-    print(json.dumps(scores.summary()))
-    if args.misses:
-        print("\n".join(scores.misses))
-
-
-if __name__ == "__main__":
-    main()

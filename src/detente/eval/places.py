@@ -11,24 +11,19 @@ none (regions, divisions outside the US), when feature and country agree.
 ``ambiguous`` restricts the accuracy to names with more than one
 candidate in the gazetteer.
 
-``python -m detente.eval.places [FILE] [--misses]`` prints the scores.
+``detente eval places [FILE] [--misses]`` prints the scores.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
 from ..kb.gazetteer import gazetteer
-from ..pipeline import Pipeline
 from ..records import PlaceRecord
 from ..settings import Settings
-from . import locate, match_spans, prf, read_gold
+from . import locate, match_spans, prf, read_gold, run_gold
 
 DEFAULT_SET = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "places" / "ambiguous.jsonl"
 
@@ -69,12 +64,9 @@ def _right(g: Loc, p: Loc) -> bool:
 
 def score_places(path: str | Path, settings: Settings) -> PlaceScores:
     items = read_gold(path)
-    articles = [Article.create(item["id"], item["text"], published=item.get("published"),
-                               date_source="given" if item.get("published") else None) for item in items]
-    Pipeline.default(settings).run_batch(articles)
     gaz = gazetteer()
     scores = PlaceScores()
-    for item, article in zip(items, articles, strict=True):
+    for item, article in zip(items, run_gold(items, settings), strict=True):
         gold = [Loc(*locate(item, g["text"], g.get("occurrence", 0)), g.get("geonameid"), g.get("country"),
                     g.get("feature")) for g in item["places"]]
         predicted = [Loc(r.start, r.end, r.geonameid, r.country, r.feature)
@@ -101,18 +93,3 @@ def score_places(path: str | Path, settings: Settings) -> PlaceScores:
         scores.misses += [f"{item['id']}: extra {article.text[p.start:p.end]!r} ({p.feature} {p.country})"
                           for pi, p in enumerate(predicted) if pi not in matched_p]
     return scores
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m detente.eval.places")
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_SET))
-    parser.add_argument("--misses", action="store_true")
-    args = parser.parse_args(argv)
-    scores = score_places(args.path, Settings.load())
-    print(json.dumps(scores.summary()))
-    if args.misses:
-        print("\n".join(scores.misses))
-
-
-if __name__ == "__main__":
-    main()

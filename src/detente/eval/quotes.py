@@ -32,26 +32,21 @@ a long quote does not. Reported:
 - ``by_rule``: speaker accuracy per attribution rule (calibrates the
   stage's confidences).
 
-``python -m detente.eval.quotes [GOLD] [--baseline textacy] [--misses]``
-prints the scores.
+``detente eval quotes [GOLD] [--baseline] [--misses]`` prints the scores.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
 from ..kb import load_kb, name_key
-from ..pipeline import Pipeline
 from ..records import QuoteRecord
 from ..settings import Settings
-from . import locate, match_spans, prf, read_gold
+from . import gold_articles, locate, match_spans, prf, read_gold, run_gold
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "quotes" / "gold.jsonl"
 MIN_OVERLAP = 0.5  # of the longer span; see the module doc
@@ -192,23 +187,11 @@ def score_item(item_id: str, text: str, gold: list[Quote], predicted: list[Quote
         scores.scare[0] += any(p.start < end and start < p.end for p in predicted)
 
 
-def _articles(items: list[dict[str, Any]]) -> list[Article]:
-    articles = [Article.create(item["id"], item["text"], published=item.get("published"),
-                               date_source="given" if item.get("published") else None)
-                for item in items]
-    for item, article in zip(items, articles, strict=True):
-        if article.text != item["text"]:
-            raise ValueError(f"{item['id']}: the gold text changes when normalised; fix the file")
-    return articles
-
-
 def score_quotes(gold_path: str | Path, settings: Settings) -> QuoteScores:
     """Run the default pipeline over every gold article and score its quotes."""
     items = read_gold(gold_path)
-    articles = _articles(items)
-    Pipeline.default(settings).run_batch(articles)
     scores = QuoteScores()
-    for item, article in zip(items, articles, strict=True):
+    for item, article in zip(items, run_gold(items, settings), strict=True):
         predicted = predicted_quotes(r for r in article.records if isinstance(r, QuoteRecord))
         score_item(item["id"], article.text, gold_quotes(item), predicted, gold_scare(item), scores)
     return scores
@@ -245,7 +228,7 @@ def score_textacy(gold_path: str | Path, settings: Settings) -> QuoteScores:
     from ..nlp import load_model
 
     items = read_gold(gold_path)
-    articles = _articles(items)
+    articles = gold_articles(items)
     nlp = load_model(settings.model)
     scores = QuoteScores()
     for item, article, doc in zip(items, articles, nlp.pipe(a.text for a in articles), strict=True):
@@ -255,20 +238,3 @@ def score_textacy(gold_path: str | Path, settings: Settings) -> QuoteScores:
         score_item(item["id"], article.text, gold_quotes(item), found or [],
                    gold_scare(item), scores, direct_only=True)
     return scores
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m detente.eval.quotes", description=__doc__.split("\n")[0])
-    parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
-    parser.add_argument("--baseline", choices=["textacy"], help="score a baseline instead of detente")
-    parser.add_argument("--misses", action="store_true", help="list every miss and wrong speaker")
-    args = parser.parse_args(argv)
-    settings = Settings.load()
-    scores = score_textacy(args.gold, settings) if args.baseline else score_quotes(args.gold, settings)
-    print(json.dumps(scores.summary(), indent=2))
-    if args.misses:
-        print("\n".join(scores.misses))
-
-
-if __name__ == "__main__":
-    main()

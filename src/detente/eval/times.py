@@ -15,23 +15,20 @@ is. detente's TIMEX3 value (``timex``) is compared with the gold value.
 Predictions that overlap the gold durations and sets ("other_timexes")
 count neither way: they are time expressions, just not dates.
 
-``python -m detente.eval.times [--meantime FOLDER] [--misses]`` prints both.
+``detente eval times|meantime [PATH] [--misses] [--baseline]`` prints them.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..article import Article
-from ..pipeline import Pipeline
 from ..records import TimeRecord
 from ..settings import Settings
-from . import locate, match_spans, prf, read_gold
+from . import locate, match_spans, prf, read_gold, run_gold
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SET = ROOT / "tests" / "fixtures" / "times" / "expressions.jsonl"
@@ -92,16 +89,6 @@ def _score(item_id: str, text: str, gold: list[Expr], predicted: list[Expr], sco
             scores.misses.append(f"{item_id}: extra {text[p.start:p.end]!r} ({p.value})")
 
 
-def _run(items: list[dict[str, Any]], settings: Settings) -> list[Article]:
-    articles = [Article.create(item["id"], item["text"], published=item.get("published"),
-                               date_source="given" if item.get("published") else None) for item in items]
-    Pipeline.default(settings).run_batch(articles)
-    for item, article in zip(items, articles, strict=True):
-        if article.text != item["text"]:
-            raise ValueError(f"{item['id']}: the text changes when normalised; offsets would not match")
-    return articles
-
-
 def _times(article: Article, *, timex: bool) -> list[TimeRecord]:
     return [r for r in article.records if isinstance(r, TimeRecord)]
 
@@ -109,7 +96,7 @@ def _times(article: Article, *, timex: bool) -> list[TimeRecord]:
 def score_expressions(path: str | Path, settings: Settings) -> TimeScores:
     items = read_gold(path)
     scores = TimeScores()
-    for item, article in zip(items, _run(items, settings), strict=True):
+    for item, article in zip(items, run_gold(items, settings), strict=True):
         gold = [Expr(*locate(item, e["text"], e.get("occurrence", 0)), e["value"], bool(e.get("warning")))
                 for e in item["expressions"]]
         predicted = [Expr(r.start, r.end, r.value, r.warning is not None) for r in _times(article, timex=False)]
@@ -122,7 +109,7 @@ def score_meantime(folder: str | Path, settings: Settings) -> TimeScores:
     inputs = read_gold(folder / "inputs.jsonl")
     gold_by_id = {g["id"]: g for g in read_gold(folder / "gold.jsonl")}
     scores = TimeScores()
-    for item, article in zip(inputs, _run(inputs, settings), strict=True):
+    for item, article in zip(inputs, run_gold(inputs, settings), strict=True):
         gold = gold_by_id[item["id"]]
         spans = [tuple(s) for s in gold["annotated_spans"]]
         others = gold.get("other_timexes", [])
@@ -181,30 +168,3 @@ def dateparser_baseline(folder: str | Path, settings: Settings) -> TimeScores:
         expected = [Expr(t["start"], t["end"], t["value"]) for t in gold["timexes"]]
         _score(item["id"], doc.text, expected, predicted, scores)
     return scores
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m detente.eval.times")
-    parser.add_argument("expressions", nargs="?", default=str(DEFAULT_SET))
-    parser.add_argument("--meantime", default=str(DEFAULT_MEANTIME), help="the MEANTIME development folder")
-    parser.add_argument("--misses", action="store_true")
-    parser.add_argument("--baseline", action="store_true",
-                        help="also score spaCy entities + dateparser on MEANTIME")
-    args = parser.parse_args(argv)
-    settings = Settings.load()
-    for name, scores in (("expressions", score_expressions(args.expressions, settings)
-                          if Path(args.expressions).exists() else None),
-                         ("meantime", score_meantime(args.meantime, settings)
-                          if Path(args.meantime).exists() else None)):
-        if scores is None:
-            continue
-        print(name, json.dumps(scores.summary()))
-        if args.misses:
-            print("\n".join(scores.misses))
-    if args.baseline and Path(args.meantime).exists():
-        print("meantime baseline (spaCy + dateparser)",
-              json.dumps(dateparser_baseline(args.meantime, settings).summary()))
-
-
-if __name__ == "__main__":
-    main()

@@ -102,7 +102,7 @@ _SINGLE_BEFORE = frozenset(" \t([{—–-/:")
 # 18/18, continuation 4/4, reported speech 56/61; a quote left without a
 # speaker was really anonymous in 3 of 7 cases. "according to" is a cue.
 # The held-out set agrees (cue 56/57, neighbour 9/9, continuation 3/3,
-# reported 34/37, none 2/8). Re-measure with `python -m detente.eval.quotes`
+# reported 34/37, none 2/8). Re-measure with `detente eval quotes`
 # (its "by_rule") when the rules change.
 CONFIDENCE = {
     "cue": 0.95,
