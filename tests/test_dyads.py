@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from detente.article import Article
 from detente.cli import cli
 from detente.corpus.dyads import dyad_frame, dyad_series, period_of
+from detente.corpus.happenings import update_happenings
 from detente.records import ActorRef, EventRecord
 from detente.store import Store
 
@@ -39,6 +40,7 @@ def store(tmp_path):  # type: ignore[no-untyped-def]
         e.article_id = article.id
     article.records = list(events)
     db.add_article(article)
+    update_happenings(db)
     yield db
     db.close()
 
@@ -68,8 +70,9 @@ def test_dyads_by_hand(store: Store) -> None:
     monthly = {(r.source, r.target, r.period): r for r in dyad_series(store, period="month").rows}
     assert monthly[("RUS", "NATO", "2021-12")].n == 1
     assert monthly[("RUS", "NATO", "2022-01")].n == 3
-    # All statuses: the negated retreat joins NATO -> RUS.
-    every = dyad_series(store, period="week", statuses=("occurred", "negated"))
+    # All statuses, counting events: the negated retreat joins NATO -> RUS
+    # (a negated event is no happening).
+    every = dyad_series(store, period="week", statuses=("occurred", "negated"), unit="event")
     nato = next(r for r in every.rows if (r.source, r.target, r.period) == ("NATO", "RUS", "2022-W02"))
     assert (nato.n, nato.q2, nato.score_sum) == (3, 1, 7.0)
     # One actor: every pair with UKR.
@@ -87,3 +90,22 @@ def test_dyads_dataframe_and_cli(store: Store) -> None:
     assert {(r["source"], r["target"]) for r in rows} >= {("RUS", "NATO"), ("NATO", "RUS"), ("RUS", "UKR")}
     text = CliRunner().invoke(cli, ["dyads", "--db", store.path]).output
     assert "RUS -> NATO" in text and "too coarsely" in text
+
+
+def test_dyads_count_a_happening_once(store: Store) -> None:
+    """A second outlet reporting the 12 January meeting adds an event, not a
+    happening: happening series stay, event series grow."""
+    other = Article.create("b", "Another report of the meeting.", published="2022-01-13", date_source="given",
+                           source="Other Outlet")
+    report = event(8, "CONSULT", ["RUS", "NATO"], [], "2022-01-12", "day", 2.5, 1)
+    report.article_id = other.id
+    other.records = [report]
+    store.add_article(other)
+    assert update_happenings(store).merged == 1
+    by_happening = {(r.source, r.target, r.period): r for r in dyad_series(store, period="week").rows}
+    by_event = {(r.source, r.target, r.period): r for r in dyad_series(store, period="week", unit="event").rows}
+    assert by_happening[("NATO", "RUS", "2022-W02")].n == 2      # the rejection and the meeting
+    assert by_event[("NATO", "RUS", "2022-W02")].n == 3          # the meeting twice
+    assert by_event[("NATO", "RUS", "2022-W02")].score_sum == 3.0
+    result = CliRunner().invoke(cli, ["dyads", "--db", store.path, "--events", "--format", "csv"])
+    assert result.exit_code == 0 and result.output.startswith("source,target,period,n,")

@@ -19,7 +19,7 @@ def test_store_schema_is_migrated_and_wal(tmp_path: Path) -> None:
                 "identity_aliases"} <= tables
     # Opening again applies nothing twice.
     with Store(tmp_path / "s.db") as store:
-        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [1, 2, 3, 4]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [1, 2, 3, 4, 5]
 
 
 def test_store_failed_migration_rolls_back_whole(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from .article import Article
+from .corpus.happenings import NAME as HAPPENINGS
+from .corpus.happenings import HappeningUpdate, update_happenings
 from .nlp import load_model, model_info
 from .parallel import BatchRunner
 from .pipeline import Pipeline
@@ -107,6 +109,7 @@ class IngestReport:
     unchanged: int = 0
     records: Counter[str] = field(default_factory=Counter)
     errors: list[ErrorRecord] = field(default_factory=list)
+    happenings: HappeningUpdate | None = None
 
     @property
     def ok(self) -> bool:
@@ -133,7 +136,7 @@ def ingest(
     from .kb.gazetteer import version as gazetteer_version
 
     run_id = store.start_run(command, settings, [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}",
-                                                 f"gazetteer:{gazetteer_version()}"],
+                                                 f"gazetteer:{gazetteer_version()}", HAPPENINGS],
                              model_info(load_model(settings.model)))
     report = IngestReport(run_id=run_id)
     try:
@@ -156,6 +159,9 @@ def ingest(
                 report.errors.extend(outcome.errors)
             if on_outcome:
                 on_outcome(outcome)
+        # New events join the happenings (merged across articles) once the
+        # articles are stored; events a crash left out join on the next run.
+        report.happenings = update_happenings(store, run_id)
     finally:
         store.finish_run(run_id, added=report.added, unchanged=report.unchanged,
                          errors=len(report.errors))

@@ -20,11 +20,11 @@ from typing import Any, NoReturn
 
 import click
 
-from . import api
+from . import api, exports
 from .about import RULES_VERSION, __version__
 from .errors import ConfigError, DetenteError
 from .readers import Source, expand
-from .records import RECORD_TYPES, ActorRecord, ErrorRecord, MentionRecord, QuoteRecord, Record
+from .records import ActorRecord, ErrorRecord, MentionRecord, QuoteRecord
 from .settings import Settings, parse_date_setting
 from .store import TABLES, Store
 
@@ -142,31 +142,45 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("--kind", type=click.Choice(KINDS), help="One record kind (needed for csv and parquet).")
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True)
+@click.option("--kind", type=click.Choice(KINDS),
+              help="One record kind (needed for csv and parquet; plover: event or happening).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
-@click.option("--no-text", is_flag=True, help="Leave article texts out.")
+@click.option("--no-text", is_flag=True, help="Leave article texts (and PLOVER's evidence text) out.")
 @click.pass_obj
 def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str | None, no_text: bool) -> None:
-    """Write stored records as JSON Lines, CSV or Parquet."""
+    """Write stored records as JSON Lines, CSV or Parquet, or as PLOVER,
+    GDELT, GEXF, GraphML or kepler.gl files (see "Exports" in the README)."""
     settings = _settings(obj, db=db)
-    if fmt != "jsonl" and kind is None:
+    if fmt in ("csv", "parquet") and kind is None:
         raise click.UsageError(f"{fmt} holds one record kind: add --kind (one of {', '.join(KINDS)})")
     if fmt == "parquet" and output is None:
         raise click.UsageError("parquet is a binary format: add --output FILE.parquet")
+    if fmt == "plover" and kind not in (None, "event", "happening"):
+        raise click.UsageError("plover exports events (--kind event, the default) or happenings (--kind happening)")
+    if fmt in exports.HAPPENING_FORMATS and kind not in (None, "happening"):
+        raise click.UsageError(f"{fmt} is made from happenings: leave --kind out")
     with _open_store(settings.db) as store:
-        kinds = [kind] if kind else KINDS
-        records = (r for k in kinds for r in store.records(k, with_text=not no_text))
-        if fmt == "jsonl":
+        try:
+            if fmt == "parquet":
+                exports.write_parquet(store, output or "", kind or "", with_text=not no_text)
+                return
             with _output(output) as out:
-                for record in records:
-                    out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-        elif fmt == "csv":
-            with _output(output) as out:
-                _write_csv(out, kind or "", records)
-        else:
-            _write_parquet(Path(output or ""), kind or "", records)
+                if fmt == "jsonl":
+                    exports.write_jsonl(store, out, [kind] if kind else KINDS, with_text=not no_text)
+                elif fmt == "csv":
+                    exports.write_csv(store, out, kind or "", with_text=not no_text)
+                elif fmt == "plover":
+                    exports.write_plover(store, out, kind or "event", with_text=not no_text)
+                elif fmt == "gdelt":
+                    exports.write_gdelt(store, out)
+                elif fmt == "kepler":
+                    exports.write_kepler(store, out)
+                else:
+                    exports.write_network(store, out, fmt)
+        except DetenteError as exc:
+            _fail(exc)
 
 
 @cli.command()
@@ -283,21 +297,27 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
 @cli.command()
 @click.option("--actor", help="Only pairs with this code on either side (RUS, NATO, ...).")
 @click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--events", "per_event", is_flag=True,
+              help="Count every reported event, not happenings (events merged across articles).")
 @click.option("--all-statuses", is_flag=True,
-              help="Count scheduled, hypothetical and negated events too (default: what happened).")
+              help="Count scheduled (and, with --events, hypothetical and negated) ones too "
+                   "(default: what happened).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.pass_obj
-def dyads(obj: Context, actor: str | None, period: str, all_statuses: bool, db: str | None, fmt: str) -> None:
-    """Actor-pair series: per directed pair and period, events by quad class
-    and the sum and mean of their conflict-cooperation score."""
+def dyads(obj: Context, actor: str | None, period: str, per_event: bool, all_statuses: bool, db: str | None,
+          fmt: str) -> None:
+    """Actor-pair series: per directed pair and period, happenings (or
+    events) by quad class and the sum and mean of their
+    conflict-cooperation score."""
     from .corpus.dyads import dyad_series
 
     settings = _settings(obj, db=db)
     statuses = ("occurred", "ongoing", "scheduled", "hypothetical", "negated") if all_statuses else \
         ("occurred", "ongoing")
     with _open_store(settings.db) as store:
-        series = dyad_series(store, actor=actor, period=period, statuses=statuses)
+        series = dyad_series(store, actor=actor, period=period, statuses=statuses,
+                             unit="event" if per_event else "happening")
     rows = series.to_dicts()
     if fmt == "json":
         for row in rows:
@@ -313,24 +333,95 @@ def dyads(obj: Context, actor: str | None, period: str, all_statuses: bool, db: 
                        f"q1-4={row['q1']}/{row['q2']}/{row['q3']}/{row['q4']}  sum={row['score_sum']:+.1f} "
                        f"mean={mean}")
         if series.too_coarse:
-            click.echo(f"({series.too_coarse} event(s) dated too coarsely for {period}ly series left out)")
+            click.echo(f"({series.too_coarse} {'event' if per_event else 'happening'}(s) dated too coarsely "
+                       f"for {period}ly series left out)")
+
+
+@cli.command()
+@click.option("--actor", help="Only happenings with this code among their actors or recipients.")
+@click.option("--type", "type_", help="Only this PLOVER type (CONSULT, REJECT, ...).")
+@click.option("--min-articles", default=1, show_default=True, help="Only happenings reported by this many articles.")
+@click.option("--rebuild", is_flag=True,
+              help="Forget every happening and merge all stored events again (after a rules change).")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", default=50, show_default=True)
+@click.pass_obj
+def happenings(obj: Context, actor: str | None, type_: str | None, min_articles: int, rebuild: bool,
+               db: str | None, fmt: str, limit: int) -> None:
+    """Happenings: events merged across the articles that report them, with
+    how many mentions, articles and sources report each."""
+    from .corpus.happenings import rebuild_happenings
+
+    settings = _settings(obj, db=db)
+    with _open_store(settings.db) as store:
+        if rebuild:
+            done = rebuild_happenings(store)
+            if not obj.quiet:
+                click.echo(f"rebuilt: {done.events} event(s) into {done.created} happening(s)", err=True)
+        found = store.happenings(actor=actor, type=type_, min_articles=min_articles, limit=limit)
+    for record in found:
+        if fmt == "json":
+            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+            continue
+        who = ", ".join(r.code or r.name or "?" for r in record.actor) or "?"
+        whom = ", ".join(r.code or r.name or "?" for r in record.recipient)
+        where = record.location.name if record.location else "-"
+        click.echo(f"{record.date or '????':<10} {record.type:<9} {who}{' -> ' + whom if whom else ''}"
+                   f"  at {where}  [{record.status}; {record.num_articles} article(s), "
+                   f"{record.num_sources} source(s), {record.num_mentions} mention(s); "
+                   f"confidence {record.confidence:.2f}]  {record.id}")
+
+
+@cli.command()
+@click.option("--issue", help="Only this issue (a slug: nato-enlargement, arms-control, ...).")
+@click.option("--actor", help="Only stances of this actor (a code: RUS, NATO, ...; or a name).")
+@click.option("--period", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def stances(obj: Context, issue: str | None, actor: str | None, period: str, db: str | None, fmt: str) -> None:
+    """The tug-of-war per issue: who demands, rejects, offers, supports or
+    opposes what, and how that changes from period to period."""
+    from .corpus.stances import tug_of_war
+
+    settings = _settings(obj, db=db)
+    with _open_store(settings.db) as store:
+        summaries = tug_of_war(store, issue=issue, actor=actor, period=period)
+    for summary in summaries:
+        if fmt == "json":
+            click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+            continue
+        click.echo(f"{summary.issue} ({summary.label or 'no label'}): {summary.n} stance(s)")
+        for position, sides in summary.positions.items():
+            who = ", ".join(f"{s.actor} {s.n}" + (f" [{s.first}..{s.last}]" if s.first and s.first != s.last
+                                                   else f" [{s.first}]" if s.first else "") for s in sides)
+            click.echo(f"  {position:<8} {who}")
+        by_period: dict[str, list[str]] = {}
+        for moment in summary.timeline:
+            by_period.setdefault(moment.period, []).append(f"{moment.actor} {moment.position} {moment.n}")
+        for when, parts in by_period.items():
+            click.echo(f"    {when:<10} " + "; ".join(parts))
 
 
 @cli.command(name="eval")
-@click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events"]))
+@click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events",
+                                           "happenings"]))
 @click.argument("path", required=False)
 @click.option("--misses", is_flag=True, help="Also list every miss and wrong value.")
 @click.option("--baseline", is_flag=True,
               help="Score the baseline instead of detente: textacy for quotes (the eval extra), "
-                   "spaCy entities + dateparser for meantime.")
+                   "spaCy entities + dateparser for meantime, an exact-key merge for happenings.")
 @click.pass_obj
 def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: bool) -> None:
     """Score detente against a gold set: a hand-annotated file (actors,
-    quotes, times, places; default: the one in tests/fixtures) or a shared
+    quotes, times, places; default: the one in tests/fixtures), a corpus
+    written for detente (happenings: tests/fixtures/corpus) or a shared
     development set (meantime, events; default: ../shared/data). Prints
     the scores as JSON."""
     from .eval import actors as ev_actors
     from .eval import events as ev_events
+    from .eval import happenings as ev_happenings
     from .eval import places as ev_places
     from .eval import quotes as ev_quotes
     from .eval import times as ev_times
@@ -344,11 +435,14 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
         "meantime": lambda p: ev_times.score_meantime(p or ev_times.DEFAULT_MEANTIME, settings),
         "places": lambda p: ev_places.score_places(p or ev_places.DEFAULT_SET, settings),
         "events": lambda p: ev_events.score_events(p or ev_events.DEFAULT, settings),
+        "happenings": lambda p: ev_happenings.score_happenings(p or ev_happenings.DEFAULT, settings),
     }
     if baseline:
         baselines: dict[str, Callable[[str | None], Any]] = {
             "quotes": lambda p: ev_quotes.score_textacy(p or ev_quotes.DEFAULT_GOLD, settings),
             "meantime": lambda p: ev_times.dateparser_baseline(p or ev_times.DEFAULT_MEANTIME, settings),
+            "happenings": lambda p: ev_happenings.score_happenings(p or ev_happenings.DEFAULT, settings,
+                                                                   baseline=True),
         }
         if what not in baselines:
             raise click.UsageError(f"there is a baseline for {' and '.join(baselines)}, not for {what}")
@@ -421,39 +515,6 @@ class _output:
             self.stream.close()
 
 
-def _flat(record: Record) -> dict[str, Any]:
-    """One row per record; nested fields (lists, speakers, ...) as JSON text."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-            for k, v in record.to_dict().items()}
-
-
-def _columns(kind: str) -> list[str]:
-    from dataclasses import fields
-
-    return ["kind", *(f.name for f in fields(RECORD_TYPES[kind]))]
-
-
-def _write_csv(out: Any, kind: str, records: Iterator[Record]) -> None:
-    writer = csv.DictWriter(out, fieldnames=_columns(kind), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow(_flat(record))
-
-
-def _write_parquet(path: Path, kind: str, records: Iterator[Record]) -> None:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        _fail(ConfigError("Parquet export needs pyarrow: pip install 'detente[parquet]'"))
-    rows = [_flat(r) for r in records]
-    columns = _columns(kind)
-    table = pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
-    if rows:
-        table = table.select([c for c in columns if c in table.column_names])
-    pq.write_table(table, path)
-
-
 def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outcome], seconds: float) -> None:
     click.echo(f"detente {__version__} (rules {RULES_VERSION}) stored into {store.path}, run {report.run_id}, "
                f"in {seconds:.1f} s:")
@@ -485,11 +546,16 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
     if said:
         click.echo("  quotes by speaker: " + ", ".join(f"{name} {n}" for name, n in said.most_common(6))
                    + (" ..." if len(said) > 6 else ""))
+    if report.happenings is not None and report.happenings.events:
+        done = report.happenings
+        click.echo(f"  happenings: {done.events} new event(s) merged across articles into {done.created} new "
+                   f"and {done.updated} updated happening(s)")
     totals = store.stats()["records"]
     click.echo(f"the store now holds {totals['article']} article(s) and "
                f"{sum(v for k, v in totals.items() if k not in ('article', 'error'))} record(s); "
                f"try: detente actors --db {store.path}, detente quotes --db {store.path}, "
-               f"detente dyads --db {store.path}, detente export --db {store.path} --kind event --format csv")
+               f"detente happenings --db {store.path}, detente dyads --db {store.path}, "
+               f"detente stances --db {store.path}, detente export --db {store.path} --format gdelt")
 
 
 if __name__ == "__main__":  # pragma: no cover

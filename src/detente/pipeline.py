@@ -65,11 +65,12 @@ class Pipeline:
         from .stages.language import DetectLanguage
         from .stages.places import Places
         from .stages.quotes import Quotes
+        from .stages.stances import Stances
         from .stages.times import Times
 
         return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings),
                     Quotes(settings), Times(settings), Places(settings), Claims(settings),
-                    Events(settings)])
+                    Events(settings), Stances(settings)])
 
     @property
     def versions(self) -> list[str]:

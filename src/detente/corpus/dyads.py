@@ -26,8 +26,12 @@ month of the week's Thursday (ISO's rule for which month a week belongs
 to); a month-dated one only in monthly series. An event too coarse for the
 asked period is left out and counted in :attr:`DyadSeries.too_coarse`.
 
-Until events are merged across articles (happenings), the same happening
-reported by two articles counts twice here.
+What is counted: by default happenings (``unit="happening"``), the events
+merged across articles (:mod:`detente.corpus.happenings`), so that a meeting
+reported by ten articles counts once, not ten times (the double counting
+GDELT's users complain of). ``unit="event"`` counts every reported event
+instead, as a mention-weighted series does; it is also the only unit that
+holds ``hypothetical`` and ``negated`` statuses, which are no happenings.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from ..errors import ConfigError
 from ..store import Store
 
 PERIODS = ("day", "week", "month")
+UNITS = {"happening": "happenings", "event": "events"}
 HAPPENED = ("occurred", "ongoing")
 
 
@@ -94,21 +99,24 @@ def period_of(date: str | None, precision: str | None, period: str) -> str | Non
     return None
 
 
-def _pairs(actors: list[str], recipients: list[str]) -> Iterable[tuple[str, str]]:
+def actor_pairs(actors: list[str], recipients: list[str]) -> Iterable[tuple[str, str]]:
     if recipients:
         return ((a, r) for a in actors for r in recipients if a != r)
     return ((a, b) for a in actors for b in actors if a != b)
 
 
 def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
-                statuses: Sequence[str] = HAPPENED) -> DyadSeries:
+                statuses: Sequence[str] = HAPPENED, unit: str = "happening") -> DyadSeries:
     """The series for every pair (or only pairs with ``actor`` on either
-    side), sorted by pair and period."""
+    side), sorted by pair and period, counting happenings or events."""
     if period not in PERIODS:
         raise ConfigError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    if unit not in UNITS:
+        raise ConfigError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
     marks = ", ".join("?" for _ in statuses)
     rows = store.conn.execute(
-        f"SELECT actor, recipient, date, date_precision, score, quad FROM events WHERE status IN ({marks})",
+        f"SELECT actor, recipient, date, date_precision, score, quad FROM {UNITS[unit]}"
+        f" WHERE status IN ({marks})",
         list(statuses),
     ).fetchall()
     cells: dict[tuple[str, str, str], DyadRow] = {}
@@ -118,7 +126,7 @@ def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
     for row in rows:
         actors = _codes(row["actor"])
         recipients = _codes(row["recipient"])
-        pairs = [(a, r) for a, r in _pairs(actors, recipients) if wanted in (None, a, r)]
+        pairs = [(a, r) for a, r in actor_pairs(actors, recipients) if wanted in (None, a, r)]
         if not pairs:
             continue
         key_period = period_of(row["date"], row["date_precision"], period)
@@ -157,4 +165,5 @@ def _codes(cell: str | None) -> list[str]:
     return list(dict.fromkeys(r["code"] for r in refs if r.get("code")))
 
 
-__all__ = ["HAPPENED", "PERIODS", "DyadRow", "DyadSeries", "dyad_frame", "dyad_series", "period_of"]
+__all__ = ["HAPPENED", "PERIODS", "UNITS", "DyadRow", "DyadSeries", "actor_pairs", "dyad_frame", "dyad_series",
+           "period_of"]

@@ -63,6 +63,12 @@ MODALS = words("could may might would should can")
 FUTURE_AUX = words("will shall 'll wo")
 FUTURE_VERBS = words("set expect schedule plan due intend prepare")
 FIRST_PERSON = words("we i us our my")
+
+
+def first_person(token: Token) -> bool:
+    """"we", "I" — not "US" (the United States) in capitals."""
+    return token.lower_ in FIRST_PERSON and token.pos_ == "PRON"
+
 PRONOUNS = words("it they he she we")
 # Verbs that are a REQUEST only when someone is asked ("want Russia to …").
 WANTING = words("want seek allow")
@@ -139,13 +145,13 @@ class Events:
         for article in articles:
             if article.doc is None:
                 continue
-            finder = _Finder(article, self.triggers, self.kb)
+            finder = Finder(article, self.triggers, self.kb)
             for n, event in enumerate(finder.run()):
                 event.id = f"{article.id}-e{n}"
                 article.records.append(event)
 
 
-class _Finder:
+class Finder:
     def __init__(self, article: Article, lexicon: dict[tuple[str, str], Trigger], kb: KnowledgeBase) -> None:
         assert article.doc is not None
         self.kb = kb
@@ -237,7 +243,7 @@ class _Finder:
         if quote is not None:
             # Inside quote marks only the speaker's own acts count ("We want …").
             subject = self._subject_token(token)
-            if subject is None or subject.lower_ not in FIRST_PERSON or quote.speaker is None:
+            if subject is None or not first_person(subject) or quote.speaker is None:
                 return None
             actors = [ActorRef(name=quote.speaker.name, code=quote.speaker.code,
                                actor_id=quote.speaker.actor_id)]
@@ -373,9 +379,12 @@ class _Finder:
     def _subject_token(self, token: Token) -> Token | None:
         node = token
         for _ in range(4):
-            for child in node.children:
-                if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and node != token):
-                    return child
+            subjects = [c for c in node.children
+                        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and node != token)]
+            if subjects:
+                # The one nearest the verb: a dateline ("GENEVA — Blinken and
+                # Lavrov met") parses as a second subject.
+                return min(subjects, key=lambda c: abs(node.i - c.i))
             if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head != node:
                 node = node.head
                 continue
@@ -409,9 +418,9 @@ class _Finder:
                     actors = self._refs(token.head, deep=False)
             for child in children:
                 if child.dep_ in ("dobj", "dative", "iobj", "attr"):
-                    recipients += self._refs(child)
-                    if not recipients:
-                        recipients += self._modifier_refs(child)
+                    # "met Russian, French and German advisers": every
+                    # modifier, even when one of them is an actor record.
+                    recipients += self._refs(child) + self._modifier_refs(child)
                 elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     for g in child.children:
                         if g.dep_ == "pobj":
@@ -434,7 +443,7 @@ class _Finder:
                 elif child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of"):
                     for g in child.children:
                         if g.dep_ == "pobj":
-                            actors += self._refs(g)
+                            actors += self._refs(g) + self._modifier_refs(g)
                 elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     for g in child.children:
                         if g.dep_ == "pobj":
@@ -479,13 +488,19 @@ class _Finder:
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 found = self._refs(child)
-                if not found:
-                    for m in self.kb.match([child.text], [child.lower_]):
+                codes = {r.code for r in found}
+                # Each coordinated modifier counts ("US and Russian
+                # officials"), even when only one of them is an actor record.
+                for word in (child, *child.conjuncts):
+                    if word.i in self.actor_at:
+                        continue
+                    for m in self.kb.match([word.text], [word.lower_]):
                         target = self.kb.pick([t for t in m.targets if t.entry.type != "person"],
                                               self.published)
-                        if target is not None and target.entry.code:
+                        if target is not None and target.entry.code and target.entry.code not in codes:
                             name = self.kb.country_name(target.entry.code) or target.entry.name
-                            found = [ActorRef(name=name, code=target.entry.code)]
+                            found.append(ActorRef(name=name, code=target.entry.code))
+                            codes.add(target.entry.code)
                 out += found
         return out
 
@@ -553,7 +568,10 @@ class _Finder:
         verb = self._governor(token)
         sent = self._sent(token)
         found = [t for t in self.times if sent.start_char <= t.start < sent.end_char and t.value]
-        own = [t for t in found if self._modifies(t, (token.i, verb.i))]
+        # The trigger's own time first ("talks on Monday and a meeting on
+        # Wednesday": the meeting's is Wednesday), then its verb's.
+        own = [t for t in found if self._modifies(t, (token.i,))] or \
+            [t for t in found if self._modifies(t, (token.i, verb.i))]
         if own:
             best = min(own, key=lambda t: abs(t.start - token.idx))
             return best.value, best.granularity
@@ -571,6 +589,8 @@ class _Finder:
                 return True
             if node.lower_ in ("of", "as") and node.dep_ in ("prep", "pcomp"):
                 return False  # "its size as of two decades ago" dates the size
+            if node.dep_ == "acl" and node.head.i not in heads:
+                return False  # "rejected Russia's demand, set out in December": the demand's date
             if node.dep_ not in ("prep", "pobj", "npadvmod", "advmod", "poss", "compound", "nummod", "appos",
                                  "amod", "nmod", "tmod", "det", "dobj", "acl") or node.head == node:
                 return False
@@ -613,11 +633,13 @@ class _Finder:
                     continue
                 if child.lower_ in LOCATION_PREPS or (child.lower_ == "to" and node.lemma_.lower() in TRIP_VERBS):
                     for g in child.children:
-                        n = bisect_right(self.place_starts, g.idx) - 1
-                        place = self.places[n] if n >= 0 and self.places[n].start <= g.idx < self.places[n].end \
-                            else None
-                        if place is not None:
-                            return place
+                        # The object itself, else a place that names it ("at
+                        # the alliance's Brussels headquarters").
+                        for word in (g, *(t for t in g.subtree if t != g and t.dep_ in ("compound", "poss", "nmod",
+                                                                                            "amod"))):
+                            place = self._place_at(word)
+                            if place is not None:
+                                return place
         # "are set to meet for talks in Brussels": "in X" anywhere in the clause
         # (not in a relative clause inside it).
         text = self.article.text
@@ -625,12 +647,25 @@ class _Finder:
         clause = range(verb.left_edge.i, verb.right_edge.i + 1)
         lo = bisect_right(self.place_starts, verb.left_edge.idx - 1)
         hi = bisect_right(self.place_starts, verb.right_edge.idx + len(verb.right_edge))
-        for place in self.places[lo:hi]:
+        # A place inside the trigger's own phrase first ("a meeting of the
+        # Council in Brussels"), then the rest of the clause.
+        own = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        candidates = sorted(self.places[lo:hi], key=lambda p: p.start not in own)
+        for place in candidates:
             first = self._tokens(place.start, place.end)[0]
             if first not in clause or text[max(place.start - 4, 0):place.start].strip().lower() not in ("in", "at"):
                 continue
-            if not any(t.dep_ == "relcl" and t.i in clause and t != verb for t in self.doc[first].ancestors):
+            # Not in a relative clause inside it, nor in another clause
+            # conjoined to it ("…, and the OSCE takes it up in Vienna").
+            if not any((t.dep_ == "relcl" or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
+                       and t.i in clause and t != verb for t in self.doc[first].ancestors):
                 return place
+        return None
+
+    def _place_at(self, token: Token) -> PlaceRecord | None:
+        n = bisect_right(self.place_starts, token.idx) - 1
+        if n >= 0 and self.places[n].start <= token.idx < self.places[n].end:
+            return self.places[n]
         return None
 
     # -- merging -------------------------------------------------------------------

@@ -571,7 +571,10 @@ def _weekday(low: str, anchor: dt.date, tense: str | None, part: str | None) -> 
         return _day(anchor + dt.timedelta(days=ahead), part)
     if tense == "past":
         return _day(anchor - dt.timedelta(days=back), part)
-    if tense == "future":
+    if tense == "future" or tense == "present" and ahead <= 4:
+        # The present with a weekday is news's timetable ("on Thursday the
+        # crisis moves to Vienna", "talks continue on Thursday"): the
+        # coming one, unless it is most of a week away.
         return _day(anchor + dt.timedelta(days=ahead), part)
     # No tense, or the present: the nearest (a tie goes to the past, as
     # news reports more than it announces).

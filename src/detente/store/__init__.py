@@ -26,7 +26,15 @@ from typing import Any
 from ..about import RULES_VERSION, __version__
 from ..article import Article
 from ..errors import StoreError
-from ..records import RECORD_TYPES, ActorRecord, ArticleRecord, ErrorRecord, QuoteRecord, Record
+from ..records import (
+    RECORD_TYPES,
+    ActorRecord,
+    ArticleRecord,
+    ErrorRecord,
+    HappeningRecord,
+    QuoteRecord,
+    Record,
+)
 from ..settings import Settings
 from .migrations import current_version, migrate
 
@@ -37,7 +45,7 @@ TABLES: dict[str, str] = {
     "happening": "happenings", "stance": "stances", "error": "errors",
 }  # fmt: skip
 
-__all__ = ["TABLES", "Store"]
+__all__ = ["TABLES", "Store", "record_row"]
 
 
 class Store:
@@ -112,7 +120,7 @@ class Store:
             if self.find_duplicate(article) is not None:
                 self.conn.execute("ROLLBACK")
                 return False
-            row = _row(article.to_record())
+            row = record_row(article.to_record())
             row.update(
                 canonical_url=article.canonical_url,
                 language_confidence=article.language_confidence,
@@ -183,7 +191,7 @@ class Store:
             raise
 
     def _insert_record(self, record: Record, run_id: int | None) -> None:
-        row = _row(record)
+        row = record_row(record)
         row["run_id"] = run_id
         self._insert(TABLES[record.kind], row)
 
@@ -317,6 +325,25 @@ class Store:
                         "published": row["published"], "quote": record})
         return out
 
+    def happenings(self, *, actor: str | None = None, type: str | None = None,
+                   min_articles: int = 1, limit: int = 100) -> list[HappeningRecord]:
+        """Happenings, the most widely reported first (then by date).
+        ``actor`` matches a code among the actors or recipients."""
+        where: list[str] = ["num_articles >= ?"]
+        params: list[Any] = [min_articles]
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM json_each(h.actor) j WHERE upper(json_extract(j.value, '$.code'))"
+                         " = upper(?) UNION SELECT 1 FROM json_each(h.recipient) j"
+                         " WHERE upper(json_extract(j.value, '$.code')) = upper(?))")
+            params += [actor, actor]
+        if type:
+            where.append("h.type = upper(?)")
+            params.append(type)
+        sql = ("SELECT h.* FROM happenings h WHERE " + " AND ".join(where)
+               + " ORDER BY h.num_articles DESC, h.num_mentions DESC, h.date, h.id LIMIT ?")
+        rows = self.conn.execute(sql, [*params, limit]).fetchall()
+        return [HappeningRecord.from_dict(_unrow(HappeningRecord, dict(r))) for r in rows]
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (SQLite FTS5 query syntax)."""
         try:
@@ -393,7 +420,9 @@ def _kinds_of(cls: type[Record]) -> dict[str, str]:
     return out
 
 
-def _row(record: Record) -> dict[str, Any]:
+def record_row(record: Record) -> dict[str, Any]:
+    """A record as a row of its table: lists and nested records as JSON text,
+    booleans as 0/1."""
     data = dataclasses.asdict(record)
     kinds = _kinds_of(type(record))
     return {
