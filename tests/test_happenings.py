@@ -177,15 +177,17 @@ def test_happenings_cli_and_export(store: Store) -> None:
 
 @pytest.mark.model
 def test_corpus_merges_into_the_right_happenings(settings: Settings) -> None:
-    """Floors pinned at the first measurement (coverage 0.414, purity 0.808,
-    3 fragments, no false merge); a score may rise, lowering one needs a
-    reason in the commit."""
+    """Floors pinned at the measurement (coverage 0.431, purity 0.808, 4
+    fragments, no false merge); a score may rise, lowering one needs a
+    reason in the commit. (Fragments went from 3 to 4 when the events stage
+    stopped dating "met for the first time since 2019" by 2019: more reports
+    found, coverage up from 0.414, one of them a happening of its own.)"""
     scores = score_happenings(DEFAULT, settings)
     summary = scores.summary()
     assert summary["false_merges"] == 0, scores.misses
-    assert summary["coverage"] >= 0.41, summary
+    assert summary["coverage"] >= 0.43, summary
     assert summary["purity"] >= 0.8, summary
-    assert summary["fragments"] <= 3, summary
+    assert summary["fragments"] <= 4, summary
     assert summary["found"] >= 7, summary
     baseline = score_happenings(DEFAULT, settings, baseline=True).summary()
     assert summary["coverage"] > baseline["coverage"] and summary["fragments"] < baseline["fragments"]

@@ -253,7 +253,7 @@ class Finder:
             return None
         if token.lemma_.lower() in WANTING and not recipients:
             return None  # "Russia wanted to use them": a wish, not a request of anyone
-        if self._background(token):
+        if token.pos_ != "VERB" and self._background(token):
             return None
         status = self._status(token)
         if status is None:
@@ -589,6 +589,8 @@ class Finder:
                 return True
             if node.lower_ in ("of", "as") and node.dep_ in ("prep", "pcomp"):
                 return False  # "its size as of two decades ago" dates the size
+            if node.lower_ in ("since", "until") and node.dep_ == "prep":
+                return False  # "met for the first time since 2019": a bound, not the date
             if node.dep_ == "acl" and node.head.i not in heads:
                 return False  # "rejected Russia's demand, set out in December": the demand's date
             if node.dep_ not in ("prep", "pobj", "npadvmod", "advmod", "poss", "compound", "nummod", "appos",
@@ -640,6 +642,11 @@ class Finder:
                             place = self._place_at(word)
                             if place is not None:
                                 return place
+        # "moves to Vienna, where the OSCE will meet": the place "where" stands for.
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            place = self._place_at(verb.head)
+            if place is not None:
+                return place
         # "are set to meet for talks in Brussels": "in X" anywhere in the clause
         # (not in a relative clause inside it).
         text = self.article.text
@@ -653,6 +660,8 @@ class Finder:
         candidates = sorted(self.places[lo:hi], key=lambda p: p.start not in own)
         for place in candidates:
             first = self._tokens(place.start, place.end)[0]
+            if self._in_name(first):
+                continue
             if first not in clause or text[max(place.start - 4, 0):place.start].strip().lower() not in ("in", "at"):
                 continue
             # Not in a relative clause inside it, nor in another clause
@@ -664,9 +673,15 @@ class Finder:
 
     def _place_at(self, token: Token) -> PlaceRecord | None:
         n = bisect_right(self.place_starts, token.idx) - 1
-        if n >= 0 and self.places[n].start <= token.idx < self.places[n].end:
+        if n >= 0 and self.places[n].start <= token.idx < self.places[n].end and not self._in_name(token.i):
             return self.places[n]
         return None
+
+    def _in_name(self, i: int) -> bool:
+        """The token is part of an organisation's name ("the Organization for
+        Security and Co-operation in Europe"): no place of any event."""
+        actor = self.actor_at.get(i)
+        return actor is not None and actor.type == "organization" and self.doc[i].ent_type_ != "GPE"
 
     # -- merging -------------------------------------------------------------------
 

@@ -374,7 +374,11 @@ def _tense(span: SpacySpan) -> str | None:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             return _verb_tense(token)
         if token.head == token:
-            return None
+            # A root that is no verb is a mis-tag ("the crisis moves", "moves"
+            # read as a plural noun): the tense of the sentence's verbs.
+            verbs = [t for t in token.subtree if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
+            tenses = {_verb_tense(v) for v in verbs} - {None}
+            return tenses.pop() if len(tenses) == 1 else None
         if token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
             return None  # "Wednesday's meeting": no verb says when
         token = token.head
