@@ -208,3 +208,8 @@ def test_corpus_ingested_in_two_runs_gives_the_same_happenings(settings: Setting
             sorted(tuple(h.event_ids) for h in twice.happenings(limit=10_000))
         geneva = [h for h in once.happenings(type="CONSULT", actor="USA") if h.date == "2022-01-10"]
         assert geneva and geneva[0].num_articles >= 6 and geneva[0].num_sources >= 3
+        # extract (no store) ends with the same happenings, merged in memory.
+        extracted = [r for r in api.extract([str(DEFAULT / "jan2022.jsonl")], settings, with_text=False)
+                     if r.kind == "happening"]
+        assert sorted(tuple(h.event_ids) for h in extracted) == \
+            sorted(tuple(h.event_ids) for h in once.happenings(limit=10_000))

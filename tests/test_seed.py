@@ -23,7 +23,11 @@ def test_seed_article_record_via_extract() -> None:
     assert len(article["sha256"]) == 64
     # Every record points into the stored text.
     text = article["text"]
-    for record in records[1:]:
+    happenings = [r for r in records if r["kind"] == "happening"]
+    assert happenings and records[-len(happenings):] == happenings  # merged across the inputs, printed last
+    event_ids = {r["id"] for r in records if r["kind"] == "event"}
+    assert {e for h in happenings for e in h["event_ids"]} <= event_ids
+    for record in records[1:len(records) - len(happenings)]:
         assert record["article_id"] == article["id"]
         if record["kind"] == "actor":
             for mention in record["mentions"]:

@@ -9,6 +9,7 @@ an input that could not be read.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -96,10 +97,41 @@ def process(
 
 
 def extract(inputs: Inputs, settings: Settings | None = None, *,
-            with_text: bool = True) -> Iterator[Record]:
-    """Records for the inputs, per the record contract. Needs no store."""
+            with_text: bool = True, happenings: bool = True) -> Iterator[Record]:
+    """Records for the inputs, per the record contract. Needs no store.
+    With ``happenings``, the ``happening`` records that the inputs' events
+    make together (reports of one event merged across the inputs) come last,
+    once every input is read."""
+    merger = _Happenings() if happenings else None
     for outcome in process(inputs, settings):
         yield from outcome.records(with_text=with_text)
+        if merger is not None and outcome.article is not None:
+            merger.add(outcome.article)
+    if merger is not None:
+        yield from merger.finish()
+
+
+class _Happenings:
+    """Merges the events of extracted articles in a throwaway in-memory
+    store (articles without their texts, and their events only), the same
+    way ingest merges them in the store."""
+
+    def __init__(self) -> None:
+        self.store = Store(":memory:")
+
+    def add(self, article: Article) -> None:
+        events = [r for r in article.records if r.kind == "event"]
+        if events:
+            light = dataclasses.replace(article, text="", doc=None, records=events, errors=[], sentences=[],
+                                        scare_quotes=[])
+            self.store.add_article(light)
+
+    def finish(self) -> Iterator[Record]:
+        try:
+            update_happenings(self.store)
+            yield from self.store.happenings(limit=-1)
+        finally:
+            self.store.close()
 
 
 @dataclass
@@ -123,11 +155,14 @@ def ingest(
     *,
     command: str = "ingest",
     on_outcome: Callable[[Outcome], None] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> IngestReport:
     """Read, process and store the inputs; one transaction per article.
-    Articles already stored (same text or canonical URL) are not processed."""
+    Articles already stored (same text or canonical URL) are not processed.
+    A long-lived caller (the web app) passes its ``pipeline`` so that it is
+    built once."""
     settings = settings or Settings.load()
-    pipeline = Pipeline.default(settings)
+    pipeline = pipeline or Pipeline.default(settings)
     from .kb import load_kb
 
     # The run records which knowledge base coded its actors (a digest of the

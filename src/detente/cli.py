@@ -84,10 +84,12 @@ workers_option = click.option(
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @published_option
 @click.option("--no-text", is_flag=True, help="Leave article texts out of the output.")
+@click.option("--no-happenings", is_flag=True,
+              help="Leave out the happenings (the inputs' events merged across articles) printed last.")
 @workers_option
 @click.pass_obj
 def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | None, no_text: bool,
-            workers: int | None) -> None:
+            no_happenings: bool, workers: int | None) -> None:
     """Print records for INPUTS (files, folders, - for stdin); no store needed."""
     settings = _settings(obj, published=published, workers=workers)
     failed = False
@@ -95,7 +97,8 @@ def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | No
     first = True
     if fmt == "json":
         out.write("[")
-    for record in api.extract(_sources(obj, inputs), settings, with_text=not no_text):
+    for record in api.extract(_sources(obj, inputs), settings, with_text=not no_text,
+                              happenings=not no_happenings):
         if isinstance(record, ErrorRecord):
             failed = True
             _report_error(obj, record)
@@ -404,6 +407,66 @@ def stances(obj: Context, issue: str | None, actor: str | None, period: str, db:
             click.echo(f"    {when:<10} " + "; ".join(parts))
 
 
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="The store (default: detente.db).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="DETENTE_TOKEN", metavar="TOKEN",
+              help="Accept articles on POST /api/articles with 'Authorization: Bearer TOKEN' "
+                   "(or set DETENTE_TOKEN); without it the server is read-only.")
+@click.option("--max-body", type=click.IntRange(min=1), metavar="BYTES",
+              help="Largest request body (default: the max_input_bytes setting).")
+@click.pass_obj
+def serve(obj: Context, db: str | None, host: str, port: int, token: str | None,
+          max_body: int | None) -> None:
+    """Serve the HTTP API and the web page over the store (see "HTTP API"
+    in the README)."""
+    settings = _settings(obj, db=db)
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as exc:
+        _fail(ConfigError(f"detente serve needs the web extra ({exc.name} is missing): "
+                          "pip install 'detente[web]'"))
+    try:
+        app = create_app(settings.db, token=token, settings=settings, max_body=max_body)
+        with Store(settings.db) as store:
+            articles = store.stats()["records"]["article"]
+    except DetenteError as exc:
+        _fail(exc)
+    from .web import assets
+
+    if not assets.ready():
+        # The page's libraries and map outlines come from npm (web/package-lock.json).
+        try:
+            click.echo("building the web page's libraries (npm ci in web/) ...", err=True)
+            assets.build()
+        except DetenteError as exc:
+            click.echo(f"warning: the web page will not work until its libraries are built: {exc}", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"detente {__version__}: serving {settings.db} ({articles} article(s)) on "
+               f"http://{shown}:{port}/ (API under /api/, described in /openapi.json)")
+    click.echo("ingestion is on: POST /api/articles with 'Authorization: Bearer <token>'" if token
+               else "read-only: start with --token (or DETENTE_TOKEN) to accept POST /api/articles")
+    if not _loopback(host):
+        click.echo(f"warning: {host} is not a loopback address, so other machines can reach the "
+                   "server; it has no TLS, so put it behind an HTTPS proxy", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning" if obj.quiet else "info")
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 @cli.command(name="eval")
 @click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events",
                                            "happenings"]))
@@ -556,6 +619,8 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
                f"try: detente actors --db {store.path}, detente quotes --db {store.path}, "
                f"detente happenings --db {store.path}, detente dyads --db {store.path}, "
                f"detente stances --db {store.path}, detente export --db {store.path} --format gdelt")
+    click.echo(f"open the web page: detente serve --db {store.path}, then http://127.0.0.1:8000/ "
+               "(needs the web extra: pip install -e '.[web]')")
 
 
 if __name__ == "__main__":  # pragma: no cover

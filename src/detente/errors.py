@@ -8,6 +8,8 @@ The hierarchy, drawn::
     ├── PipelineError            stages are out of order: a stage needs what no
     │                            earlier stage provides (raised when building)
     ├── StoreError               the SQLite store cannot be opened or migrated
+    │   └── QueryError           a search query or filter the store cannot run
+    │                            (bad FTS5 syntax)
     └── InputError               one input cannot be turned into an article;
         │                        it becomes an ``error`` record and the other
         │                        inputs go on
@@ -43,6 +45,11 @@ class PipelineError(DetenteError):
 
 class StoreError(DetenteError):
     """The store cannot be opened, migrated or written."""
+
+
+class QueryError(StoreError):
+    """A query the store cannot run as given: the asker's mistake (the HTTP
+    API answers 400), not the store's."""
 
 
 class InputError(DetenteError):
@@ -95,5 +102,6 @@ __all__ = [
     "LanguageError",
     "MalformedInputError",
     "PipelineError",
+    "QueryError",
     "StoreError",
 ]

@@ -15,9 +15,10 @@ the number of rows (records, lines or graph edges) it wrote.
 - :func:`write_gdelt`: a GDELT 2.0-style event table (tab-separated, the 61
   GDELT 2.0 event columns, with a header row). See below.
 - :func:`write_network`: the directed actor network as GEXF 1.3 (Gephi) or
-  GraphML.
+  GraphML (:func:`actor_network` builds it, for the HTTP API too).
 - :func:`write_kepler`: a CSV of located happenings that kepler.gl (or any
-  map tool reading ``latitude``/``longitude`` columns) draws.
+  map tool reading ``latitude``/``longitude`` columns) draws
+  (:func:`kepler_rows` gives its rows).
 
 Unknown values are JSON ``null`` in JSON and empty cells in CSV and TSV:
 never ``""`` in JSON, never 0 or a made-up default.
@@ -189,7 +190,8 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 __all__ = [
     "CAMEO_ROOTS", "FORMATS", "GDELT_COLUMNS", "GEXF_NS", "GRAPHML_NS", "HAPPENING_FORMATS",
-    "KEPLER_COLUMNS", "PLOVER_CODEBOOK", "write_csv", "write_gdelt", "write_jsonl", "write_kepler",
+    "KEPLER_COLUMNS", "PLOVER_CODEBOOK", "Edge", "Network", "actor_network", "flat_record",
+    "kepler_rows", "record_columns", "write_csv", "write_gdelt", "write_jsonl", "write_kepler",
     "write_network", "write_parquet", "write_plover",
 ]  # fmt: skip
 
@@ -210,11 +212,11 @@ def write_jsonl(store: Store, out: IO[str], kinds: Sequence[str] | None = None,
 
 def write_csv(store: Store, out: IO[str], kind: str, with_text: bool = True) -> int:
     """One record kind as CSV: a header, one row per record."""
-    writer = csv.DictWriter(out, fieldnames=_columns(kind), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=record_columns(kind), lineterminator="\n")
     writer.writeheader()
     n = 0
     for record in store.records(kind, with_text=with_text):
-        writer.writerow(_flat(record))
+        writer.writerow(flat_record(record))
         n += 1
     return n
 
@@ -227,18 +229,19 @@ def write_parquet(store: Store, path: str | Path, kind: str, with_text: bool = T
     except ImportError as exc:
         raise ConfigError("Parquet export needs pyarrow: pip install 'detente[parquet]'") from exc
     schema = pa.schema([(name, getattr(pa, arrow)()) for name, arrow in _arrow_types(kind)])
-    rows = [_flat(r) for r in store.records(kind, with_text=with_text)]
+    rows = [flat_record(r) for r in store.records(kind, with_text=with_text)]
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), str(path))
     return len(rows)
 
 
-def _flat(record: Record) -> dict[str, Any]:
+def flat_record(record: Record) -> dict[str, Any]:
     """One row per record; nested fields (lists, speakers, ...) as JSON text."""
     return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
             for k, v in record.to_dict().items()}
 
 
-def _columns(kind: str) -> list[str]:
+def record_columns(kind: str) -> list[str]:
+    """The CSV columns of a record kind: ``kind``, then the record's fields."""
     if kind not in RECORD_TYPES:
         raise ConfigError(f"unknown record kind {kind!r}; kinds are {', '.join(TABLES)}")
     return ["kind", *(f.name for f in dataclasses.fields(RECORD_TYPES[kind]))]
@@ -250,7 +253,7 @@ def _arrow_types(kind: str) -> list[tuple[str, str]]:
     (JSON text)."""
     hints = typing.get_type_hints(RECORD_TYPES[kind])
     out = [("kind", "string")]
-    for name in _columns(kind)[1:]:
+    for name in record_columns(kind)[1:]:
         tp = hints[name]
         if typing.get_origin(tp) in (typing.Union, types.UnionType):
             tp = next(a for a in typing.get_args(tp) if a is not type(None))
@@ -640,7 +643,9 @@ def _stamp(iso: str | None) -> str | None:
 
 
 @dataclass
-class _Edge:
+class Edge:
+    """A directed actor pair: happenings (``weight``), per quad, and scores."""
+
     weight: int = 0
     quads: Counter[int] = field(default_factory=Counter)
     score_sum: float = 0.0
@@ -652,19 +657,35 @@ class _Edge:
 
 
 @dataclass
-class _Network:
+class Network:
+    """Nodes (actor codes, with a label and a type) and directed edges."""
+
     labels: dict[str, str]
     types: dict[str, str | None]
-    edges: dict[tuple[str, str], _Edge]
+    edges: dict[tuple[str, str], Edge]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"nodes": [{id, label, type}], "edges": [{source, target,
+        weight, q1..q4, score_mean}]}``, as the HTTP API serves it."""
+        return {
+            "nodes": [{"id": code, "label": label, "type": self.types.get(code)}
+                      for code, label in self.labels.items()],
+            "edges": [{"source": source, "target": target, "weight": edge.weight,
+                       **{f"q{q}": edge.quads[q] for q in (1, 2, 3, 4)},
+                       "score_mean": edge.score_mean}
+                      for (source, target), edge in self.edges.items()],
+        }
 
 
-def _network(store: Store) -> _Network:
+def actor_network(store: Store, happenings: Iterable[HappeningRecord] | None = None) -> Network:
+    """The directed actor network of the happenings that happened (of
+    ``happenings``, default every stored one); see the module docstring."""
     lookup = _Lookup(store)
     names: dict[str, Counter[str]] = {}
     person_names: dict[str, Counter[str]] = {}
     record_types: dict[str, Counter[str]] = {}
-    edges: dict[tuple[str, str], _Edge] = {}
-    for h in _happenings(store):
+    edges: dict[tuple[str, str], Edge] = {}
+    for h in _happenings(store) if happenings is None else happenings:
         if h.status not in HAPPENED:
             continue
         for ref in [*h.actor, *h.recipient]:
@@ -678,7 +699,7 @@ def _network(store: Store) -> _Network:
             if actor is not None and actor["type"] in ("country", "organization"):
                 record_types.setdefault(ref.code, Counter())[actor["type"]] += 1
         for pair in actor_pairs(_codes(h.actor), _codes(h.recipient)):
-            edge = edges.setdefault(pair, _Edge())
+            edge = edges.setdefault(pair, Edge())
             edge.weight += 1
             if h.quad in (1, 2, 3, 4):
                 edge.quads[h.quad] += 1
@@ -691,7 +712,7 @@ def _network(store: Store) -> _Network:
         labels[code] = min(counts, key=lambda name: (-counts[name], name))
         seen = record_types.get(code)
         kinds[code] = _code_type(code) or (seen.most_common(1)[0][0] if seen else None)
-    return _Network(labels, kinds, dict(sorted(edges.items())))
+    return Network(labels, kinds, dict(sorted(edges.items())))
 
 
 def write_network(store: Store, out: IO[str], fmt: str = "gexf") -> int:
@@ -700,7 +721,7 @@ def write_network(store: Store, out: IO[str], fmt: str = "gexf") -> int:
     of edges."""
     if fmt not in ("gexf", "graphml"):
         raise ConfigError(f"the network formats are gexf and graphml, not {fmt!r}")
-    net = _network(store)
+    net = actor_network(store)
     root = _gexf(net) if fmt == "gexf" else _graphml(net)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -712,14 +733,14 @@ _EDGE_ATTRIBUTES = (("q1", "integer", "int"), ("q2", "integer", "int"), ("q3", "
                     ("q4", "integer", "int"), ("score_mean", "double", "double"))
 
 
-def _edge_values(edge: _Edge) -> Iterable[tuple[str, str]]:
+def _edge_values(edge: Edge) -> Iterable[tuple[str, str]]:
     for q in (1, 2, 3, 4):
         yield f"q{q}", str(edge.quads[q])
     if edge.score_mean is not None:
         yield "score_mean", repr(edge.score_mean)
 
 
-def _gexf(net: _Network) -> ET.Element:
+def _gexf(net: Network) -> ET.Element:
     root = ET.Element("gexf", {
         "xmlns": GEXF_NS, "xmlns:xsi": _XSI, "version": "1.3",
         "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd",
@@ -750,7 +771,7 @@ def _gexf(net: _Network) -> ET.Element:
     return root
 
 
-def _graphml(net: _Network) -> ET.Element:
+def _graphml(net: Network) -> ET.Element:
     root = ET.Element("graphml", {
         "xmlns": GRAPHML_NS, "xmlns:xsi": _XSI,
         "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd",
@@ -782,21 +803,28 @@ def write_kepler(store: Store, out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=KEPLER_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
-    for h in _happenings(store):
+    for row in kepler_rows(_happenings(store)):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def kepler_rows(happenings: Iterable[HappeningRecord]) -> Iterator[dict[str, Any]]:
+    """One row (:data:`KEPLER_COLUMNS`) per happening whose place has a
+    latitude and a longitude; the others are passed over."""
+    for h in happenings:
         place = h.location
         if place is None or place.latitude is None or place.longitude is None:
             continue
         day = _day(h.date, h.date_precision)
-        writer.writerow({
+        yield {
             "id": h.id, "event_date": day.isoformat() if day else None,
             "latitude": place.latitude, "longitude": place.longitude,
             "type": h.type, "quad": h.quad, "score": h.score, "status": h.status,
             "actors": _joined(h.actor), "recipients": _joined(h.recipient),
             "place": place.name, "country": place.country, "num_articles": h.num_articles,
             "num_mentions": h.num_mentions, "confidence": h.confidence,
-        })
-        n += 1
-    return n
+        }
 
 
 def _joined(refs: list[ActorRef]) -> str:

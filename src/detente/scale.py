@@ -16,6 +16,8 @@ paths (a shared file system) and have detente and its model installed.
 
 Storing stays with one writer: load the JSONL output with ``detente ingest``,
 or iterate ``bag`` on the client and write through a :class:`~detente.Store`.
+The bag holds each article's records; the happenings (events merged across
+articles) are made by the store (``update_happenings``), which sees them all.
 """
 
 from __future__ import annotations
@@ -51,4 +53,6 @@ def record_bag(
 
 
 def _extract_partition(sources: list[Any], settings: Settings, with_text: bool) -> list[dict[str, Any]]:
-    return [record.to_dict() for record in extract(sources, settings, with_text=with_text)]
+    # Per-article records only: a partition sees part of the corpus, so the
+    # happenings (events merged across articles) come from the store.
+    return [record.to_dict() for record in extract(sources, settings, with_text=with_text, happenings=False)]

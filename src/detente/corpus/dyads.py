@@ -25,6 +25,8 @@ falls in its day, ISO week and month; a week-dated one in its week and the
 month of the week's Thursday (ISO's rule for which month a week belongs
 to); a month-dated one only in monthly series. An event too coarse for the
 asked period is left out and counted in :attr:`DyadSeries.too_coarse`.
+``date_from``/``date_to`` (ISO days) keep the events whose date overlaps
+the range (:func:`detente.dates.overlaps`).
 
 What is counted: by default happenings (``unit="happening"``), the events
 merged across articles (:mod:`detente.corpus.happenings`), so that a meeting
@@ -43,6 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..dates import overlaps
 from ..errors import ConfigError
 from ..store import Store
 
@@ -106,9 +109,11 @@ def actor_pairs(actors: list[str], recipients: list[str]) -> Iterable[tuple[str,
 
 
 def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
-                statuses: Sequence[str] = HAPPENED, unit: str = "happening") -> DyadSeries:
+                statuses: Sequence[str] = HAPPENED, unit: str = "happening",
+                date_from: str | None = None, date_to: str | None = None) -> DyadSeries:
     """The series for every pair (or only pairs with ``actor`` on either
-    side), sorted by pair and period, counting happenings or events."""
+    side), sorted by pair and period, counting happenings or events (only
+    those dated within ``date_from``..``date_to`` when given)."""
     if period not in PERIODS:
         raise ConfigError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if unit not in UNITS:
@@ -124,6 +129,8 @@ def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
     series = DyadSeries()
     wanted = actor.upper() if actor else None
     for row in rows:
+        if not overlaps(row["date"], date_from, date_to):
+            continue
         actors = _codes(row["actor"])
         recipients = _codes(row["recipient"])
         pairs = [(a, r) for a, r in actor_pairs(actors, recipients) if wanted in (None, a, r)]

@@ -76,6 +76,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..dates import date_span
 from ..records import ActorRef, HappeningRecord, PlaceRecord
 from ..stages.events import score_of
 from ..store import Store, record_row
@@ -411,29 +412,10 @@ def happening_id(event_id: str) -> str:
     return "h-" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:16]
 
 
-def window_of(date: str | None, precision: str | None) -> tuple[str, str] | None:
-    """The first and last day (ISO) a date at its precision may mean."""
-    if not date:
-        return None
-    try:
-        if precision == "day" or (precision is None and len(date) == 10):
-            day = dt.date.fromisoformat(date[:10]).isoformat()
-            return day, day
-        if precision == "week" and "-W" in date:
-            year, week = int(date[:4]), int(date[6:8])
-            return (dt.date.fromisocalendar(year, week, 1).isoformat(),
-                    dt.date.fromisocalendar(year, week, 7).isoformat())
-        if precision == "month" or len(date) == 7:
-            first = dt.date.fromisoformat(date[:7] + "-01")
-            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first.isoformat(), (after - dt.timedelta(days=1)).isoformat()
-        if precision in ("year", None) and len(date) == 4:
-            return f"{date}-01-01", f"{date}-12-31"
-        if precision == "decade" and len(date) >= 3:
-            return f"{date[:3]}0-01-01", f"{date[:3]}9-12-31"
-    except ValueError:
-        return None
-    return None
+def window_of(date: str | None, precision: str | None = None) -> tuple[str, str] | None:
+    """The first and last day (ISO) a date may mean; the value's own form
+    says its precision (``2022-01-12``, ``2022-W02``, ``2022-01``, ``2022``)."""
+    return date_span(date)
 
 
 # -- internals ------------------------------------------------------------------

@@ -7,7 +7,8 @@ and position, :func:`tug_of_war` lists the actors who took it, with how
 many stances, in how many articles, and their first and last date; and a
 timeline: per period, the positions each actor took. Actors are grouped by
 code (a country's or organisation's people speak for it), by name when
-there is no code.
+there is no code. ``date_from``/``date_to`` (ISO days) keep the stances
+whose date (else their article's publication date) overlaps the range.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..dates import overlaps
 from ..errors import ConfigError
 from ..stages.stances import POSITIONS
 from ..stages.stances import issues as lexicon
@@ -59,7 +61,8 @@ class IssueSummary:
 
 
 def tug_of_war(store: Store, *, issue: str | None = None, actor: str | None = None,
-               period: str = "month") -> list[IssueSummary]:
+               period: str = "month", date_from: str | None = None,
+               date_to: str | None = None) -> list[IssueSummary]:
     """Per issue (or only ``issue``; only stances of ``actor``, a code or
     name, when given), the sides and the timeline, most discussed issue
     first."""
@@ -71,7 +74,8 @@ def tug_of_war(store: Store, *, issue: str | None = None, actor: str | None = No
         where.append("s.issue = ?")
         params.append(issue)
     rows = store.conn.execute(
-        "SELECT s.issue, s.actor, s.position, s.date, s.article_id FROM stances s"
+        "SELECT s.issue, s.actor, s.position, s.date, s.article_id, a.published FROM stances s"
+        " LEFT JOIN articles a ON a.id = s.article_id"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.date, s.article_id, s.start",
         params,
     ).fetchall()
@@ -82,6 +86,8 @@ def tug_of_war(store: Store, *, issue: str | None = None, actor: str | None = No
     moments: dict[tuple[str, str, str, str], int] = defaultdict(int)
     totals: dict[str, int] = defaultdict(int)
     for row in rows:
+        if not overlaps(row["date"] or row["published"], date_from, date_to):
+            continue
         ref = json.loads(row["actor"]) if row["actor"] else {}
         key = (ref.get("code") or ref.get("name") or "?")
         if wanted and wanted not in (key.upper(), (ref.get("name") or "").upper()):

@@ -49,7 +49,7 @@ from ..kb.roles import words
 from ..nlp import load_model
 from ..records import ActorRef, StanceRecord
 from ..settings import Settings
-from .events import PRONOUNS, Finder, _unique, first_person, triggers
+from .events import ANNOUNCING, PRONOUNS, Finder, _unique, first_person, triggers
 
 NAME = "stances.v1"
 
@@ -60,6 +60,10 @@ POSITIONS = ("demand", "reject", "offer", "support", "oppose")
 # The clause boundary stops the walk before this in all but run-on
 # sentences.
 MAX_DEPTH = 10
+# Verbs of wanting: a demand when someone else is to act ("we want to see
+# Russia pull back"), the actor's own intent when the wish is its own
+# infinitive ("Moscow wanted to de-escalate").
+OWN_WISH = frozenset({"want", "seek"})
 # Prepositions of a clause's setting (where, when, why), not its content:
 # an issue named there is not what the cue is about.
 SETTING_PREPS = frozenset({"at", "in", "during", "after", "before", "since", "amid", "ahead", "following", "despite"})
@@ -162,9 +166,13 @@ class _Reader(Finder):
                 cue = self._cue(node)
                 if cue is None:
                     continue
+                if node.lemma_.lower() in OWN_WISH and span.root.head == node and span.root.dep_ == "xcomp":
+                    continue  # "Moscow wanted to de-escalate": its own intent, not a demand on anyone
                 stance = self._stance(node, cue, slug, span)
                 if stance is not None:
-                    key = (stance.actor.code or stance.actor.name or "", slug, stance.position, node.i)
+                    # One stance per actor, issue and position in a sentence.
+                    key = (stance.actor.code or stance.actor.name or "", slug, stance.position,
+                           self._sent(node).start)
                     out.setdefault(key, stance)
         return sorted(out.values(), key=lambda s: (s.start, s.end, s.issue, s.position))
 
@@ -190,6 +198,11 @@ class _Reader(Finder):
         found = self.stage.cues.get((lemma, pos)) or self.stage.cues.get((token.lower_, pos))
         if found is None and token.dep_ == "acomp":
             found = self.stage.cues.get((token.lower_, "ADJ"))  # "was prepared to", tagged a participle
+        if found is None and token.pos_ == "AUX":
+            # "were ready to hold meetings …, on transparency …": a phrase the
+            # parser hangs on the copula belongs to its adjective's offer.
+            found = next((self.stage.cues.get((c.lower_, "ADJ")) for c in token.children
+                          if c.dep_ == "acomp" and (c.lower_, "ADJ") in self.stage.cues), None)
         return found
 
     def _stance(self, cue_token: Token, cue: Cue, slug: str, issue: object) -> StanceRecord | None:
@@ -246,13 +259,24 @@ class _Reader(Finder):
         if subject is None:
             return None, None
         found = self._one(subject, quote)
-        if found is None and not first_person(subject):
+        if found is None and not first_person(subject) and subject.pos_ != "PRON":
             # "Stoltenberg said the allies were ready to …": a group no
             # record codes, reported by one who speaks for it.
-            speaker = self._speaker_of(anchor)
+            speaker = self._reporter(anchor)
             if speaker is not None and speaker != subject:
                 found, subject = self._one(speaker, quote), speaker
         return found, subject
+
+    def _reporter(self, anchor: Token) -> Token | None:
+        """The subject of the reporting verb whose clause holds ``anchor``."""
+        node = anchor
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head == node:
+                return None
+            node = node.head
+            if node.lemma_.lower() in ANNOUNCING:
+                return next((c for c in node.children if c.dep_ == "nsubj"), None)
+        return None
 
     def _one(self, subject: Token, quote: object) -> ActorRef | None:
         in_quote = self._in_quote(subject)

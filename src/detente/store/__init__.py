@@ -8,6 +8,8 @@
 - Re-ingesting an article already stored (same SHA-256 of the stored text, or
   same canonical URL) adds nothing: :meth:`Store.find_duplicate` is asked
   before any NLP runs, and the unique indexes guard the write.
+- Filtered, paginated lists (what the HTTP API serves) are in queries.py:
+  :meth:`Store.page` and its siblings.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 
 from ..about import RULES_VERSION, __version__
 from ..article import Article
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
 from ..records import (
     RECORD_TYPES,
     ActorRecord,
@@ -36,7 +38,9 @@ from ..records import (
     Record,
 )
 from ..settings import Settings
+from . import queries
 from .migrations import current_version, migrate
+from .queries import Filters, Page
 
 # Record kind -> table.
 TABLES: dict[str, str] = {
@@ -45,7 +49,7 @@ TABLES: dict[str, str] = {
     "happening": "happenings", "stance": "stances", "error": "errors",
 }  # fmt: skip
 
-__all__ = ["TABLES", "Store", "record_row"]
+__all__ = ["TABLES", "Filters", "Page", "Store", "record_row"]
 
 
 class Store:
@@ -62,6 +66,7 @@ class Store:
             self.conn.execute("PRAGMA busy_timeout=10000")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             migrate(self.conn)
+            queries.register_functions(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open the store {self.path}: {exc}; is it a detente SQLite file?"
@@ -355,8 +360,40 @@ class Store:
                 (query, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+            raise QueryError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
+
+    # -- filtered pages (the HTTP API's lists; see queries.py) ------------------------
+
+    def page(self, kind: str, filters: Filters | None = None, *, limit: int | None = 50,
+             offset: int = 0) -> Page[Record]:
+        """Records of ``kind`` (article, event, happening, quote, place,
+        stance) that pass ``filters``, ``limit`` of them (None: all) from
+        ``offset``, with the total that match. Articles come without text."""
+        return queries.page(self.conn, kind, filters or Filters(), limit, offset)
+
+    def identities_page(self, filters: Filters | None = None, *, limit: int | None = 50,
+                        offset: int = 0) -> Page[dict[str, Any]]:
+        """Actor identities (as :meth:`actors` gives them) that pass ``filters``."""
+        return queries.identities_page(self.conn, filters or Filters(), limit, offset)
+
+    def search_page(self, query: str, *, limit: int | None = 20, offset: int = 0) -> Page[dict[str, Any]]:
+        """One page of :meth:`search` hits, with their total."""
+        return queries.search_page(self.conn, query, limit, offset)
+
+    def record_counts(self, article_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Per article: how many actor, quote, time, place, event, claim,
+        stance and mention records it has."""
+        return queries.record_counts(self.conn, list(article_ids))
+
+    def happening_articles(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Per happening: the articles (``id``, ``title``, ``published``) of its events."""
+        return queries.happening_articles(self.conn, list(happening_ids))
+
+    def article_records(self, article_id: str) -> dict[str, list[Record]]:
+        """Every record of one article by kind (actor, quote, time, place,
+        event, claim, stance, mention), in the order of the text."""
+        return {kind: list(self.records(kind, article_id=article_id)) for kind in queries.ARTICLE_KINDS}
 
     def stats(self) -> dict[str, Any]:
         """Counts for ``detente stats`` and the run summary."""

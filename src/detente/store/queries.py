@@ -1,0 +1,341 @@
+"""Filtered, paginated reads of the store: what the HTTP API lists.
+
+:class:`Filters` holds every filter a list can take; :func:`page` applies
+those that a record kind has and returns one :class:`Page` of typed records
+with the total that match. The :class:`~detente.store.Store` methods
+``page``, ``identities_page``, ``search_page``, ``record_counts``,
+``happening_articles`` and ``article_records`` call these functions.
+
+What the filters mean (all given must hold):
+
+- ``actor``: a code (``RUS``, case-insensitive) or a name (``%`` is a
+  wildcard). It matches a record whose actor, recipient, speaker or stance
+  holder has that code or name, or is an actor whose corpus identity has that
+  name or alias ("Kremlin" finds Russia's records). Articles and places match
+  when such an actor appears in their article.
+- ``date_from``/``date_to`` (ISO days, inclusive): the record's date (an
+  event's, a stance's, a happening's) or, for a record without one, its
+  article's ``published`` date (a happening's: its first report). A date at a
+  coarser precision (a week, a month) matches when its period overlaps the
+  range (:mod:`detente.dates`).
+- ``q``: a case-insensitive substring of the record's text and name fields.
+- ``type``, ``status``, ``speaker``, ``direct``, ``code``, ``country``,
+  ``feature``, ``issue``, ``position``, ``min_articles``, ``located``: as
+  named, on the kinds that have them; a kind ignores a filter it lacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from typing import Any, Generic, TypeVar
+
+from ..dates import date_first, date_last
+from ..errors import QueryError
+from ..records import RECORD_TYPES, ArticleRecord, Record
+
+T = TypeVar("T")
+
+#: The kinds :func:`page` lists, and the record kinds an article's page holds.
+PAGED_KINDS = ("article", "event", "happening", "quote", "place", "stance")
+ARTICLE_KINDS = ("actor", "quote", "time", "place", "event", "claim", "stance", "mention")
+
+__all__ = ["ARTICLE_KINDS", "PAGED_KINDS", "Filters", "Page", "register_functions"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters of a list; ``None`` (or False) leaves one out."""
+
+    actor: str | None = None
+    type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None
+    status: str | None = None
+    speaker: str | None = None
+    direct: bool | None = None
+    code: str | None = None
+    country: str | None = None
+    feature: str | None = None
+    issue: str | None = None
+    position: str | None = None
+    min_articles: int | None = None
+    located: bool = False  # happenings whose place has a latitude and longitude
+
+    @property
+    def dated(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list: ``items`` from ``offset``, ``total`` that match."""
+
+    items: list[T] = field(default_factory=list)
+    total: int = 0
+    limit: int | None = None
+    offset: int = 0
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the filters use: the first and last day of a date
+    at its precision, and a case-insensitive (Unicode) substring test."""
+    conn.create_function("detente_date_first", 1, date_first, deterministic=True)
+    conn.create_function("detente_date_last", 1, date_last, deterministic=True)
+    conn.create_function("detente_contains", 2, _contains, deterministic=True)
+
+
+def _contains(haystack: Any, needle: Any) -> int:
+    if haystack is None or needle is None:
+        return 0
+    return int(str(needle).casefold() in str(haystack).casefold())
+
+
+# -- the SQL pieces the kinds share ------------------------------------------------------
+
+#: Identity keys whose canonical name or an alias seen for them matches :actor.
+_KEYS_BY_NAME = ("SELECT i.key FROM identities i WHERE i.key = :actor OR i.name LIKE :actor"
+                 " OR i.key IN (SELECT key FROM identity_aliases WHERE alias LIKE :actor)")
+
+
+def _ref_matches(ref: str, param: str = "actor", codes: bool = True) -> str:
+    """An actor reference (JSON ``{name, code, actor_id}``) that matches
+    :param by code, by name, or through its actor record's identity."""
+    keys = _KEYS_BY_NAME.replace(":actor", f":{param}")
+    code = (f"upper(coalesce(json_extract({ref}, '$.code'), '')) = upper(:{param}) OR "
+            if codes else "")
+    return (f"({code}json_extract({ref}, '$.name') LIKE :{param}"
+            f" OR json_extract({ref}, '$.actor_id') IN"
+            f" (SELECT x.id FROM actors x WHERE x.identity IN ({keys})))")
+
+
+def _refs_match(*columns: str) -> str:
+    """Some reference in the JSON lists ``columns`` matches :actor."""
+    parts = [f"SELECT 1 FROM json_each({c}) j WHERE {_ref_matches('j.value')}" for c in columns]
+    return "EXISTS (" + " UNION ALL ".join(parts) + ")"
+
+
+def _article_has_actor(article_id: str) -> str:
+    return (f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = {article_id} AND"
+            " (upper(coalesce(x.code, '')) = upper(:actor) OR x.name LIKE :actor"
+            f" OR x.identity IN ({_KEYS_BY_NAME})))")
+
+
+def _in_range(date: str) -> str:
+    return (f"(detente_date_last({date}) >= coalesce(:date_from, '0000')"
+            f" AND detente_date_first({date}) <= coalesce(:date_to, '9999'))")
+
+
+def _contains_any(*columns: str) -> str:
+    return "(" + " OR ".join(f"detente_contains({c}, :q)" for c in columns) + ")"
+
+
+@dataclass
+class _Query:
+    """FROM, WHERE and ORDER BY of one list."""
+
+    source: str
+    order: str
+    where: list[str] = field(default_factory=list)
+    select: str = ""
+
+
+def _query(kind: str, f: Filters) -> _Query:
+    if kind == "article":
+        cols = ", ".join(f'a."{fl.name}"' for fl in fields(ArticleRecord) if fl.name != "text")
+        query = _Query("articles a", "a.published DESC, a.id", select=f"{cols}, NULL AS text")
+        if f.actor:
+            query.where.append(_article_has_actor("a.id"))
+        if f.dated:
+            query.where.append(_in_range("a.published"))
+        if f.q:
+            query.where.append(_contains_any("a.title", "a.text"))
+        return query
+    if kind == "happening":
+        query = _Query("happenings h", "h.num_articles DESC, h.num_mentions DESC, h.date, h.id")
+        if f.actor:
+            query.where.append(_refs_match("h.actor", "h.recipient"))
+        if f.type:
+            query.where.append("h.type = upper(:type)")
+        if f.status:
+            query.where.append("h.status = lower(:status)")
+        if f.min_articles:
+            query.where.append("h.num_articles >= :min_articles")
+        if f.dated:
+            query.where.append(_in_range("coalesce(h.date, h.first_reported)"))
+        if f.located:
+            query.where.append("json_extract(h.location, '$.latitude') IS NOT NULL"
+                               " AND json_extract(h.location, '$.longitude') IS NOT NULL")
+        if f.q:
+            names = " UNION ALL ".join(
+                f"SELECT 1 FROM json_each({c}) j WHERE detente_contains(json_extract(j.value, '$.name'), :q)"
+                for c in ("h.actor", "h.recipient"))
+            query.where.append(
+                f"(EXISTS ({names}) OR detente_contains(json_extract(h.location, '$.name'), :q)"
+                " OR EXISTS (SELECT 1 FROM happening_events he JOIN events e ON e.id = he.event_id"
+                " WHERE he.happening_id = h.id AND (detente_contains(e.text, :q)"
+                " OR detente_contains(e.trigger, :q))))")
+        return query
+    # The kinds read from one article each: newest article first, then in
+    # the order of the text.
+    alias = {"event": "e", "quote": "q", "place": "p", "stance": "s"}[kind]
+    table = {"event": "events", "quote": "quotes", "place": "places", "stance": "stances"}[kind]
+    query = _Query(f"{table} {alias} JOIN articles a ON a.id = {alias}.article_id",
+                   f"a.published DESC, {alias}.article_id, {alias}.start, {alias}.id")
+    date = "a.published"
+    if kind == "event":
+        date = "coalesce(e.date, a.published)"
+        if f.actor:
+            query.where.append(_refs_match("e.actor", "e.recipient"))
+        if f.type:
+            query.where.append("e.type = upper(:type)")
+        if f.status:
+            query.where.append("e.status = lower(:status)")
+        if f.q:
+            query.where.append(_contains_any("e.text", "e.trigger"))
+    elif kind == "quote":
+        if f.actor:
+            query.where.append(_ref_matches("q.speaker"))
+        if f.speaker:
+            query.where.append(_ref_matches("q.speaker", "speaker", codes=False))
+        if f.direct is not None:
+            query.where.append("q.direct = :direct")
+        if f.q:
+            query.where.append(_contains_any("q.text", "json_extract(q.speaker, '$.name')", "q.cue"))
+    elif kind == "place":
+        if f.actor:
+            query.where.append(_article_has_actor("p.article_id"))
+        if f.country:
+            query.where.append("upper(p.country) = upper(:country)")
+        if f.feature:
+            query.where.append("p.feature = lower(:feature)")
+        if f.q:
+            query.where.append(_contains_any("p.text", "p.name"))
+    else:  # stance
+        date = "coalesce(s.date, a.published)"
+        if f.actor:
+            query.where.append(_ref_matches("s.actor"))
+        if f.issue:
+            query.where.append("s.issue = lower(:issue)")
+        if f.position:
+            query.where.append("s.position = lower(:position)")
+        if f.q:
+            query.where.append(_contains_any("s.text", "s.issue"))
+    if f.dated:
+        query.where.append(_in_range(date))
+    return query
+
+
+def _params(f: Filters) -> dict[str, Any]:
+    params = {fl.name: getattr(f, fl.name) for fl in fields(Filters)}
+    if f.direct is not None:
+        params["direct"] = int(f.direct)
+    return params
+
+
+def _run(conn: sqlite3.Connection, select: str, query: _Query, params: dict[str, Any],
+         limit: int | None, offset: int) -> tuple[list[sqlite3.Row], int]:
+    where = (" WHERE " + " AND ".join(query.where)) if query.where else ""
+    total = int(conn.execute(f"SELECT count(*) FROM {query.source}{where}", params).fetchone()[0])
+    rows = conn.execute(
+        f"SELECT {select} FROM {query.source}{where} ORDER BY {query.order} LIMIT :limit OFFSET :offset",
+        {**params, "limit": -1 if limit is None else limit, "offset": offset},
+    ).fetchall()
+    return rows, total
+
+
+def page(conn: sqlite3.Connection, kind: str, filters: Filters, limit: int | None,
+         offset: int) -> Page[Record]:
+    """Records of ``kind`` that pass ``filters``, ``limit`` (None: all) from
+    ``offset``; articles without their text."""
+    from . import _unrow  # the row -> record conversion the store uses
+
+    if kind not in PAGED_KINDS:
+        raise QueryError(f"cannot list {kind!r} records; lists are {', '.join(PAGED_KINDS)}")
+    query = _query(kind, filters)
+    alias = query.source.split()[1]
+    rows, total = _run(conn, query.select or f"{alias}.*", query, _params(filters), limit, offset)
+    cls = RECORD_TYPES[kind]
+    return Page([cls.from_dict(_unrow(cls, dict(r))) for r in rows], total, limit, offset)
+
+
+def identities_page(conn: sqlite3.Connection, filters: Filters, limit: int | None,
+                    offset: int) -> Page[dict[str, Any]]:
+    """Actor identities as :meth:`Store.actors` gives them, filtered:
+    ``actor`` as Store.actors' query (a key, name, alias or code), ``type``,
+    ``code``, ``q`` a substring of the name or an alias, and dates: the
+    identity appears in an article published in the range."""
+    query = _Query("identities i", "i.articles DESC, i.mentions DESC, i.name, i.key")
+    if filters.actor:
+        query.where.append(f"(upper(coalesce(i.code, '')) = upper(:actor) OR i.key IN ({_KEYS_BY_NAME}))")
+    if filters.type:
+        query.where.append("i.type = lower(:type)")
+    if filters.code:
+        query.where.append("upper(i.code) = upper(:code)")
+    if filters.q:
+        query.where.append("(detente_contains(i.name, :q) OR EXISTS (SELECT 1 FROM identity_aliases"
+                           " ia WHERE ia.key = i.key AND detente_contains(ia.alias, :q)))")
+    if filters.dated:
+        query.where.append("EXISTS (SELECT 1 FROM actors x JOIN articles a ON a.id = x.article_id"
+                           f" WHERE x.identity = i.key AND {_in_range('a.published')})")
+    select = ("i.*, (SELECT json_group_array(alias) FROM (SELECT alias FROM identity_aliases a"
+              " WHERE a.key = i.key ORDER BY alias)) AS aliases")
+    rows, total = _run(conn, select, query, _params(filters), limit, offset)
+    return Page([{**dict(r), "aliases": json.loads(r["aliases"])} for r in rows], total, limit, offset)
+
+
+def search_page(conn: sqlite3.Connection, query: str, limit: int | None, offset: int) -> Page[dict[str, Any]]:
+    """Full-text search over titles and texts (SQLite FTS5 query syntax),
+    best match first; a query FTS5 cannot parse raises :class:`QueryError`."""
+    try:
+        total = int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                 (query,)).fetchone()[0])
+        rows = conn.execute(
+            "SELECT a.id, a.title, a.published,"
+            " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
+            (query, -1 if limit is None else limit, offset),
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(
+            f"bad search query {query!r}: {exc}; use SQLite FTS5 syntax (words, \"a phrase\", "
+            "AND, OR, NOT, prefix*), or quote the whole query as a phrase"
+        ) from exc
+    return Page([dict(r) for r in rows], total, limit, offset)
+
+
+def record_counts(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, dict[str, int]]:
+    """Per article id: how many records of each kind it has (zeros included)."""
+    from . import TABLES
+
+    out = {article_id: dict.fromkeys(ARTICLE_KINDS, 0) for article_id in article_ids}
+    if not article_ids:
+        return out
+    marks = ", ".join("?" for _ in article_ids)
+    for kind in ARTICLE_KINDS:
+        for row in conn.execute(f"SELECT article_id, count(*) FROM {TABLES[kind]}"
+                                f" WHERE article_id IN ({marks}) GROUP BY article_id", article_ids):
+            out[row[0]][kind] = int(row[1])
+    return out
+
+
+def happening_articles(conn: sqlite3.Connection, happening_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per happening id: the distinct articles that report its events
+    (``id``, ``title``, ``published``), oldest first."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if not happening_ids:
+        return {}
+    marks = ", ".join("?" for _ in happening_ids)
+    rows = conn.execute(
+        "SELECT DISTINCT he.happening_id, a.id, a.title, a.published FROM happening_events he"
+        " JOIN events e ON e.id = he.event_id JOIN articles a ON a.id = e.article_id"
+        f" WHERE he.happening_id IN ({marks}) ORDER BY he.happening_id, a.published, a.id",
+        happening_ids,
+    ).fetchall()
+    for row in rows:
+        out[row[0]].append({"id": row[1], "title": row[2], "published": row[3]})
+    return {h: out.get(h, []) for h in happening_ids}

@@ -1,0 +1,212 @@
+"""Pydantic models of the HTTP API's requests and responses.
+
+The response models document the API in ``/openapi.json``; the routes
+return their JSON directly (the records' own ``to_dict``), so a response
+carries every field of the record contract, ``kind`` included, even where a
+schema below leaves one out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..records import (
+    ActorRecord,
+    ArticleRecord,
+    ClaimRecord,
+    EventRecord,
+    MentionRecord,
+    PlaceRecord,
+    QuoteRecord,
+    StanceRecord,
+    TimeRecord,
+)
+
+T = TypeVar("T")
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(description="The HTTP status code, repeated.", examples=[404])
+    code: str = Field(description="A stable short name for the error: not_found, bad_query, "
+                      "unauthorized, forbidden, method_not_allowed, payload_too_large, "
+                      "invalid_request, an input error's code (empty, language, malformed, ...), "
+                      "internal_error.", examples=["not_found"])
+    message: str = Field(description="A sentence a person can act on.",
+                         examples=["there is no article with id 0123456789abcdef; list them "
+                                   "with GET /api/articles"])
+
+
+class ErrorEnvelope(BaseModel):
+    """Every error response, whatever its status."""
+
+    error: ErrorBody
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="How many items match the filters, over all pages.")
+    limit: int
+    offset: int
+
+
+class ArticleListItem(BaseModel):
+    """An article record without its text (``text`` is null), with how many
+    records of each kind it has."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    ref: str
+    title: str | None
+    published: str | None
+    date_source: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+    sha256: str
+    text: None = None
+    counts: dict[str, int]
+
+
+class ArticleRecords(BaseModel):
+    actor: list[ActorRecord]
+    quote: list[QuoteRecord]
+    time: list[TimeRecord]
+    place: list[PlaceRecord]
+    event: list[EventRecord]
+    claim: list[ClaimRecord]
+    stance: list[StanceRecord]
+    mention: list[MentionRecord]
+
+
+class ArticleDetail(BaseModel):
+    article: ArticleRecord
+    records: ArticleRecords
+
+
+class ArticleRef(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+
+
+class HappeningItem(BaseModel):
+    """A happening record, plus the articles that report its events."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    articles: list[ArticleRef]
+
+
+class Identity(BaseModel):
+    key: str = Field(description="The corpus-wide key: country:RUS, person:sergei-lavrov, ...")
+    name: str
+    type: str
+    code: str | None
+    articles: int
+    mentions: int
+    first_published: str | None
+    last_published: str | None
+    aliases: list[str]
+
+
+class DyadItem(BaseModel):
+    source: str
+    target: str
+    period: str
+    n: int
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    score_sum: float
+    score_mean: float | None
+
+
+class DyadPage(Page[DyadItem]):
+    too_coarse: int = Field(description="Happenings or events dated too coarsely for the period.")
+
+
+class IssueSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    issue: str
+    label: str | None
+    n: int
+    positions: dict[str, list[dict[str, Any]]]
+    timeline: list[dict[str, Any]]
+
+
+class Node(BaseModel):
+    id: str
+    label: str
+    type: str | None
+
+
+class EdgeItem(BaseModel):
+    source: str
+    target: str
+    weight: int
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    score_mean: float | None
+
+
+class NetworkGraph(BaseModel):
+    nodes: list[Node]
+    edges: list[EdgeItem]
+
+
+class MapItem(BaseModel):
+    id: str
+    event_date: str | None
+    latitude: float
+    longitude: float
+    type: str
+    quad: int | None
+    score: float | None
+    status: str
+    actors: str
+    recipients: str
+    place: str | None
+    country: str | None
+    num_articles: int
+    num_mentions: int
+    confidence: float
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest: the keys of detente's JSON Lines input."""
+
+    text: str = Field(description="The article's text (required).")
+    id: str | int | None = Field(None, description="Your own id for it (the record's ref).")
+    title: str | None = None
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD or ISO 8601.")
+    url: str | None = None
+    source: str | None = None
+    language: str | None = Field(None, description="The language it declares, if any.")
+
+
+class Ingested(BaseModel):
+    article: ArticleRecord
+    records: dict[str, int] = Field(description="How many records of each kind were extracted.")
+
+
+class Duplicate(BaseModel):
+    duplicate_of: str = Field(description="The id of the stored article with the same text or URL.")
+
+
+__all__ = [
+    "ArticleDetail", "ArticleIn", "ArticleListItem", "DyadItem", "DyadPage", "Duplicate",
+    "ErrorBody", "ErrorEnvelope", "HappeningItem", "Identity", "Ingested", "IssueSummary",
+    "MapItem", "NetworkGraph", "Page", "SearchHit",
+]  # fmt: skip

@@ -1,0 +1,558 @@
+"""The HTTP API (detente.web), against real stores.
+
+Most tests read one store built once for the module by ``detente.api.ingest``
+over the bundled examples and the January 2022 corpus (real extraction: the
+spaCy model); the write tests ingest over HTTP into a copy of it. The tests
+of the API's shape (errors, limits, headers, OpenAPI) use an empty store and
+need no model.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from detente import api
+from detente.about import __version__
+from detente.cli import cli
+from detente.dates import date_span
+from detente.exports import write_kepler, write_network
+from detente.settings import Settings
+from detente.store import Store
+from detente.web import create_app
+from detente.web.app import STATIC
+from tests.conftest import EXAMPLES, FIXTURES
+
+with warnings.catch_warnings():
+    # Starlette 1.x asks for httpx2 (a UserWarning) and still works with httpx.
+    warnings.filterwarnings("ignore", message=".*httpx2", category=UserWarning)
+    from fastapi.testclient import TestClient
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+# The record contract's fields (spec/records.md), which every CSV must carry.
+CONTRACT = {
+    "article": ["id", "ref", "title", "published", "date_source", "source", "url", "language", "sha256"],
+    "event": ["id", "article_id", "type", "mode", "context", "actor", "recipient", "date",
+              "date_precision", "status", "location", "trigger", "text", "start", "end", "score",
+              "quad", "confidence"],
+    "happening": ["id", "type", "mode", "actor", "recipient", "date", "date_precision", "status",
+                  "location", "score", "quad", "event_ids", "num_mentions", "num_articles",
+                  "num_sources", "confidence"],
+    "quote": ["id", "article_id", "text", "start", "end", "direct", "speaker", "cue", "confidence"],
+    "place": ["article_id", "text", "start", "end", "name", "geonameid", "country", "latitude",
+              "longitude", "feature", "confidence"],
+    "stance": ["id", "article_id", "actor", "issue", "position", "date", "text", "start", "end",
+               "confidence"],
+}
+LISTS = {"article": "/api/articles", "event": "/api/events", "happening": "/api/happenings",
+         "quote": "/api/quotes", "place": "/api/places", "stance": "/api/stances"}
+TOKEN = "correct horse battery staple"
+
+
+# -- fixtures ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Path:
+    path = tmp_path_factory.mktemp("api") / "detente.db"
+    with Store(path) as store:
+        report = api.ingest([str(EXAMPLES), str(FIXTURES / "corpus" / "jan2022.jsonl")], store, settings)
+    assert report.added == 16 and report.ok
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path, settings: Settings) -> TestClient:
+    return TestClient(create_app(str(db), settings=settings))
+
+
+@pytest.fixture(scope="module")
+def stats(db: Path) -> dict[str, Any]:
+    with Store(db) as store:
+        return store.stats()
+
+
+@pytest.fixture()
+def empty(tmp_path: Path) -> TestClient:
+    """An app over an empty store, with no token."""
+    return TestClient(create_app(str(tmp_path / "empty.db"), settings=Settings.load(env={})))
+
+
+def _copy(db: Path, to: Path) -> Path:
+    with sqlite3.connect(db) as source, sqlite3.connect(to) as target:
+        source.backup(target)
+    return to
+
+
+def _all(client: TestClient, url: str) -> list[dict[str, Any]]:
+    sep = "&" if "?" in url else "?"
+    body = client.get(f"{url}{sep}limit=500").json()
+    assert len(body["items"]) == body["total"] <= 500
+    return body["items"]
+
+
+def _codes(refs: list[dict[str, Any]] | dict[str, Any] | None) -> set[str]:
+    refs = [refs] if isinstance(refs, dict) else refs or []
+    return {r["code"] for r in refs if r.get("code")}
+
+
+def _error(response: Any, status: int, code: str | None = None) -> str:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
+    assert body["error"]["status"] == status
+    if code:
+        assert body["error"]["code"] == code
+    message = body["error"]["message"]
+    assert isinstance(message, str) and len(message) > 20
+    return str(message)
+
+
+def _rows(response: Any) -> list[dict[str, str]]:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.text)))
+
+
+# -- lists: pagination ---------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind", list(LISTS))
+def test_api_lists_paginate_with_consistent_totals(client: TestClient, stats: dict[str, Any], kind: str) -> None:
+    url = LISTS[kind]
+    first = client.get(url, params={"limit": 5}).json()
+    second = client.get(url, params={"limit": 5, "offset": 5}).json()
+    assert first["total"] == second["total"] == stats["records"][kind]
+    assert (first["limit"], first["offset"], second["offset"]) == (5, 0, 5)
+    assert len(first["items"]) == len(second["items"]) == 5
+    key = "id" if kind != "place" else "start"
+    if kind != "place":  # places have no id in the contract
+        assert not {i[key] for i in first["items"]} & {i[key] for i in second["items"]}
+    everything = _all(client, url)
+    assert len(everything) == stats["records"][kind]
+    assert everything[:5] == first["items"] and everything[5:10] == second["items"]
+    assert all(item["kind"] == kind for item in everything)
+    past = client.get(url, params={"offset": 10_000}).json()
+    assert past["items"] == [] and past["total"] == stats["records"][kind]
+
+
+@pytest.mark.model
+def test_api_default_and_maximum_limit(client: TestClient) -> None:
+    body = client.get("/api/events").json()
+    assert body["limit"] == 50 and len(body["items"]) == 50 and body["total"] > 50
+    assert len(client.get("/api/places?limit=500").json()["items"]) == 352
+    for bad in ("limit=501", "limit=0", "offset=-1", "limit=ten"):
+        _error(client.get(f"/api/places?{bad}"), 422, "invalid_request")
+
+
+@pytest.mark.model
+def test_api_articles_list_has_counts_and_no_text(client: TestClient, stats: dict[str, Any]) -> None:
+    items = _all(client, "/api/articles")
+    assert all("text" not in item for item in items)
+    published = [item["published"] for item in items]
+    assert published == sorted(published, reverse=True)
+    assert sum(item["counts"]["event"] for item in items) == stats["records"]["event"]
+    assert sum(item["counts"]["quote"] for item in items) == stats["records"]["quote"]
+    assert sum(item["counts"]["mention"] for item in items) == stats["records"]["mention"]
+
+
+# -- lists: filters ------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_api_actor_code_filter_keeps_records_of_that_actor(client: TestClient, stats: dict[str, Any]) -> None:
+    events = _all(client, "/api/events?actor=RUS")
+    assert 0 < len(events) < stats["records"]["event"]
+    assert all("RUS" in _codes(e["actor"]) | _codes(e["recipient"]) for e in events)
+    assert len(_all(client, "/api/events?actor=rus")) == len(events)  # codes are case-insensitive
+    happenings = _all(client, "/api/happenings?actor=RUS")
+    assert 0 < len(happenings) < stats["records"]["happening"]
+    assert all("RUS" in _codes(h["actor"]) | _codes(h["recipient"]) for h in happenings)
+    quotes = _all(client, "/api/quotes?actor=RUS")
+    assert 0 < len(quotes) < stats["records"]["quote"]
+    assert all(q["speaker"]["code"] == "RUS" for q in quotes)
+    stances = _all(client, "/api/stances?actor=RUS")
+    assert 0 < len(stances) < stats["records"]["stance"]
+    assert all(s["actor"]["code"] == "RUS" for s in stances)
+    actors = _all(client, "/api/actors?actor=RUS")
+    assert actors[0]["key"] == "country:RUS" and all(a["code"] == "RUS" for a in actors)
+
+
+@pytest.mark.model
+def test_api_actor_name_filter_goes_through_identities(client: TestClient) -> None:
+    lavrov = _all(client, "/api/quotes?actor=Lavrov")
+    assert lavrov and all(q["speaker"]["name"] == "Sergei Lavrov" for q in lavrov)
+    assert _all(client, "/api/quotes?speaker=Lavrov") == lavrov
+    # "Kremlin" is a name seen for Russia: its events are Russia's.
+    kremlin = _all(client, "/api/events?actor=Kremlin")
+    assert kremlin and all("RUS" in _codes(e["actor"]) | _codes(e["recipient"]) for e in kremlin)
+    # Articles and places: an actor in their article.
+    articles = _all(client, "/api/articles?actor=Blinken")
+    assert 0 < len(articles) < 16
+    for article in articles:
+        records = client.get(f"/api/articles/{article['id']}").json()["records"]
+        assert any("Blinken" in a["name"] for a in records["actor"])
+
+
+@pytest.mark.model
+def test_api_date_range_uses_the_record_date_at_its_precision(client: TestClient, stats: dict[str, Any]) -> None:
+    events = _all(client, "/api/events?date_from=2022-01-12&date_to=2022-01-13")
+    assert 0 < len(events) < stats["records"]["event"]
+    assert any(e["date"] == "2022-01-12" for e in events)
+    assert any(e["date_precision"] == "week" for e in events)  # 2022-W02 holds both days
+    articles = {a["id"]: a["published"] for a in _all(client, "/api/articles")}
+    for event in events:
+        span = date_span(event["date"] or articles[event["article_id"]])
+        assert span and span[1] >= "2022-01-12" and span[0] <= "2022-01-13", event["date"]
+    all_events = _all(client, "/api/events")
+    outside = [e for e in all_events if e["date_precision"] == "day" and not "2022-01-12" <= e["date"] <= "2022-01-13"]
+    assert outside and not {e["id"] for e in outside} & {e["id"] for e in events}
+    # Records without a date of their own: their article's publication date.
+    quotes = _all(client, "/api/quotes?date_from=2022-01-20")
+    assert quotes and all(articles[q["article_id"]] >= "2022-01-20" for q in quotes)
+    assert [a["published"] for a in _all(client, "/api/articles?date_to=2022-01-10")] == \
+        ["2022-01-10", "2022-01-10", "2022-01-09"]
+    _error(client.get("/api/events?date_from=2022-01-13&date_to=2022-01-12"), 400, "bad_request")
+    _error(client.get("/api/events?date_from=12/01/2022"), 422, "invalid_request")
+
+
+@pytest.mark.model
+def test_api_type_status_and_kind_filters(client: TestClient) -> None:
+    consult = _all(client, "/api/events?type=CONSULT")
+    assert consult and all(e["type"] == "CONSULT" for e in consult)
+    assert len(_all(client, "/api/events?type=consult")) == len(consult)
+    scheduled = _all(client, "/api/events?status=scheduled")
+    assert scheduled and all(e["status"] == "scheduled" for e in scheduled)
+    _error(client.get("/api/events?status=maybe"), 422, "invalid_request")
+    widely = _all(client, "/api/happenings?min_articles=3")
+    assert widely and all(h["num_articles"] >= 3 for h in widely)
+    for happening in widely:
+        assert len(happening["articles"]) == happening["num_articles"]
+        assert {a["id"] for a in happening["articles"]} <= {a["id"] for a in _all(client, "/api/articles")}
+    people = _all(client, "/api/actors?type=person")
+    assert people and all(a["type"] == "person" for a in people)
+    assert all(a["code"] == "NATO" for a in _all(client, "/api/actors?code=nato"))
+    swiss = _all(client, "/api/places?country=CHE")
+    assert swiss and all(p["country"] == "CHE" for p in swiss)
+    cities = _all(client, "/api/places?feature=city")
+    assert cities and all(p["feature"] == "city" for p in cities)
+    offers = _all(client, "/api/stances?issue=arms-control&position=offer")
+    assert offers and all(s["issue"] == "arms-control" and s["position"] == "offer" for s in offers)
+    direct = _all(client, "/api/quotes?direct=true")
+    reported = _all(client, "/api/quotes?direct=false")
+    assert direct and reported and all(q["direct"] for q in direct) and not any(q["direct"] for q in reported)
+
+
+@pytest.mark.model
+def test_api_q_is_a_case_insensitive_substring(client: TestClient) -> None:
+    events = _all(client, "/api/events?q=GENEVA")
+    assert events and all("geneva" in (e["text"] + e["trigger"]).lower() for e in events)
+    quotes = _all(client, "/api/quotes?q=written")
+    assert quotes and all("written" in (q["text"] + (q["cue"] or "") + (q["speaker"] or {}).get("name", "")).lower()
+                          for q in quotes)
+    places = _all(client, "/api/places?q=vienna")
+    assert places and all("vienna" in (p["text"] + (p["name"] or "")).lower() for p in places)
+    articles = _all(client, "/api/articles?q=Normandy")
+    assert 0 < len(articles) < 16
+    for article in articles:
+        detail = client.get(f"/api/articles/{article['id']}").json()["article"]
+        assert "normandy" in (detail["title"] + detail["text"]).lower()
+    assert {a["key"] for a in _all(client, "/api/actors?q=kreml")} == {"country:RUS"}
+    assert _all(client, "/api/happenings?q=Brussels")
+
+
+# -- one article and its evidence ----------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_api_article_records_point_at_their_evidence(client: TestClient) -> None:
+    checked = 0
+    for item in _all(client, "/api/articles"):
+        body = client.get(f"/api/articles/{item['id']}").json()
+        article, records = body["article"], body["records"]
+        assert article["id"] == item["id"] and article["text"]
+        assert set(records) == {"actor", "quote", "time", "place", "event", "claim", "stance", "mention"}
+        assert {k: len(v) for k, v in records.items()} == item["counts"]
+        text = article["text"]
+        for kind, found in records.items():
+            for record in found:
+                assert record["kind"] == kind and record["article_id"] == article["id"]
+                if kind == "actor":
+                    assert record["mentions"]
+                    assert all(text[m["start"]:m["end"]].strip() for m in record["mentions"])
+                    continue
+                assert text[record["start"]:record["end"]] == record["text"], (kind, record)
+                checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.model
+def test_api_unknown_article_is_a_404_envelope(client: TestClient) -> None:
+    assert "0000000000000000" in _error(client.get("/api/articles/0000000000000000"), 404, "not_found")
+
+
+# -- CSV -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind", list(LISTS))
+def test_api_csv_has_the_contract_columns(client: TestClient, kind: str) -> None:
+    response = client.get(LISTS[kind], params={"format": "csv", "limit": 7})
+    rows = _rows(response)
+    assert len(rows) == 7
+    assert set(CONTRACT[kind]) <= set(rows[0])
+    assert all(row["kind"] == kind for row in rows)
+    assert rows[0] == {k: ("" if v is None else v) for k, v in rows[0].items()}
+    json_rows = client.get(LISTS[kind], params={"limit": 7}).json()["items"]
+    for row, item in zip(rows, json_rows, strict=True):
+        for field in CONTRACT[kind]:
+            value = item[field]
+            if isinstance(value, list | dict):
+                assert json.loads(row[field]) == value  # nested fields as JSON text
+            elif value is None:
+                assert row[field] == ""
+            elif not isinstance(value, bool):
+                assert row[field] == str(value)
+
+
+@pytest.mark.model
+def test_api_csv_by_accept_header_and_for_the_corpus_lists(client: TestClient) -> None:
+    rows = _rows(client.get("/api/events?actor=RUS&limit=500", headers={"Accept": "text/csv"}))
+    assert len(rows) == client.get("/api/events?actor=RUS").json()["total"]
+    assert all("RUS" in _codes(json.loads(r["actor"])) | _codes(json.loads(r["recipient"])) for r in rows)
+    actors = _rows(client.get("/api/actors?format=csv&limit=3"))
+    assert actors[0]["key"] == "country:RUS" and "Kremlin" in json.loads(actors[0]["aliases"])
+    dyads = _rows(client.get("/api/dyads?format=csv&limit=500"))
+    assert dyads and set(dyads[0]) == {"source", "target", "period", "n", "q1", "q2", "q3", "q4",
+                                       "score_sum", "score_mean"}
+    sides = _rows(client.get("/api/stances/summary?format=csv&issue=arms-control"))
+    assert sides and {s["issue"] for s in sides} == {"arms-control"}
+    edges = _rows(client.get("/api/network?format=csv"))
+    assert edges and set(edges[0]) == {"source", "target", "weight", "q1", "q2", "q3", "q4", "score_mean"}
+    _error(client.get("/api/events?format=xml"), 422, "invalid_request")
+
+
+# -- the corpus endpoints ------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_api_dyads_stances_summary_network_map(client: TestClient, db: Path) -> None:
+    dyads = client.get("/api/dyads", params={"actor": "RUS", "period": "month", "limit": 500}).json()
+    assert dyads["items"] and len(dyads["items"]) == dyads["total"]
+    assert all("RUS" in (r["source"], r["target"]) and len(r["period"]) == 7 for r in dyads["items"])
+    assert all(r["n"] == r["q1"] + r["q2"] + r["q3"] + r["q4"] for r in dyads["items"])
+    events = client.get("/api/dyads", params={"unit": "event", "limit": 500}).json()
+    assert sum(r["n"] for r in events["items"]) > sum(
+        r["n"] for r in client.get("/api/dyads?limit=500").json()["items"])
+    _error(client.get("/api/dyads?period=year"), 422, "invalid_request")
+
+    summary = client.get("/api/stances/summary", params={"issue": "arms-control"}).json()
+    assert summary["total"] == 1 and summary["items"][0]["issue"] == "arms-control"
+    assert summary["items"][0]["positions"]["offer"][0]["actor"] == "USA"
+
+    graph = client.get("/api/network").json()
+    ids = [n["id"] for n in graph["nodes"]]
+    assert len(ids) == len(set(ids)) and {"RUS", "USA", "NATO"} <= set(ids)
+    assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+    assert all(e["weight"] == e["q1"] + e["q2"] + e["q3"] + e["q4"] for e in graph["edges"])
+    with Store(db) as store:
+        assert len(graph["edges"]) == write_network(store, io.StringIO(), "gexf")
+        kepler = io.StringIO()
+        located = write_kepler(store, kepler)
+    russian = client.get("/api/network?actor=RUS").json()
+    assert 0 < len(russian["edges"]) < len(graph["edges"])
+
+    points = client.get("/api/map?limit=500").json()
+    assert points["total"] == located == len(points["items"]) > 0
+    kepler_ids = [row["id"] for row in csv.DictReader(io.StringIO(kepler.getvalue()))]
+    assert sorted(p["id"] for p in points["items"]) == sorted(kepler_ids)
+    assert all(-90 <= p["latitude"] <= 90 and -180 <= p["longitude"] <= 180 for p in points["items"])
+    brussels = client.get("/api/map?q=Brussels&limit=500").json()["items"]
+    assert brussels and len(brussels) < len(points["items"])
+
+
+@pytest.mark.model
+def test_api_search_and_stats(client: TestClient, stats: dict[str, Any]) -> None:
+    hits = client.get("/api/search", params={"q": "Stoltenberg", "limit": 2}).json()
+    assert hits["total"] >= 3 and len(hits["items"]) == 2
+    assert all("[Stoltenberg]" in h["snippet"] for h in hits["items"])
+    more = client.get("/api/search", params={"q": "Stoltenberg", "limit": 2, "offset": 2}).json()
+    assert not {h["id"] for h in hits["items"]} & {h["id"] for h in more["items"]}
+    assert "unterminated" in _error(client.get("/api/search", params={"q": '"NATO'}), 400, "bad_query")
+    _error(client.get("/api/search"), 422, "invalid_request")
+    body = client.get("/api/stats").json()
+    assert body["records"] == stats["records"] and body["published"]["first"] == "2022-01-09"
+
+
+# -- ingestion over HTTP -------------------------------------------------------------------------
+
+ARTICLE = {
+    "id": "api-test-1",
+    "title": "Finland and Sweden discuss security with NATO in Helsinki",
+    "published": "2022-01-28",
+    "source": "Test Wire",
+    "text": ("HELSINKI — Finnish President Sauli Niinistö met NATO Secretary-General Jens Stoltenberg "
+             "in Helsinki on Friday to discuss European security. \"We keep our options open,\" "
+             "Niinistö said after the meeting. Sweden's foreign minister said Stockholm would also "
+             "consult its partners in the coming weeks."),
+}
+
+
+@pytest.mark.model
+def test_api_post_article_with_the_token_ingests_it(db: Path, tmp_path: Path, settings: Settings) -> None:
+    copy = _copy(db, tmp_path / "copy.db")
+    writer = TestClient(create_app(str(copy), token=TOKEN, settings=settings))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    _error(writer.post("/api/articles", json=ARTICLE), 401, "unauthorized")
+    wrong = writer.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer nope"})
+    _error(wrong, 401, "unauthorized")
+    assert wrong.headers["www-authenticate"] == "Bearer"
+
+    created = writer.post("/api/articles", json=ARTICLE, headers=auth)
+    assert created.status_code == 201, created.text
+    body = created.json()
+    article_id = body["article"]["id"]
+    assert body["article"]["ref"] == "api-test-1" and body["article"]["published"] == "2022-01-28"
+    assert body["records"]["actor"] >= 3 and body["records"]["quote"] >= 1
+    assert created.headers["location"] == f"/api/articles/{article_id}"
+    listed = writer.get("/api/articles", params={"q": "Niinistö"}).json()
+    assert [a["id"] for a in listed["items"]] == [article_id] and listed["items"][0]["counts"]["quote"] >= 1
+    assert writer.get("/api/articles").json()["total"] == 17
+    detail = writer.get(f"/api/articles/{article_id}").json()
+    assert any(q["speaker"] and q["speaker"]["name"] == "Sauli Niinistö" for q in detail["records"]["quote"])
+
+    again = writer.post("/api/articles", json={**ARTICLE, "id": "another"}, headers=auth)
+    assert again.status_code == 200 and again.json() == {"duplicate_of": article_id}
+
+    assert "empty" in _error(writer.post("/api/articles", json={"text": "   "}, headers=auth), 422, "empty")
+    french = {"text": "Les ministres des affaires étrangères se sont réunis à Paris lundi pour discuter "
+                      "de la sécurité européenne et des demandes de la Russie."}
+    assert "French" in _error(writer.post("/api/articles", json=french, headers=auth), 422, "language")
+    bad_date = {"text": ARTICLE["text"] + " More.", "published": "last Tuesday"}
+    _error(writer.post("/api/articles", json=bad_date, headers=auth), 422, "malformed")
+    assert "text" in _error(writer.post("/api/articles", json={"title": "no text"}, headers=auth), 422,
+                            "invalid_request")
+    _error(writer.post("/api/articles", content=b"{not json", headers=auth), 422, "invalid_request")
+    _error(writer.post("/api/articles", json=[ARTICLE], headers=auth), 422, "invalid_request")
+    # The module's store is untouched.
+    with Store(db) as store:
+        assert store.stats()["records"]["article"] == 16
+
+
+# -- the API's shape (no model) ------------------------------------------------------------------
+
+
+def test_api_post_without_a_token_configured_is_forbidden(empty: TestClient) -> None:
+    message = _error(empty.post("/api/articles", json=ARTICLE,
+                                headers={"Authorization": f"Bearer {TOKEN}"}), 403, "forbidden")
+    assert message.startswith("ingestion is disabled: start detente serve with --token")
+
+
+def test_api_oversized_bodies_are_refused(tmp_path: Path) -> None:
+    small = TestClient(create_app(str(tmp_path / "s.db"), token=TOKEN, max_body=1000,
+                                  settings=Settings.load(env={})))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    big = {"text": "word " * 400}
+    assert "1,000 bytes" in _error(small.post("/api/articles", json=big, headers=auth), 413,
+                                   "payload_too_large")
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the body is counted as it comes
+        yield b'{"text": "'
+        for _ in range(50):
+            yield b"word " * 10
+        yield b'"}'
+
+    chunked = small.post("/api/articles", content=chunks(), headers=auth)
+    assert "content-length" not in chunked.request.headers
+    _error(chunked, 413, "payload_too_large")
+    assert chunked.headers["x-content-type-options"] == "nosniff"
+    # The default limit is the max_input_bytes setting.
+    tight = TestClient(create_app(str(tmp_path / "t.db"), token=TOKEN,
+                                  settings=Settings.load(env={}, max_input_bytes=100)))
+    _error(tight.post("/api/articles", json=big, headers=auth), 413, "payload_too_large")
+
+
+def test_api_error_envelopes_and_security_headers(empty: TestClient) -> None:
+    for response, status in ((empty.get("/api/nothing-here"), 404), (empty.get("/docs"), 404),
+                             (empty.get("/redoc"), 404), (empty.delete("/api/events"), 405),
+                             (empty.get("/api/events?limit=0"), 422), (empty.get("/api/stats"), 200),
+                             (empty.get("/api/events?format=csv"), 200), (empty.get("/static/nothing.js"), 404)):
+        assert response.status_code == status
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["content-security-policy"] == CSP
+        if status != 200:
+            _error(response, status)
+    assert "DELETE" in _error(empty.delete("/api/events"), 405, "method_not_allowed")
+    assert empty.get("/api/events").json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
+    assert _rows(empty.get("/api/events?format=csv")) == []
+
+
+def test_api_unexpected_failures_are_a_500_envelope(tmp_path: Path) -> None:
+    app = create_app(str(tmp_path / "x.db"), settings=Settings.load(env={}))
+
+    @app.get("/api/broken")
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/api/broken")
+    assert "bug in detente" in _error(response, 500, "internal_error")
+    assert response.headers["content-security-policy"] == CSP
+
+
+def test_api_openapi_documents_the_endpoints(empty: TestClient) -> None:
+    spec = empty.get("/openapi.json").json()
+    assert spec["info"]["title"] == "detente" and spec["info"]["version"] == __version__
+    assert '"error"' in spec["info"]["description"]
+    paths = spec["paths"]
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/events", "/api/happenings",
+                 "/api/quotes", "/api/actors", "/api/places", "/api/stances", "/api/stances/summary",
+                 "/api/dyads", "/api/network", "/api/map", "/api/search", "/api/stats"):
+        assert "get" in paths[path], path
+        assert paths[path]["get"]["description"] or paths[path]["get"]["summary"]
+    assert "post" in paths["/api/articles"]
+    assert "ErrorEnvelope" in spec["components"]["schemas"]
+    assert paths["/api/events"]["get"]["responses"]["422"]["content"]["application/json"]["schema"] == \
+        {"$ref": "#/components/schemas/ErrorEnvelope"}
+    names = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
+    assert {"actor", "type", "status", "date_from", "date_to", "q", "limit", "offset", "format"} <= names
+
+
+def test_api_index_serves_the_web_page_or_says_it_is_missing(empty: TestClient) -> None:
+    response = empty.get("/")
+    if (STATIC / "index.html").is_file():
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    else:
+        assert "not installed" in _error(response, 503, "not_installed")
+    assert response.headers["content-security-policy"] == CSP
+
+
+def test_api_serve_command_runs_uvicorn_on_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    db = str(tmp_path / "serve.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["serve", "--db", db, "--port", "8123"], env={"DETENTE_TOKEN": ""})
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8123/" in result.output and "read-only" in result.output
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8123
+    result = runner.invoke(cli, ["serve", "--db", db, "--host", "0.0.0.0", "--max-body", "100"],
+                           env={"DETENTE_TOKEN": TOKEN})
+    assert result.exit_code == 0, result.output
+    assert "ingestion is on" in result.output and "warning: 0.0.0.0 is not a loopback" in result.output
+    app = calls[-1]["app"]
+    assert app.state.detente.token == TOKEN and app.state.detente.max_body == 100
