@@ -30,3 +30,10 @@ def test_dates_overlap_is_inclusive_and_open_ended() -> None:
     assert not overlaps("2022-W02", "2022-01-17", None)
     assert overlaps("2022-01", None, "2022-01-01")
     assert overlaps(None, None, None) and not overlaps(None, "2022-01-01", None)
+
+
+def test_precision_of() -> None:
+    from detente.dates import precision_of
+
+    assert [precision_of(v) for v in ("2022-01-12", "2022-W02", "2022-01", "2022", "199", "", None, "2022-13")] == \
+        ["day", "week", "month", "year", "decade", None, None, None]

@@ -17,7 +17,7 @@ import re
 
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
-__all__ = ["date_first", "date_last", "date_span", "overlaps"]
+__all__ = ["date_first", "date_last", "date_span", "overlaps", "precision_of"]
 
 
 def date_span(value: str | None) -> tuple[str, str] | None:
@@ -66,3 +66,16 @@ def overlaps(value: str | None, date_from: str | None, date_to: str | None) -> b
     if span is None:
         return False
     return (date_from is None or span[1] >= date_from) and (date_to is None or span[0] <= date_to)
+
+
+def precision_of(value: str | None) -> str | None:
+    """The precision an ISO date's form says: ``day``, ``week``, ``month``,
+    ``year`` or ``decade``; None for no date or a malformed one."""
+    if date_span(value) is None:
+        return None
+    assert value is not None
+    if len(value) >= 10:
+        return "day"
+    if _WEEK.fullmatch(value):
+        return "week"
+    return {7: "month", 4: "year", 3: "decade"}.get(len(value))

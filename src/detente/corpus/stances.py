@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..dates import overlaps
+from ..dates import overlaps, precision_of
 from ..errors import ConfigError
 from ..stages.stances import POSITIONS
 from ..stages.stances import issues as lexicon
@@ -100,7 +100,7 @@ def tug_of_war(store: Store, *, issue: str | None = None, actor: str | None = No
         if row["date"]:
             side.first = min(side.first or row["date"], row["date"])
             side.last = max(side.last or row["date"], row["date"])
-            when = period_of(row["date"], "day" if len(row["date"]) == 10 else None, period)
+            when = period_of(row["date"], precision_of(row["date"]), period)
             if when:
                 moments[(row["issue"], when, key, row["position"])] += 1
         totals[row["issue"]] += 1

@@ -168,7 +168,7 @@ class _Reader(Finder):
                     continue
                 if node.lemma_.lower() in OWN_WISH and span.root.head == node and span.root.dep_ == "xcomp":
                     continue  # "Moscow wanted to de-escalate": its own intent, not a demand on anyone
-                stance = self._stance(node, cue, slug, span)
+                stance = self._stance(node, cue, slug)
                 if stance is not None:
                     # One stance per actor, issue and position in a sentence.
                     key = (stance.actor.code or stance.actor.name or "", slug, stance.position,
@@ -205,7 +205,7 @@ class _Reader(Finder):
                           if c.dep_ == "acomp" and (c.lower_, "ADJ") in self.stage.cues), None)
         return found
 
-    def _stance(self, cue_token: Token, cue: Cue, slug: str, issue: object) -> StanceRecord | None:
+    def _stance(self, cue_token: Token, cue: Cue, slug: str) -> StanceRecord | None:
         pos = "ADJ" if cue_token.pos_ == "ADJ" or cue_token.dep_ == "acomp" else \
             "NOUN" if cue_token.pos_ in ("NOUN", "PROPN") else "VERB"
         actor, subject = self._actor(cue_token, pos)
