@@ -73,6 +73,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -142,7 +143,14 @@ class Cluster:
     id: str
     members: list[Member] = field(default_factory=list)
 
-    @property
+    def add(self, member: Member) -> None:
+        """A new report joins: what the happening says is worked out again
+        (each profile value is computed once per change, not per question)."""
+        self.members.append(member)
+        for name in _PROFILE:
+            self.__dict__.pop(name, None)
+
+    @cached_property
     def order(self) -> tuple[str, str, int, str]:
         """Where its first event stands in the merge order."""
         first = self.members[0]
@@ -150,22 +158,22 @@ class Cluster:
 
     # -- the happening's profile -------------------------------------------
 
-    @property
+    @cached_property
     def type(self) -> str:
         counts = Counter(m.type for m in self.members)
         top = max(counts.values())
         return next(m.type for m in self.members if counts[m.type] == top)
 
-    @property
+    @cached_property
     def family(self) -> str:
         return family_of(self.members[0].type)
 
-    @property
+    @cached_property
     def mode(self) -> str | None:
         modes = Counter(m.mode for m in self.members if m.type == self.type and m.mode)
         return modes.most_common(1)[0][0] if modes else None
 
-    @property
+    @cached_property
     def date(self) -> tuple[str | None, str | None]:
         dated = [m for m in self.members if m.date]
         if not dated:
@@ -177,11 +185,11 @@ class Cluster:
         best = next(m for m in pool if counts[m.date] == top)
         return best.date, best.precision
 
-    @property
+    @cached_property
     def window(self) -> tuple[str, str] | None:
         return window_of(*self.date)
 
-    @property
+    @cached_property
     def location(self) -> dict[str, Any] | None:
         located = [m.location for m in self.members if m.location]
         if not located:
@@ -189,32 +197,32 @@ class Cluster:
         counts = Counter(_place_key(p) for p in located)
         return max(located, key=lambda p: (_place_rank(p), counts[_place_key(p)]))  # first wins ties
 
-    @property
+    @cached_property
     def actors(self) -> list[ActorRef]:
         return _union(m.actor for m in self.members)
 
-    @property
+    @cached_property
     def recipients(self) -> list[ActorRef]:
         actors = {_key(r) for r in self.actors}
         return [r for r in _union(m.recipient for m in self.members) if _key(r) not in actors]
 
-    @property
+    @cached_property
     def actor_keys(self) -> set[str]:
         return {k for m in self.members for k in m.actor_keys}
 
-    @property
+    @cached_property
     def recipient_keys(self) -> set[str]:
         return {k for m in self.members for k in m.recipient_keys} - self.actor_keys
 
-    @property
+    @cached_property
     def status(self) -> str:
         return min((m.status for m in self.members), key=lambda s: _STATUS_RANK[s])
 
-    @property
+    @cached_property
     def sources(self) -> list[str]:
         return sorted({m.source for m in self.members})
 
-    @property
+    @cached_property
     def confidence(self) -> float:
         best: dict[str, float] = {}
         for m in self.members:
@@ -263,6 +271,10 @@ class Cluster:
         return (overlap + 0.5 * (event.type == self.type)
                 + 0.5 * (event.date == date and event.precision == precision)
                 + 0.5 * same_place)
+
+
+# The cached profile values of a Cluster, forgotten when a report joins.
+_PROFILE = tuple(name for name, value in vars(Cluster).items() if isinstance(value, cached_property))
 
 
 @dataclass
@@ -358,7 +370,7 @@ class _Pool:
         return [self.clusters[cid] for cid in sorted(ids)]
 
     def add(self, cluster: Cluster, event: Member) -> None:
-        cluster.members.append(event)
+        cluster.add(event)
         self.clusters[cluster.id] = cluster
         self.touched[cluster.id] = None
         for entry in _index_entries(cluster):
