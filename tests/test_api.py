@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from detente import api
 from detente.about import __version__
 from detente.cli import cli
+from detente.corpus.dyads import period_of
 from detente.dates import date_span
 from detente.exports import write_kepler, write_network
 from detente.settings import Settings
@@ -384,6 +385,141 @@ def test_api_dyads_stances_summary_network_map(client: TestClient, db: Path) -> 
 
 
 @pytest.mark.model
+def test_api_dyads_counterpart_keeps_the_pairs_between_two_actors(client: TestClient) -> None:
+    russia = client.get("/api/dyads", params={"actor": "RUS", "limit": 500}).json()["items"]
+    between = client.get("/api/dyads", params={"actor": "RUS", "counterpart": "USA", "limit": 500}).json()
+    assert between["total"] == len(between["items"]) > 0
+    assert {(r["source"], r["target"]) for r in between["items"]} == {("RUS", "USA"), ("USA", "RUS")}
+    # The same rows as the actor's, only those with the counterpart on the other side.
+    assert between["items"] == [r for r in russia if {r["source"], r["target"]} == {"RUS", "USA"}]
+    assert len(between["items"]) < len(russia)
+    assert client.get("/api/dyads", params={"actor": "usa", "counterpart": "rus", "limit": 500}).json() == between
+    events = client.get("/api/dyads", params={"actor": "RUS", "counterpart": "USA", "unit": "event",
+                                              "period": "month", "limit": 500}).json()["items"]
+    assert events and all({r["source"], r["target"]} == {"RUS", "USA"} for r in events)
+    assert sum(r["n"] for r in events) > sum(r["n"] for r in between["items"])
+    # Alone, a counterpart is an actor.
+    assert client.get("/api/dyads", params={"counterpart": "RUS", "limit": 500}).json()["items"] == russia
+    nobody = client.get("/api/dyads", params={"actor": "RUS", "counterpart": "XXX"}).json()
+    assert nobody["items"] == [] and nobody["total"] == 0
+    rows = _rows(client.get("/api/dyads", params={"actor": "RUS", "counterpart": "USA", "format": "csv",
+                                                  "limit": 500}))
+    assert [(r["source"], r["target"], r["period"], int(r["n"])) for r in rows] == \
+        [(r["source"], r["target"], r["period"], r["n"]) for r in between["items"]]
+
+
+# -- counts per period ---------------------------------------------------------------------------
+
+
+def _expected_counts(records: list[dict[str, Any]], period: str) -> tuple[list[dict[str, Any]], int]:
+    """The counts per period of listed records, by detente's period rule."""
+    cells: dict[str, dict[str, Any]] = {}
+    coarse = 0
+    for record in records:
+        key = period_of(record["date"], record["date_precision"], period)
+        if key is None:
+            coarse += 1
+            continue
+        cell = cells.setdefault(key, {"period": key, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "n": 0})
+        cell["n"] += 1
+        if record["quad"] in (1, 2, 3, 4):
+            cell[f"q{record['quad']}"] += 1
+    return [cells[k] for k in sorted(cells)], coarse
+
+
+COUNT_FILTERS = {"none": {}, "actor": {"actor": "RUS"}, "type": {"type": "CONSULT"},
+                 "status": {"status": "occurred"}, "q": {"q": "Geneva"},
+                 "dates": {"date_from": "2022-01-10", "date_to": "2022-01-16"}}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("path", "filters"), [
+    *[("events", f) for f in COUNT_FILTERS.values()],
+    *[("happenings", f) for f in COUNT_FILTERS.values()],
+    ("happenings", {"min_articles": "2"}), ("happenings", {"actor": "Kremlin", "min_articles": "2"}),
+], ids=[*[f"events-{k}" for k in COUNT_FILTERS], *[f"happenings-{k}" for k in COUNT_FILTERS],
+        "happenings-min_articles", "happenings-name-min_articles"])
+def test_api_counts_per_period_add_up_to_the_list_total(client: TestClient, path: str,
+                                                        filters: dict[str, str]) -> None:
+    listed = client.get(f"/api/{path}", params={**filters, "limit": 500}).json()
+    assert 0 < listed["total"] == len(listed["items"])
+    everything = client.get(f"/api/{path}", params={"limit": 1}).json()["total"]
+    for period in ("day", "week", "month"):
+        counts = client.get(f"/api/{path}/counts", params={**filters, "period": period}).json()
+        assert set(counts) == {"period", "items", "too_coarse"} and counts["period"] == period
+        assert sum(i["n"] for i in counts["items"]) + counts["too_coarse"] == listed["total"]
+        # Exactly the listed records, counted per period and quad class.
+        assert (counts["items"], counts["too_coarse"]) == _expected_counts(listed["items"], period)
+        if filters:  # a filter narrows the counts
+            assert sum(i["n"] for i in counts["items"]) + counts["too_coarse"] < everything
+    week = client.get(f"/api/{path}/counts", params=filters).json()  # the default period
+    assert week["period"] == "week" and all(i["period"][4:6] == "-W" for i in week["items"])
+
+
+@pytest.mark.model
+def test_api_counts_per_period_values_csv_and_errors(client: TestClient) -> None:
+    week = client.get("/api/events/counts", params={"period": "week"}).json()
+    by_week = {i["period"]: i for i in week["items"]}
+    assert by_week["2022-W02"]["n"] > by_week["2022-W01"]["n"] > 0  # the week of Geneva, Brussels, Vienna
+    assert all(i["n"] >= i["q1"] + i["q2"] + i["q3"] + i["q4"] for i in week["items"])
+    day = client.get("/api/events/counts", params={"period": "day"}).json()
+    month = client.get("/api/events/counts", params={"period": "month"}).json()
+    # Coarser periods hold more of the records: week- and month-dated ones.
+    assert day["too_coarse"] > week["too_coarse"] > month["too_coarse"]
+    assert [i["period"] for i in day["items"]] == sorted(i["period"] for i in day["items"])
+    consult = client.get("/api/events/counts", params={"type": "CONSULT", "period": "month"}).json()
+    assert all(i["q1"] == i["n"] for i in consult["items"])  # CONSULT is verbal cooperation
+    rows = _rows(client.get("/api/happenings/counts?format=csv&period=month&actor=RUS"))
+    json_items = client.get("/api/happenings/counts?period=month&actor=RUS").json()["items"]
+    assert rows and [{k: int(v) if k != "period" else v for k, v in r.items()} for r in rows] == json_items
+    assert _rows(client.get("/api/events/counts", headers={"Accept": "text/csv"}))[0].keys() == \
+        {"period", "q1", "q2", "q3", "q4", "n"}
+    _error(client.get("/api/events/counts?period=year"), 422, "invalid_request")
+    _error(client.get("/api/happenings/counts?min_articles=0"), 422, "invalid_request")
+    _error(client.get("/api/events/counts?date_from=2022-01-13&date_to=2022-01-12"), 400, "bad_request")
+
+
+# -- articles of quotes and map rows -------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_api_quotes_carry_their_article(client: TestClient, stats: dict[str, Any]) -> None:
+    articles = {a["id"]: a for a in _all(client, "/api/articles")}
+    quotes = _all(client, "/api/quotes")
+    assert len(quotes) == stats["records"]["quote"]
+    for quote in quotes:
+        article = articles[quote["article_id"]]
+        assert quote["article"] == {"id": article["id"], "title": article["title"],
+                                    "published": article["published"]}
+    assert len({q["article"]["id"] for q in quotes}) > 5
+    lavrov = client.get("/api/quotes", params={"speaker": "Lavrov", "limit": 3}).json()["items"]
+    assert lavrov and all(q["article"]["title"] == articles[q["article_id"]]["title"] for q in lavrov)
+    rows = _rows(client.get("/api/quotes", params={"format": "csv", "limit": 5}))
+    assert [json.loads(r["article"]) for r in rows] == [q["article"] for q in quotes[:5]]
+
+
+@pytest.mark.model
+def test_api_map_rows_carry_their_articles_and_first_events(client: TestClient) -> None:
+    happenings = {h["id"]: h for h in _all(client, "/api/happenings")}
+    events = {e["id"]: e for e in _all(client, "/api/events")}
+    points = _all(client, "/api/map")
+    assert points
+    for point in points:
+        happening = happenings[point["id"]]
+        assert point["articles"] == happening["articles"]  # as /api/happenings gives them
+        assert len(point["articles"]) == point["num_articles"] > 0
+        published = [a["published"] for a in point["articles"]]
+        assert published == sorted(published)  # oldest first
+        for article in point["articles"]:
+            # The happening's first event in that article's text.
+            mine = [events[e] for e in happening["event_ids"] if events[e]["article_id"] == article["id"]]
+            assert mine and article["event_id"] == min(mine, key=lambda e: e["start"])["id"]
+    assert any(p["num_articles"] > 2 for p in points)
+    rows = _rows(client.get("/api/map?format=csv&limit=3"))
+    assert [json.loads(r["articles"]) for r in rows] == [p["articles"] for p in points[:3]]
+
+
+@pytest.mark.model
 def test_api_search_and_stats(client: TestClient, stats: dict[str, Any]) -> None:
     hits = client.get("/api/search", params={"q": "Stoltenberg", "limit": 2}).json()
     assert hits["total"] >= 3 and len(hits["items"]) == 2
@@ -519,7 +655,8 @@ def test_api_openapi_documents_the_endpoints(empty: TestClient) -> None:
     paths = spec["paths"]
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/events", "/api/happenings",
                  "/api/quotes", "/api/actors", "/api/places", "/api/stances", "/api/stances/summary",
-                 "/api/dyads", "/api/network", "/api/map", "/api/search", "/api/stats"):
+                 "/api/dyads", "/api/network", "/api/map", "/api/search", "/api/stats",
+                 "/api/events/counts", "/api/happenings/counts"):
         assert "get" in paths[path], path
         assert paths[path]["get"]["description"] or paths[path]["get"]["summary"]
     assert "post" in paths["/api/articles"]
@@ -528,6 +665,9 @@ def test_api_openapi_documents_the_endpoints(empty: TestClient) -> None:
         {"$ref": "#/components/schemas/ErrorEnvelope"}
     names = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"actor", "type", "status", "date_from", "date_to", "q", "limit", "offset", "format"} <= names
+    counted = {p["name"] for p in paths["/api/happenings/counts"]["get"]["parameters"]}
+    assert counted == {"actor", "type", "status", "date_from", "date_to", "q", "min_articles", "period", "format"}
+    assert "counterpart" in {p["name"] for p in paths["/api/dyads"]["get"]["parameters"]}
 
 
 def test_api_index_serves_the_web_page_or_says_it_is_missing(empty: TestClient) -> None:

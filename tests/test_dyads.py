@@ -109,3 +109,11 @@ def test_dyads_count_a_happening_once(store: Store) -> None:
     assert by_event[("NATO", "RUS", "2022-W02")].score_sum == 3.0
     result = CliRunner().invoke(cli, ["dyads", "--db", store.path, "--events", "--format", "csv"])
     assert result.exit_code == 0 and result.output.startswith("source,target,period,n,")
+
+
+def test_dyads_counterpart_cli(store: Store) -> None:
+    result = CliRunner().invoke(cli, ["dyads", "--db", store.path, "--actor", "RUS", "--counterpart", "nato",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    pairs = {(r["source"], r["target"]) for r in map(json.loads, result.output.splitlines())}
+    assert pairs == {("RUS", "NATO"), ("NATO", "RUS")}

@@ -17,6 +17,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -154,6 +155,15 @@ class Tab:
         assert self.errors == []
         assert self.outside() == []
 
+    def bars(self) -> dict[str, int]:
+        """The timeline chart's records per period: its bars' heights in records."""
+        bars = self.page.locator("#timeline-chart rect.bar").evaluate_all(
+            "bs => bs.map(b => [b.dataset.period, +b.dataset.n])")
+        total: Counter[str] = Counter()
+        for period, n in bars:
+            total[period] += n
+        return {period: n for period, n in total.items() if n}
+
     def rows(self, selector: str = "#timeline-table tbody tr") -> list[dict[str, Any]]:
         return self.page.locator(selector).evaluate_all(
             "rows => rows.map(r => ({id: r.dataset.id, type: r.dataset.type,"
@@ -188,6 +198,15 @@ def test_web_ui_loads_clean_and_the_timeline_shows_the_api_rows(tab: Tab) -> Non
     assert [r["id"] for r in rows] == [e["id"] for e in expected["items"]]
     assert len(rows) == min(50, expected["total"]) > 10
     assert tab.page.locator("#timeline-chart svg rect.bar").count() > 0
+    # The chart draws the API's counts per week: every event, not a page of them.
+    counts = tab.api("events/counts", period="week")
+    assert tab.bars() == {i["period"]: i["n"] for i in counts["items"]}
+    assert sum(tab.bars().values()) + counts["too_coarse"] == expected["total"]
+    caption = tab.page.locator("#timeline-chart figcaption").text_content()
+    assert f"{counts['too_coarse']} with no date or one coarser than a week" in caption
+    assert any("/api/events/counts?period=week" in u for u in tab.requests)
+    # No fetching of pages to count them: the table's one page only.
+    assert [u.split("/api/", 1)[1] for u in tab.requests if "/api/events?" in u] == ["events?limit=50&offset=0"]
     assert tab.page.locator(".pager .count").text_content() == f"1–50 of {expected['total']}"
     articles = tab.api("stats")["records"]["article"]
     assert f"{articles} articles" in tab.page.locator("#stats").text_content()
@@ -216,6 +235,12 @@ def test_web_ui_timeline_filters_change_the_rows_and_every_row_matches(
             assert "RUS" in row["actors"]
         if "type" in values:
             assert row["type"] == "CONSULT"
+    counts = tab.api(f"{path}/counts", period="week", **params)
+    assert tab.bars() == {i["period"]: i["n"] for i in counts["items"]}
+    assert sum(tab.bars().values()) + counts["too_coarse"] == expected["total"]
+    tab.apply("timeline", {"period": "day"}, "period=day")
+    by_day = tab.api(f"{path}/counts", period="day", **params)
+    assert tab.bars() == {i["period"]: i["n"] for i in by_day["items"]} and by_day["items"]
     tab.assert_clean()
 
 
@@ -296,6 +321,30 @@ def test_web_ui_map_draws_countries_and_happenings(tab: Tab) -> None:
     happening = first.get_attribute("data-id")
     first.dispatch_event("click")
     assert tab.page.locator(f"#map-details .map-detail[data-id='{happening}']").is_visible()
+    # The detail links the first report, its event highlighted.
+    article = next(p for p in located["items"] if p["id"] == happening)["articles"][0]
+    link = tab.page.locator("#map-details a.article-link")
+    assert link.text_content() == article["title"]
+    assert f"({article['published']})" in tab.page.locator("#map-details .first-report").text_content()
+    link.click()
+    tab.wait_rendered(f"#/article/{article['id']}")
+    assert {m["id"] for m in _marks(tab) if m["focus"]} == {article["event_id"]}
+    assert any(m["kind"] == "event" and m["id"] == article["event_id"] for m in _marks(tab))
+    tab.assert_clean()
+
+
+@pytest.mark.model
+def test_web_ui_pairs_ask_the_api_for_the_counterpart(tab: Tab) -> None:
+    tab.open("#/pairs")
+    tab.apply("pairs", {"actor": "RUS", "counterpart": "USA", "period": "month"}, "counterpart=USA")
+    expected = tab.api("dyads", actor="RUS", counterpart="USA", period="month", unit="happening", limit=500)
+    cells = tab.page.locator("#pairs-table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.querySelectorAll('td')].slice(0, 4).map(td => td.textContent))")
+    assert cells == [[r["source"], r["target"], r["period"], str(r["n"])] for r in expected["items"]]
+    assert {(c[0], c[1]) for c in cells} == {("RUS", "USA"), ("USA", "RUS")}
+    legend = tab.page.locator("#pairs-legend li").evaluate_all("ls => ls.map(l => l.dataset.pair)")
+    assert sorted(legend) == ["RUS → USA", "USA → RUS"]
+    assert any("/api/dyads?" in u and "counterpart=USA" in u for u in tab.requests)
     tab.assert_clean()
 
 
@@ -320,6 +369,14 @@ def test_web_ui_quotes_filter_by_speaker(tab: Tab, speaker: str) -> None:
     assert items.evaluate_all("qs => qs.map(q => q.dataset.id)") == [q["id"] for q in expected["items"]]
     names = tab.page.locator("#quotes-list .speaker-name").all_text_contents()
     assert names and all(speaker in name for name in names)
+    # Each quote links its article by title and date, the quote highlighted there.
+    links = tab.page.locator("#quotes-list a.article-link")
+    assert links.all_text_contents() == [f"{q['article']['title']} ({q['article']['published']})"
+                                         for q in expected["items"]]
+    quote = expected["items"][0]
+    links.first.click()
+    tab.wait_rendered(f"#/article/{quote['article_id']}")
+    assert {m["id"] for m in _marks(tab) if m["focus"]} == {quote["id"]}
     tab.assert_clean()
 
 

@@ -299,6 +299,7 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
 
 @cli.command()
 @click.option("--actor", help="Only pairs with this code on either side (RUS, NATO, ...).")
+@click.option("--counterpart", help="With --actor: only the pairs between the two codes, both ways.")
 @click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @click.option("--events", "per_event", is_flag=True,
               help="Count every reported event, not happenings (events merged across articles).")
@@ -308,8 +309,8 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.pass_obj
-def dyads(obj: Context, actor: str | None, period: str, per_event: bool, all_statuses: bool, db: str | None,
-          fmt: str) -> None:
+def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str, per_event: bool,
+          all_statuses: bool, db: str | None, fmt: str) -> None:
     """Actor-pair series: per directed pair and period, happenings (or
     events) by quad class and the sum and mean of their
     conflict-cooperation score."""
@@ -319,7 +320,7 @@ def dyads(obj: Context, actor: str | None, period: str, per_event: bool, all_sta
     statuses = ("occurred", "ongoing", "scheduled", "hypothetical", "negated") if all_statuses else \
         ("occurred", "ongoing")
     with _open_store(settings.db) as store:
-        series = dyad_series(store, actor=actor, period=period, statuses=statuses,
+        series = dyad_series(store, actor=actor, counterpart=counterpart, period=period, statuses=statuses,
                              unit="event" if per_event else "happening")
     rows = series.to_dicts()
     if fmt == "json":

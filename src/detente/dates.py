@@ -6,7 +6,9 @@ Records carry dates at the precision the text supports: a day
 day of that period, so that a date filter can ask whether a record's date
 overlaps a range of days: a week-dated meeting falls in a range that holds
 any day of its week. The store registers both ends as SQL functions
-(``detente_date_first``, ``detente_date_last``).
+(``detente_date_first``, ``detente_date_last``). :func:`period_of` gives the
+day, ISO week or month a date falls in, or None when it is coarser (dyad
+series and the HTTP API's counts per period; SQL ``detente_period``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
-__all__ = ["date_first", "date_last", "date_span", "overlaps", "precision_of"]
+__all__ = ["date_first", "date_last", "date_span", "overlaps", "period_of", "precision_of"]
 
 
 def date_span(value: str | None) -> tuple[str, str] | None:
@@ -79,3 +81,28 @@ def precision_of(value: str | None) -> str | None:
     if _WEEK.fullmatch(value):
         return "week"
     return {7: "month", 4: "year", 3: "decade"}.get(len(value))
+
+
+def period_of(date: str | None, precision: str | None, period: str) -> str | None:
+    """The period key ("2022-01-12", "2022-W02", "2022-01") of an event date,
+    or None when the date is too coarse for the period."""
+    if not date:
+        return None
+    if precision == "day" or (precision is None and len(date) == 10):
+        day = dt.date.fromisoformat(date[:10])
+        if period == "day":
+            return day.isoformat()
+        if period == "week":
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}"
+        return day.isoformat()[:7]
+    if precision == "week" and "-W" in date:
+        if period == "week":
+            return date[:8]
+        if period == "month":
+            year, week = int(date[:4]), int(date[6:8])
+            return dt.date.fromisocalendar(year, week, 4).isoformat()[:7]
+        return None
+    if precision == "month" and period == "month":
+        return date[:7]
+    return None

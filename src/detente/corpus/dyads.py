@@ -38,14 +38,13 @@ holds ``hypothetical`` and ``negated`` statuses, which are no happenings.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..dates import overlaps
+from ..dates import overlaps, period_of
 from ..errors import ConfigError
 from ..store import Store
 
@@ -77,31 +76,6 @@ class DyadSeries:
         return [asdict(r) for r in self.rows]
 
 
-def period_of(date: str | None, precision: str | None, period: str) -> str | None:
-    """The period key ("2022-01-12", "2022-W02", "2022-01") of an event date,
-    or None when the date is too coarse for the period."""
-    if not date:
-        return None
-    if precision == "day" or (precision is None and len(date) == 10):
-        day = dt.date.fromisoformat(date[:10])
-        if period == "day":
-            return day.isoformat()
-        if period == "week":
-            year, week, _ = day.isocalendar()
-            return f"{year}-W{week:02d}"
-        return day.isoformat()[:7]
-    if precision == "week" and "-W" in date:
-        if period == "week":
-            return date[:8]
-        if period == "month":
-            year, week = int(date[:4]), int(date[6:8])
-            return dt.date.fromisocalendar(year, week, 4).isoformat()[:7]
-        return None
-    if precision == "month" and period == "month":
-        return date[:7]
-    return None
-
-
 def actor_pairs(actors: list[str], recipients: list[str]) -> Iterable[tuple[str, str]]:
     if recipients:
         return ((a, r) for a in actors for r in recipients if a != r)
@@ -110,10 +84,13 @@ def actor_pairs(actors: list[str], recipients: list[str]) -> Iterable[tuple[str,
 
 def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
                 statuses: Sequence[str] = HAPPENED, unit: str = "happening",
-                date_from: str | None = None, date_to: str | None = None) -> DyadSeries:
+                date_from: str | None = None, date_to: str | None = None,
+                counterpart: str | None = None) -> DyadSeries:
     """The series for every pair (or only pairs with ``actor`` on either
-    side), sorted by pair and period, counting happenings or events (only
-    those dated within ``date_from``..``date_to`` when given)."""
+    side; with ``counterpart`` too, only the pairs between the two, both
+    directions), sorted by pair and period, counting happenings or events
+    (only those dated within ``date_from``..``date_to`` when given). A
+    ``counterpart`` without an ``actor`` acts as ``actor``."""
     if period not in PERIODS:
         raise ConfigError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if unit not in UNITS:
@@ -127,13 +104,19 @@ def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
     cells: dict[tuple[str, str, str], DyadRow] = {}
     scored: dict[tuple[str, str, str], int] = defaultdict(int)
     series = DyadSeries()
-    wanted = actor.upper() if actor else None
+    wanted = {code.upper() for code in (actor, counterpart) if code}
+
+    def kept(source: str, target: str) -> bool:
+        if len(wanted) == 2:  # between the actor and its counterpart
+            return {source, target} == wanted
+        return not wanted or bool(wanted & {source, target})
+
     for row in rows:
         if not overlaps(row["date"], date_from, date_to):
             continue
         actors = _codes(row["actor"])
         recipients = _codes(row["recipient"])
-        pairs = [(a, r) for a, r in actor_pairs(actors, recipients) if wanted in (None, a, r)]
+        pairs = [(a, r) for a, r in actor_pairs(actors, recipients) if kept(a, r)]
         if not pairs:
             continue
         key_period = period_of(row["date"], row["date_precision"], period)

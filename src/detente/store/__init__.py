@@ -40,7 +40,7 @@ from ..records import (
 from ..settings import Settings
 from . import queries
 from .migrations import current_version, migrate
-from .queries import Filters, Page
+from .queries import Filters, Page, PeriodCounts
 
 # Record kind -> table.
 TABLES: dict[str, str] = {
@@ -49,7 +49,7 @@ TABLES: dict[str, str] = {
     "happening": "happenings", "stance": "stances", "error": "errors",
 }  # fmt: skip
 
-__all__ = ["TABLES", "Filters", "Page", "Store", "record_row"]
+__all__ = ["TABLES", "Filters", "Page", "PeriodCounts", "Store", "record_row"]
 
 
 class Store:
@@ -372,6 +372,12 @@ class Store:
         ``offset``, with the total that match. Articles come without text."""
         return queries.page(self.conn, kind, filters or Filters(), limit, offset)
 
+    def counts(self, kind: str, filters: Filters | None = None, *, period: str = "week") -> PeriodCounts:
+        """How many events or happenings that pass ``filters`` fall in each
+        day, week or month, by quad class; those dated coarser than the
+        period (or not at all) in ``too_coarse``."""
+        return queries.counts(self.conn, kind, filters or Filters(), period)
+
     def identities_page(self, filters: Filters | None = None, *, limit: int | None = 50,
                         offset: int = 0) -> Page[dict[str, Any]]:
         """Actor identities (as :meth:`actors` gives them) that pass ``filters``."""
@@ -386,8 +392,14 @@ class Store:
         stance and mention records it has."""
         return queries.record_counts(self.conn, list(article_ids))
 
+    def article_refs(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Per article id: its ``id``, ``title`` and ``published`` date."""
+        return queries.article_refs(self.conn, list(article_ids))
+
     def happening_articles(self, happening_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-        """Per happening: the articles (``id``, ``title``, ``published``) of its events."""
+        """Per happening: the articles (``id``, ``title``, ``published``) of its
+        events, oldest first, each with ``event_id``, the happening's first
+        event in it."""
         return queries.happening_articles(self.conn, list(happening_ids))
 
     def article_records(self, article_id: str) -> dict[str, list[Record]]:

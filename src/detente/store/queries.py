@@ -2,8 +2,10 @@
 
 :class:`Filters` holds every filter a list can take; :func:`page` applies
 those that a record kind has and returns one :class:`Page` of typed records
-with the total that match. The :class:`~detente.store.Store` methods
-``page``, ``identities_page``, ``search_page``, ``record_counts``,
+with the total that match; :func:`counts` counts the events or happenings
+that pass them per day, week or month and quad class. The
+:class:`~detente.store.Store` methods ``page``, ``counts``,
+``identities_page``, ``search_page``, ``record_counts``, ``article_refs``,
 ``happening_articles`` and ``article_records`` call these functions.
 
 What the filters mean (all given must hold):
@@ -32,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
-from ..dates import date_first, date_last
+from ..dates import date_first, date_last, period_of
 from ..errors import QueryError
 from ..records import RECORD_TYPES, ArticleRecord, Record
 
@@ -41,8 +43,12 @@ T = TypeVar("T")
 #: The kinds :func:`page` lists, and the record kinds an article's page holds.
 PAGED_KINDS = ("article", "event", "happening", "quote", "place", "stance")
 ARTICLE_KINDS = ("actor", "quote", "time", "place", "event", "claim", "stance", "mention")
+#: The kinds :func:`counts` counts, and the periods it counts them by.
+COUNTED_KINDS = ("event", "happening")
+PERIODS = ("day", "week", "month")
 
-__all__ = ["ARTICLE_KINDS", "PAGED_KINDS", "Filters", "Page", "register_functions"]
+__all__ = ["ARTICLE_KINDS", "COUNTED_KINDS", "PAGED_KINDS", "PERIODS", "Filters", "Page", "PeriodCounts",
+           "register_functions"]
 
 
 @dataclass(frozen=True)
@@ -80,18 +86,42 @@ class Page(Generic[T]):
     offset: int = 0
 
 
+@dataclass
+class PeriodCounts:
+    """Records per period: ``items`` are ``{"period", "q1".."q4", "n"}``,
+    oldest period first (``n`` counts those without a quad class too);
+    ``too_coarse`` counts the records with no date or one coarser than the
+    period, which no period holds."""
+
+    period: str
+    items: list[dict[str, Any]] = field(default_factory=list)
+    too_coarse: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"period": self.period, "items": self.items, "too_coarse": self.too_coarse}
+
+
 def register_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the filters use: the first and last day of a date
-    at its precision, and a case-insensitive (Unicode) substring test."""
+    at its precision, a case-insensitive (Unicode) substring test, and the
+    period a date at its precision falls in (:func:`detente.dates.period_of`)."""
     conn.create_function("detente_date_first", 1, date_first, deterministic=True)
     conn.create_function("detente_date_last", 1, date_last, deterministic=True)
     conn.create_function("detente_contains", 2, _contains, deterministic=True)
+    conn.create_function("detente_period", 3, _period, deterministic=True)
 
 
 def _contains(haystack: Any, needle: Any) -> int:
     if haystack is None or needle is None:
         return 0
     return int(str(needle).casefold() in str(haystack).casefold())
+
+
+def _period(date: Any, precision: Any, period: Any) -> str | None:
+    try:
+        return period_of(date, precision, period)
+    except ValueError:  # a malformed date is in no period
+        return None
 
 
 # -- the SQL pieces the kinds share ------------------------------------------------------
@@ -236,9 +266,13 @@ def _params(f: Filters) -> dict[str, Any]:
     return params
 
 
+def _where(query: _Query) -> str:
+    return (" WHERE " + " AND ".join(query.where)) if query.where else ""
+
+
 def _run(conn: sqlite3.Connection, select: str, query: _Query, params: dict[str, Any],
          limit: int | None, offset: int) -> tuple[list[sqlite3.Row], int]:
-    where = (" WHERE " + " AND ".join(query.where)) if query.where else ""
+    where = _where(query)
     total = int(conn.execute(f"SELECT count(*) FROM {query.source}{where}", params).fetchone()[0])
     rows = conn.execute(
         f"SELECT {select} FROM {query.source}{where} ORDER BY {query.order} LIMIT :limit OFFSET :offset",
@@ -260,6 +294,40 @@ def page(conn: sqlite3.Connection, kind: str, filters: Filters, limit: int | Non
     rows, total = _run(conn, query.select or f"{alias}.*", query, _params(filters), limit, offset)
     cls = RECORD_TYPES[kind]
     return Page([cls.from_dict(_unrow(cls, dict(r))) for r in rows], total, limit, offset)
+
+
+def counts(conn: sqlite3.Connection, kind: str, filters: Filters, period: str) -> PeriodCounts:
+    """How many events or happenings that pass ``filters`` (as :func:`page`
+    lists them) fall in each ``period`` (day, week or month), by quad class.
+    A record's period comes from its own date at its precision, as in dyad
+    series (:func:`detente.dates.period_of`); one with no date, or a date
+    coarser than the period, is counted in ``too_coarse``. So the ``n`` of
+    the items and ``too_coarse`` add up to :func:`page`'s ``total``."""
+    if kind not in COUNTED_KINDS:
+        raise QueryError(f"cannot count {kind!r} records per period; counted are {', '.join(COUNTED_KINDS)}")
+    if period not in PERIODS:
+        raise QueryError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    query = _query(kind, filters)
+    alias = query.source.split()[1]
+    rows = conn.execute(
+        f"SELECT detente_period({alias}.date, {alias}.date_precision, :period) AS period,"
+        f" {alias}.quad AS quad, count(*) AS n FROM {query.source}{_where(query)}"
+        " GROUP BY 1, 2 ORDER BY 1",
+        {**_params(filters), "period": period},
+    ).fetchall()
+    out = PeriodCounts(period)
+    cells: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["period"] is None:
+            out.too_coarse += int(row["n"])
+            continue
+        cell = cells.setdefault(row["period"], {"period": row["period"], "q1": 0, "q2": 0, "q3": 0,
+                                                "q4": 0, "n": 0})
+        cell["n"] += int(row["n"])
+        if row["quad"] in (1, 2, 3, 4):
+            cell[f"q{row['quad']}"] += int(row["n"])
+    out.items = list(cells.values())
+    return out
 
 
 def identities_page(conn: sqlite3.Connection, filters: Filters, limit: int | None,
@@ -323,19 +391,33 @@ def record_counts(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str,
     return out
 
 
+def article_refs(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Per article id: ``{id, title, published}``, in one query (ids not
+    stored are left out)."""
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = conn.execute(f"SELECT id, title, published FROM articles WHERE id IN ({marks})", ids).fetchall()
+    return {row["id"]: {"id": row["id"], "title": row["title"], "published": row["published"]} for row in rows}
+
+
 def happening_articles(conn: sqlite3.Connection, happening_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Per happening id: the distinct articles that report its events
-    (``id``, ``title``, ``published``), oldest first."""
+    (``id``, ``title``, ``published``, and ``event_id``: the happening's
+    first event in that article's text), oldest first."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if not happening_ids:
         return {}
     marks = ", ".join("?" for _ in happening_ids)
+    # SQLite takes the bare column e.id from the row that has min(e.start).
     rows = conn.execute(
-        "SELECT DISTINCT he.happening_id, a.id, a.title, a.published FROM happening_events he"
+        "SELECT he.happening_id, a.id, a.title, a.published, e.id, min(e.start) FROM happening_events he"
         " JOIN events e ON e.id = he.event_id JOIN articles a ON a.id = e.article_id"
-        f" WHERE he.happening_id IN ({marks}) ORDER BY he.happening_id, a.published, a.id",
+        f" WHERE he.happening_id IN ({marks}) GROUP BY he.happening_id, a.id"
+        " ORDER BY he.happening_id, a.published, a.id",
         happening_ids,
     ).fetchall()
     for row in rows:
-        out[row[0]].append({"id": row[1], "title": row[2], "published": row[3]})
+        out[row[0]].append({"id": row[1], "title": row[2], "published": row[3], "event_id": row[4]})
     return {h: out.get(h, []) for h in happening_ids}

@@ -56,7 +56,7 @@ from ..records import (
 )
 from ..settings import Settings
 from ..stages.stances import POSITIONS
-from ..store import Filters, Page, Store
+from ..store import Filters, Page, PeriodCounts, Store
 from . import errors, models
 from .errors import SECURITY_HEADERS, ApiError, envelope
 
@@ -64,6 +64,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 MAX_LIMIT = 500
 STATUSES = Literal["occurred", "ongoing", "scheduled", "hypothetical", "negated"]
 ALL_STATUSES = get_args(STATUSES)
+Period = Literal["day", "week", "month"]
 Position = Literal["demand", "reject", "offer", "support", "oppose"]
 assert get_args(Position) == tuple(POSITIONS), "the stance positions changed: update Position"
 
@@ -81,6 +82,12 @@ week- or month-dated record matches when its period overlaps the range) and `q`
 (a case-insensitive substring of the record's text and names), and by the
 fields each names. `?format=csv` (or `Accept: text/csv`) answers CSV instead:
 one row per item, nested fields as JSON text.
+
+**Counts per period** (`/api/events/counts`, `/api/happenings/counts`) take their
+list's filters and `period` (day, week, month) and count every match:
+`{"period": "week", "items": [{"period": "2022-W02", "q1": 45, "q2": 6, "q3": 33,
+"q4": 9, "n": 93}], "too_coarse": 9}`; the `n`s and `too_coarse` (no date, or one
+coarser than the period) add up to the list's `total`.
 
 **Errors** all have one shape, whatever the status (400, 401, 403, 404, 405, 413,
 422, 500):
@@ -301,6 +308,18 @@ def _record_list(found: Page[Record], page: Paging, as_csv: bool, kind: str, nam
                  record_columns(kind), name)
 
 
+COUNT_COLUMNS = ("period", "q1", "q2", "q3", "q4", "n")
+
+
+def _counts(found: PeriodCounts, as_csv: bool, name: str) -> Response:
+    if as_csv:
+        return _csv(found.items, COUNT_COLUMNS, name)
+    return JSONResponse(found.to_dict())
+
+
+CountPeriod = Annotated[Period, Query(description="Count per day, ISO week (2022-W02) or month.")]
+
+
 # -- routes --------------------------------------------------------------------------------------
 
 router = APIRouter(prefix="/api")
@@ -409,6 +428,24 @@ def list_events(
     return _record_list(found, page, as_csv, "event", "events")
 
 
+@router.get("/events/counts", tags=["records"], response_model=None,
+            responses=_ok(models.PeriodCounts, "Events per period and quad class, oldest period first."))
+def count_events(
+    store: StoreDep, filters: FiltersDep, as_csv: CsvDep,
+    period: CountPeriod = "week",
+    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type (CONSULT, REJECT, ...).")] = None,
+    status: Annotated[STATUSES | None, Query(description="The event's status.")] = None,
+) -> Response:
+    """How many of the events /api/events lists for the same filters fall
+    in each period, by quad class (`q1`..`q4`; `n` counts all of them). An
+    event's period is that of its own date at its precision, as in
+    /api/dyads; one with no date or a coarser one is counted in
+    `too_coarse`, so the `n`s and `too_coarse` add up to the list's `total`.
+    CSV: one row per period."""
+    found = store.counts("event", dataclasses.replace(filters, type=type_, status=status), period=period)
+    return _counts(found, as_csv, "events-counts")
+
+
 @router.get("/happenings", tags=["records"], response_model=None,
             responses=_ok(models.Page[models.HappeningItem], "Happenings, most widely reported first."))
 def list_happenings(
@@ -429,8 +466,26 @@ def list_happenings(
     return _list(items, found.total, page, as_csv, [*record_columns("happening"), "articles"], "happenings")
 
 
+@router.get("/happenings/counts", tags=["records"], response_model=None,
+            responses=_ok(models.PeriodCounts, "Happenings per period and quad class, oldest period first."))
+def count_happenings(
+    store: StoreDep, filters: FiltersDep, as_csv: CsvDep,
+    period: CountPeriod = "week",
+    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
+    status: Annotated[STATUSES | None, Query(description="The happening's status.")] = None,
+    min_articles: Annotated[int | None, Query(ge=1, description="Reported by at least this many "
+                                                                "articles.")] = None,
+) -> Response:
+    """How many of the happenings /api/happenings lists for the same
+    filters fall in each period, by quad class, as /api/events/counts
+    counts events."""
+    found = store.counts("happening", dataclasses.replace(filters, type=type_, status=status,
+                                                          min_articles=min_articles), period=period)
+    return _counts(found, as_csv, "happenings-counts")
+
+
 @router.get("/quotes", tags=["records"], response_model=None,
-            responses=_ok(models.Page[QuoteRecord], "Quotes, newest article first."))
+            responses=_ok(models.Page[models.QuoteItem], "Quotes, newest article first."))
 def list_quotes(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
     speaker: Annotated[str | None, Query(description="The speaker's name or any name seen for the "
@@ -438,10 +493,14 @@ def list_quotes(
     direct: Annotated[bool | None, Query(description="true: words in quote marks; false: "
                                                      "reported speech.")] = None,
 ) -> Response:
-    """Who said what, newest article first. `actor`: the speaker's code or
-    name; `q`: the quoted words, the speaker's name or the cue."""
+    """Who said what, newest article first, each with its `article` (`id`,
+    `title`, `published`). `actor`: the speaker's code or name; `q`: the
+    quoted words, the speaker's name or the cue."""
     found = _records(store, "quote", dataclasses.replace(filters, speaker=speaker or None, direct=direct), page)
-    return _record_list(found, page, as_csv, "quote", "quotes")
+    quotes = cast(list[QuoteRecord], found.items)
+    articles = store.article_refs([q.article_id for q in quotes])
+    items = [{**q.to_dict(), "article": articles.get(q.article_id)} for q in quotes]
+    return _list(items, found.total, page, as_csv, [*record_columns("quote"), "article"], "quotes")
 
 
 IDENTITY_COLUMNS = ("key", "name", "type", "code", "articles", "mentions", "first_published",
@@ -494,7 +553,6 @@ def list_stances(
 
 
 SIDE_COLUMNS = ("issue", "label", "position", "actor", "name", "n", "articles", "first", "last")
-Period = Literal["day", "week", "month"]
 
 
 @router.get("/stances/summary", tags=["corpus"], response_model=None,
@@ -526,6 +584,8 @@ def stances_summary(
 def dyads(
     store: StoreDep, page: PagingDep, as_csv: CsvDep,
     actor: Annotated[str | None, Query(description="Only pairs with this code on either side.")] = None,
+    counterpart: Annotated[str | None, Query(description="With `actor`: only the pairs between the "
+                                                         "two codes, both directions.")] = None,
     period: Annotated[Period, Query(description="The series' period.")] = "week",
     unit: Annotated[Literal["happening", "event"],
                     Query(description="Count happenings (merged events) or every reported event.")] = "happening",
@@ -535,9 +595,10 @@ def dyads(
     date_to: DateTo = None,
 ) -> Response:
     """Per directed pair of actor codes and period: how many happenings (or
-    events), per quad class, and the sum and mean of their score."""
+    events), per quad class, and the sum and mean of their score. With
+    `actor` and `counterpart`: only the two pairs between them."""
     first, last = _dates(date_from, date_to)
-    series = dyad_series(store, actor=actor or None, period=period, unit=unit,
+    series = dyad_series(store, actor=actor or None, counterpart=counterpart or None, period=period, unit=unit,
                          statuses=ALL_STATUSES if all_statuses else ("occurred", "ongoing"),
                          date_from=first, date_to=last)
     rows = series.to_dicts()
@@ -579,11 +640,14 @@ def map_rows(
     """Happenings whose place has coordinates, one row each as in the
     kepler.gl export: id, event_date (day-precise dates only), latitude,
     longitude, type, quad, score, status, actors, recipients, place,
-    country, num_articles, num_mentions, confidence."""
+    country, num_articles, num_mentions, confidence; and `articles`, as
+    /api/happenings gives them."""
     found = _records(store, "happening", dataclasses.replace(
         filters, type=type_, status=status, min_articles=min_articles, located=True), page)
     rows = list(kepler_rows(cast(list[HappeningRecord], found.items)))
-    return _list(rows, found.total, page, as_csv, KEPLER_COLUMNS, "map")
+    articles = store.happening_articles([row["id"] for row in rows])
+    items = [{**row, "articles": articles[row["id"]]} for row in rows]
+    return _list(items, found.total, page, as_csv, [*KEPLER_COLUMNS, "articles"], "map")
 
 
 @router.get("/search", tags=["articles"], response_model=None,

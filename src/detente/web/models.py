@@ -91,12 +91,42 @@ class ArticleRef(BaseModel):
     published: str | None
 
 
+class HappeningArticle(ArticleRef):
+    event_id: str = Field(description="The happening's first event in this article (by its place "
+                                      "in the text): its evidence.")
+
+
 class HappeningItem(BaseModel):
-    """A happening record, plus the articles that report its events."""
+    """A happening record, plus the articles that report its events, oldest first."""
 
     model_config = ConfigDict(extra="allow")
     id: str
-    articles: list[ArticleRef]
+    articles: list[HappeningArticle]
+
+
+class QuoteItem(BaseModel):
+    """A quote record, plus its article."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    article_id: str
+    article: ArticleRef | None
+
+
+class PeriodCount(BaseModel):
+    period: str = Field(description="The day (2022-01-12), ISO week (2022-W02) or month (2022-01).",
+                        examples=["2022-W02"])
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    n: int = Field(description="All of them, those without a quad class included.")
+
+
+class PeriodCounts(BaseModel):
+    period: str
+    items: list[PeriodCount]
+    too_coarse: int = Field(description="Those with no date or one coarser than the period.")
 
 
 class Identity(BaseModel):
@@ -175,6 +205,7 @@ class MapItem(BaseModel):
     num_articles: int
     num_mentions: int
     confidence: float
+    articles: list[HappeningArticle]
 
 
 class SearchHit(BaseModel):
@@ -206,7 +237,8 @@ class Duplicate(BaseModel):
 
 
 __all__ = [
-    "ArticleDetail", "ArticleIn", "ArticleListItem", "DyadItem", "DyadPage", "Duplicate",
-    "ErrorBody", "ErrorEnvelope", "HappeningItem", "Identity", "Ingested", "IssueSummary",
-    "MapItem", "NetworkGraph", "Page", "SearchHit",
+    "ArticleDetail", "ArticleIn", "ArticleListItem", "ArticleRef", "DyadItem", "DyadPage", "Duplicate",
+    "ErrorBody", "ErrorEnvelope", "HappeningArticle", "HappeningItem", "Identity", "Ingested",
+    "IssueSummary", "MapItem", "NetworkGraph", "Page", "PeriodCount", "PeriodCounts", "QuoteItem",
+    "SearchHit",
 ]  # fmt: skip

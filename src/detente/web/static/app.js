@@ -10,7 +10,7 @@
 
 const API = "api/";
 const PAGE_SIZE = 50;
-const CHART_CAP = 2000; // the most records a chart fetches (500 a request)
+const CHART_CAP = 2000; // the most rows the map and the pair chart fetch (500 a request)
 const VENDOR = "static/vendor/";
 
 const PLOVER_TYPES = [
@@ -390,14 +390,6 @@ function weekMonday(key) {
   return new Date(jan4 - weekday * DAY_MS + (week - 1) * 7 * DAY_MS);
 }
 
-/** A record's period for the timeline, or null when its date is coarser. */
-function periodOf(date, period) {
-  if (!date) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return period === "day" ? date : weekKey(parseDay(date));
-  if (/^\d{4}-W\d{2}$/.test(date) && period === "week") return date;
-  return null;
-}
-
 function periodRange(key, period) {
   const start = period === "day" ? parseDay(key) : weekMonday(key);
   const end = new Date(start.getTime() + (period === "day" ? 0 : 6 * DAY_MS));
@@ -441,34 +433,29 @@ async function renderTimeline({ params, stale }) {
     filterForm("timeline", ["unit", "period", ...names], params, { unit: "event", period: "week" }),
     chart, table,
   );
-  const [all, page] = await Promise.all([
-    fetchAll(path, filters),
+  // The chart: the API's counts per period (every matching record, counted
+  // by the store); the table: one page of the records.
+  const [counts, page] = await Promise.all([
+    api(`${path}/counts`, { ...filters, period }),
     api(path, { ...filters, limit: PAGE_SIZE, offset }),
   ]);
   if (stale()) return;
-  drawTimelineChart(chart, all, { unit, period, params });
+  drawTimelineChart(chart, counts, { unit, period, params });
   table.append(timelineTable(unit, page.items), pager("timeline", params, page));
 }
 
-function drawTimelineChart(figure, all, { unit, period, params }) {
-  const counts = new Map(); // period -> {1: n, 2: n, 3: n, 4: n, 0: n}
-  let coarse = 0;
-  for (const item of all.items) {
-    const key = periodOf(item.date, period);
-    if (!key) {
-      coarse += 1;
-      continue;
-    }
-    const cell = counts.get(key) || { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 };
-    cell[item.quad || 0] += 1;
-    counts.set(key, cell);
+function drawTimelineChart(figure, counts, { unit, period, params }) {
+  const cells = new Map(); // period -> {1: n, 2: n, 3: n, 4: n, 0: n (no quad class)}
+  for (const item of counts.items) {
+    cells.set(item.period, {
+      1: item.q1, 2: item.q2, 3: item.q3, 4: item.q4, 0: item.n - item.q1 - item.q2 - item.q3 - item.q4,
+    });
   }
-  const keys = periodsBetween([...counts.keys()], period);
-  const rows = keys.map((key) => ({ key, ...(counts.get(key) || { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 }) }));
+  const keys = periodsBetween([...cells.keys()], period);
+  const rows = keys.map((key) => ({ key, ...(cells.get(key) || { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 }) }));
   const what = unit === "happening" ? "happenings" : "events";
   const notes = [];
-  if (all.items.length < all.total) notes.push(`the chart counts the first ${all.items.length} of ${all.total} ${what}`);
-  if (coarse) notes.push(`${coarse} with no date or one coarser than a ${period} are not charted`);
+  if (counts.too_coarse) notes.push(`${counts.too_coarse} with no date or one coarser than a ${period} are not charted`);
   figure.append(h("figcaption", {},
     h("span", { text: `${what[0].toUpperCase()}${what.slice(1)} per ${period}, by quad class. ` }),
     notes.length ? h("span", { class: "note", text: `(${notes.join("; ")}.) ` }) : null,
@@ -496,6 +483,9 @@ function drawTimelineChart(figure, all, { unit, period, params }) {
     .attr("fill", (s) => quadColour(s.key));
   layer.selectAll("rect").data((s) => s.map((d) => ({ d, quad: s.key }))).join("rect")
     .attr("class", "bar")
+    .attr("data-period", ({ d }) => d.data.key)
+    .attr("data-quad", ({ quad }) => quad)
+    .attr("data-n", ({ d }) => d[1] - d[0])
     .attr("x", ({ d }) => x(d.data.key))
     .attr("width", x.bandwidth())
     .attr("y", ({ d }) => y(d[1]))
@@ -509,6 +499,11 @@ function drawTimelineChart(figure, all, { unit, period, params }) {
       + ` (${d.data[1] + d.data[2] + d.data[3] + d.data[4] + d.data[0]} ${what}); click to show this ${period}`);
 }
 
+/** An article of a happening (/api/happenings, /api/map), its event highlighted. */
+function happeningArticleHash(article) {
+  return articleHash(article.id, article.event_id ? `event:${article.event_id}` : null);
+}
+
 function timelineTable(unit, items) {
   if (!items.length) return emptyNote();
   const happening = unit === "happening";
@@ -520,7 +515,7 @@ function timelineTable(unit, items) {
     if (happening) {
       const articles = item.articles || [];
       link = articles.length
-        ? h("a", { href: articleHash(articles[0].id), text: articles[0].title || "article" })
+        ? h("a", { href: happeningArticleHash(articles[0]), text: articles[0].title || "article" })
         : "—";
     } else {
       link = h("a", { href: articleHash(item.article_id, `event:${item.id}`), text: "open article" });
@@ -543,7 +538,6 @@ function timelineTable(unit, items) {
 
 async function renderPairs({ params, stale }) {
   const measure = params.get("measure") === "score_sum" ? "score_sum" : "score_mean";
-  const counterpart = (params.get("counterpart") || "").trim().toUpperCase();
   fillDatalists();
   const figure = h("figure", { class: "chart", id: "pairs-chart" });
   const table = h("div", { class: "results", id: "pairs-results" });
@@ -553,16 +547,20 @@ async function renderPairs({ params, stale }) {
       params, { period: "week", unit: "happening", measure: "score_mean" }),
     figure, table,
   );
-  const filters = listParams(params, ["actor", "period", "unit", "date_from", "date_to"], {
+  // The API keeps the pairs between the actor and the counterpart (both ways).
+  const filters = listParams(params, ["actor", "counterpart", "period", "unit", "date_from", "date_to"], {
     period: params.get("period") || "week", unit: params.get("unit") || "happening",
   });
   const all = await fetchAll("dyads", filters);
   if (stale()) return;
-  const rows = all.items.filter((r) => !counterpart || r.source === counterpart || r.target === counterpart);
+  const rows = all.items;
   if (!rows.length) {
-    figure.append(emptyNote(params.get("actor")
-      ? "No pair series for this actor (pairs need coded actors on both sides)."
-      : "No pair series yet."));
+    let note = "No pair series yet.";
+    if (filters.actor && filters.counterpart) note = "No pair series between these two actors.";
+    else if (filters.actor || filters.counterpart) {
+      note = "No pair series for this actor (pairs need coded actors on both sides).";
+    }
+    figure.append(emptyNote(note));
     return;
   }
   drawPairs(figure, rows, measure, filters.period);
@@ -854,9 +852,13 @@ function mapDetails(p) {
     timeline.date_from = p.event_date;
     timeline.date_to = p.event_date;
   }
+  const first = (p.articles || [])[0];
   return h("div", { class: "map-detail", dataset: { id: p.id } },
     h("h3", { text: `${p.type}${p.place ? ` in ${p.place}` : ""}` }),
     h("dl", {}, rows.flatMap(([k, v]) => [h("dt", { text: k }), h("dd", { text: v })])),
+    first ? h("p", { class: "first-report" }, "First reported in ",
+      h("a", { class: "article-link", href: happeningArticleHash(first), text: first.title || "the article" }),
+      first.published ? ` (${first.published})` : null) : null,
     h("a", { href: `#/timeline?${new URLSearchParams(timeline)}`, text: "These happenings in the timeline" }));
 }
 
@@ -895,11 +897,9 @@ function quoteItem(quote) {
       speaker.code ? h("span", { class: "code", text: speaker.code }) : null,
       h("span", { class: `badge ${quote.direct ? "direct" : "reported"}`, text: quote.direct ? "direct" : "reported" }),
       quote.cue ? h("span", { class: "cue", text: `cue: ${quote.cue}` }) : null,
-      h("a", {
-        class: "article-link", href: articleHash(quote.article_id, `quote:${quote.id}`),
-        text: article && article.title ? article.title : "open article",
-      }),
-      article && article.published ? h("span", { class: "date", text: article.published }) : null));
+      h("a", { class: "article-link", href: articleHash(quote.article_id, `quote:${quote.id}`) },
+        h("span", { class: "title", text: article && article.title ? article.title : "open article" }),
+        article && article.published ? h("span", { class: "date", text: ` (${article.published})` }) : null)));
 }
 
 // -- articles list ---------------------------------------------------------------------
