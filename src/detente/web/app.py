@@ -64,6 +64,11 @@ STATIC = Path(__file__).resolve().parent / "static"
 MAX_LIMIT = 500
 STATUSES = Literal["occurred", "ongoing", "scheduled", "hypothetical", "negated"]
 ALL_STATUSES = get_args(STATUSES)
+# Query parameters several routes share.
+PloverType = Annotated[str | None, Query(alias="type", description="A PLOVER type.")]
+EventStatus = Annotated[STATUSES | None, Query(description="The event's status.")]
+HappeningStatus = Annotated[STATUSES | None, Query(description="The happening's status.")]
+MinArticles = Annotated[int | None, Query(ge=1, description="Reported by at least this many articles.")]
 Period = Literal["day", "week", "month"]
 Position = Literal["demand", "reject", "offer", "support", "oppose"]
 assert get_args(Position) == tuple(POSITIONS), "the stance positions changed: update Position"
@@ -420,7 +425,7 @@ async def post_article(
 def list_events(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
     type_: Annotated[str | None, Query(alias="type", description="A PLOVER type (CONSULT, REJECT, ...).")] = None,
-    status: Annotated[STATUSES | None, Query(description="The event's status.")] = None,
+    status: EventStatus = None,
 ) -> Response:
     """Events as reported in each article (PLOVER-coded), newest article
     first, in the order of the text. `q`: the sentence or the trigger."""
@@ -434,7 +439,7 @@ def count_events(
     store: StoreDep, filters: FiltersDep, as_csv: CsvDep,
     period: CountPeriod = "week",
     type_: Annotated[str | None, Query(alias="type", description="A PLOVER type (CONSULT, REJECT, ...).")] = None,
-    status: Annotated[STATUSES | None, Query(description="The event's status.")] = None,
+    status: EventStatus = None,
 ) -> Response:
     """How many of the events /api/events lists for the same filters fall
     in each period, by quad class (`q1`..`q4`; `n` counts all of them). An
@@ -450,10 +455,9 @@ def count_events(
             responses=_ok(models.Page[models.HappeningItem], "Happenings, most widely reported first."))
 def list_happenings(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
-    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
-    status: Annotated[STATUSES | None, Query(description="The happening's status.")] = None,
-    min_articles: Annotated[int | None, Query(ge=1, description="Reported by at least this many "
-                                                                "articles.")] = None,
+    type_: PloverType = None,
+    status: HappeningStatus = None,
+    min_articles: MinArticles = None,
 ) -> Response:
     """Happenings: events merged across the articles that report them, most
     widely reported first, each with `articles` (the articles of its
@@ -471,10 +475,9 @@ def list_happenings(
 def count_happenings(
     store: StoreDep, filters: FiltersDep, as_csv: CsvDep,
     period: CountPeriod = "week",
-    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
-    status: Annotated[STATUSES | None, Query(description="The happening's status.")] = None,
-    min_articles: Annotated[int | None, Query(ge=1, description="Reported by at least this many "
-                                                                "articles.")] = None,
+    type_: PloverType = None,
+    status: HappeningStatus = None,
+    min_articles: MinArticles = None,
 ) -> Response:
     """How many of the happenings /api/happenings lists for the same
     filters fall in each period, by quad class, as /api/events/counts
@@ -632,10 +635,9 @@ def network(
             responses=_ok(models.Page[models.MapItem], "Located happenings, most widely reported first."))
 def map_rows(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
-    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
-    status: Annotated[STATUSES | None, Query(description="The happening's status.")] = None,
-    min_articles: Annotated[int | None, Query(ge=1, description="Reported by at least this many "
-                                                                "articles.")] = None,
+    type_: PloverType = None,
+    status: HappeningStatus = None,
+    min_articles: MinArticles = None,
 ) -> Response:
     """Happenings whose place has coordinates, one row each as in the
     kepler.gl export: id, event_date (day-precise dates only), latitude,
