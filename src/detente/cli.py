@@ -470,7 +470,7 @@ def _loopback(host: str) -> bool:
 
 @cli.command(name="eval")
 @click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events",
-                                           "happenings"]))
+                                           "happenings", "stances"]))
 @click.argument("path", required=False)
 @click.option("--misses", is_flag=True, help="Also list every miss and wrong value.")
 @click.option("--baseline", is_flag=True,
@@ -479,7 +479,7 @@ def _loopback(host: str) -> bool:
 @click.pass_obj
 def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: bool) -> None:
     """Score detente against a gold set: a hand-annotated file (actors,
-    quotes, times, places; default: the one in tests/fixtures), a corpus
+    quotes, times, places, stances; default: the one in tests/fixtures), a corpus
     written for detente (happenings: tests/fixtures/corpus) or a shared
     development set (meantime, events; default: ../shared/data). Prints
     the scores as JSON."""
@@ -488,6 +488,7 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
     from .eval import happenings as ev_happenings
     from .eval import places as ev_places
     from .eval import quotes as ev_quotes
+    from .eval import stances as ev_stances
     from .eval import times as ev_times
 
     settings = _settings(obj)
@@ -500,6 +501,7 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
         "places": lambda p: ev_places.score_places(p or ev_places.DEFAULT_SET, settings),
         "events": lambda p: ev_events.score_events(p or ev_events.DEFAULT, settings),
         "happenings": lambda p: ev_happenings.score_happenings(p or ev_happenings.DEFAULT, settings),
+        "stances": lambda p: ev_stances.score_stances(p or ev_stances.DEFAULT_SET, settings),
     }
     if baseline:
         baselines: dict[str, Callable[[str | None], Any]] = {

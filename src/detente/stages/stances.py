@@ -168,8 +168,7 @@ class _Reader(Finder):
                     continue
                 if node.lemma_.lower() in OWN_WISH and span.root.head == node and span.root.dep_ == "xcomp":
                     continue  # "Moscow wanted to de-escalate": its own intent, not a demand on anyone
-                stance = self._stance(node, cue, slug)
-                if stance is not None:
+                for stance in self._stances(node, cue, slug):
                     # One stance per actor, issue and position in a sentence.
                     key = (stance.actor.code or stance.actor.name or "", slug, stance.position,
                            self._sent(node).start)
@@ -205,22 +204,24 @@ class _Reader(Finder):
                           if c.dep_ == "acomp" and (c.lower_, "ADJ") in self.stage.cues), None)
         return found
 
-    def _stance(self, cue_token: Token, cue: Cue, slug: str) -> StanceRecord | None:
+    def _stances(self, cue_token: Token, cue: Cue, slug: str) -> list[StanceRecord]:
+        """The stance of each actor the cue has ("France, Germany and Italy
+        said … could not be renegotiated": three)."""
         pos = "ADJ" if cue_token.pos_ == "ADJ" or cue_token.dep_ == "acomp" else \
             "NOUN" if cue_token.pos_ in ("NOUN", "PROPN") else "VERB"
-        actor, subject = self._actor(cue_token, pos)
-        if actor is None:
-            return None
+        actors, subject = self._actor(cue_token, pos)
+        if not actors:
+            return []
         negated = self._negated(cue_token, subject)
         position = cue.negated if negated else cue.position
         if position is None:
-            return None
+            return []
         if self._open_question(cue_token):
-            return None  # "do not know whether Moscow is prepared to de-escalate"
+            return []  # "do not know whether Moscow is prepared to de-escalate"
         if pos != "NOUN" and not negated and cue.position != "offer":
             status = self._status(cue_token)
             if status in ("hypothetical", None):
-                return None
+                return []
         sent = self._sent(cue_token)
         tokens = list(cue_token.subtree)
         if subject is not None and sent.start <= subject.i < sent.end:
@@ -235,36 +236,35 @@ class _Reader(Finder):
             date = self.published.isoformat()
         start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
         confidence = CONFIDENCE[pos] - NEGATION_COST * negated
-        return StanceRecord(
+        return [StanceRecord(
             id="", article_id=self.article.id, actor=actor, issue=slug, position=position, date=date,
             text=self.article.text[start:end], start=start, end=end, confidence=round(confidence, 2),
             stage=NAME,
-        )
+        ) for actor in actors]
 
-    def _actor(self, cue_token: Token, pos: str) -> tuple[ActorRef | None, Token | None]:
+    def _actor(self, cue_token: Token, pos: str) -> tuple[list[ActorRef], Token | None]:
         """Who takes the position, and the token that names them."""
-        quote = self._in_quote(cue_token)
         if pos == "NOUN":
-            refs = self._modifier_refs(cue_token)
+            refs = _unique(self._modifier_refs(cue_token))
             if refs:
-                return refs[0], None
+                return refs, None
             head = cue_token.head
             if cue_token.dep_ == "dobj" and head.lemma_.lower() in VOICING:
                 subject = self._subject_token(head)
-                return (self._one(subject, quote), subject) if subject is not None else (None, None)
-            return None, None
+                return (self._all(subject), subject) if subject is not None else ([], None)
+            return [], None
         anchor = cue_token.head if pos == "ADJ" and cue_token.dep_ in ("acomp", "amod", "attr") else cue_token
         agents = [g for c in anchor.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subject = agents[0] if agents else self._subject_token(anchor)
         if subject is None:
-            return None, None
-        found = self._one(subject, quote)
-        if found is None and not first_person(subject) and subject.pos_ != "PRON":
+            return [], None
+        found = self._all(subject)
+        if not found and not first_person(subject) and subject.pos_ != "PRON":
             # "Stoltenberg said the allies were ready to …": a group no
             # record codes, reported by one who speaks for it.
             speaker = self._reporter(anchor)
             if speaker is not None and speaker != subject:
-                found, subject = self._one(speaker, quote), speaker
+                found, subject = self._all(speaker), speaker
         return found, subject
 
     def _reporter(self, anchor: Token) -> Token | None:
@@ -278,20 +278,25 @@ class _Reader(Finder):
                 return next((c for c in node.children if c.dep_ == "nsubj"), None)
         return None
 
-    def _one(self, subject: Token, quote: object) -> ActorRef | None:
+    def _all(self, subject: Token) -> list[ActorRef]:
+        """The actors a subject names, each once by code ("the US and its
+        allies": the United States; "France, Germany and Italy": three)."""
         in_quote = self._in_quote(subject)
         if first_person(subject):
             if in_quote is not None and in_quote.speaker is not None:
                 said = in_quote.speaker
-                return ActorRef(name=said.name, code=said.code, actor_id=said.actor_id)
-            return None
+                return [ActorRef(name=said.name, code=said.code, actor_id=said.actor_id)]
+            return []
         refs = _unique(self._refs(subject) + self._modifier_refs(subject)) or self._kb_refs(subject)
         if not refs and subject.lower_ in PRONOUNS:
             # "Syria says it will not accept …": the one who says it.
             speaker = self._speaker_of(subject.head)
             if speaker is not None:
                 refs = _unique(self._refs(speaker) + self._modifier_refs(speaker))
-        return refs[0] if refs else None
+        by_code: dict[str, ActorRef] = {}
+        for ref in refs:
+            by_code.setdefault(ref.code or ref.name or "", ref)
+        return list(by_code.values())
 
     def _open_question(self, cue_token: Token) -> bool:
         """The cue's clause is an open question or a condition ("whether",
