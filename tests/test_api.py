@@ -361,7 +361,9 @@ def test_api_dyads_stances_summary_network_map(client: TestClient, db: Path) -> 
 
     summary = client.get("/api/stances/summary", params={"issue": "arms-control"}).json()
     assert summary["total"] == 1 and summary["items"][0]["issue"] == "arms-control"
-    assert summary["items"][0]["positions"]["offer"][0]["actor"] == "USA"
+    offers = summary["items"][0]["positions"]["offer"]
+    assert {"USA", "NATO"} <= {side["actor"] for side in offers}
+    assert [side["n"] for side in offers] == sorted((side["n"] for side in offers), reverse=True)
 
     graph = client.get("/api/network").json()
     ids = [n["id"] for n in graph["nodes"]]
