@@ -499,7 +499,7 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
         "times": lambda p: ev_times.score_expressions(p or ev_times.DEFAULT_SET, settings),
         "meantime": lambda p: ev_times.score_meantime(p or ev_times.DEFAULT_MEANTIME, settings),
         "places": lambda p: ev_places.score_places(p or ev_places.DEFAULT_SET, settings),
-        "events": lambda p: ev_events.score_events(p or ev_events.DEFAULT, settings),
+        "events": lambda p: ev_events.score_events(p, settings) if p else ev_events.EventReport(settings),
         "happenings": lambda p: ev_happenings.score_happenings(p or ev_happenings.DEFAULT, settings),
         "stances": lambda p: ev_stances.score_stances(p or ev_stances.DEFAULT_SET, settings),
     }
@@ -521,6 +521,25 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
     if misses:
         for line in scores.misses:
             click.echo(line)
+
+
+@cli.command(name="train")
+@click.argument("what", type=click.Choice(["events"]))
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the model (default: the packaged kb/data/event_model.json).")
+@click.pass_obj
+def train_cmd(obj: Context, what: str, out: str | None) -> None:
+    """Retrain a learned part from the labelled data in the repository's
+    training/ folder and ../shared/data (the `train` extra: scikit-learn).
+    The same data and seed give the same model."""
+    from .stages.event_model import MODEL_FILE
+    from .training import events as tr_events
+
+    try:
+        model = tr_events.train(_settings(obj), Path(out) if out else MODEL_FILE)
+    except (OSError, ImportError) as exc:
+        raise click.UsageError(f"cannot train {what}: {exc}") from exc
+    click.echo(json.dumps(model["meta"], ensure_ascii=False))
 
 
 # -- helpers -----------------------------------------------------------------------

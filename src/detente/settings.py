@@ -40,6 +40,7 @@ class Settings:
     db: str = "detente.db"
     published: dt.date | None = field(default=None)
     kb: tuple[str, ...] = ()
+    event_model: bool = True
 
     def __post_init__(self) -> None:
         if not self.model.strip():
@@ -137,6 +138,12 @@ def _coerce(name: str, value: Any) -> Any:
                 value = [value]
             return tuple(str(path) for path in value)
         if isinstance(default, bool):
+            if isinstance(value, str):
+                if value.strip().lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                    raise ValueError
+                return value.strip().lower() in ("1", "true", "yes", "on")
+            if not isinstance(value, bool | int):
+                raise ValueError
             return bool(value)
         if isinstance(default, int):
             if isinstance(value, float) and not value.is_integer():

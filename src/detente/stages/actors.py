@@ -605,6 +605,8 @@ class _Resolver:
             if context and len(context) == len(targets):
                 if m.end < len(self.doc) and self.lowers[m.end] in ("of", "for"):
                     continue  # "the council of the OSCE" describes another body
+                if self._continues_name(m.start):
+                    continue  # "the European Community" is not ECOWAS's "the community"
                 seen = [(named[_key(t)], t) for t in context
                         if _key(t) in named and named[_key(t)] < m.start]
                 if not seen:
@@ -696,6 +698,19 @@ class _Resolver:
     def _root(self, start: int, end: int) -> Token:
         span = self.doc[start:end]
         return span.root
+
+    def _continues_name(self, start: int) -> bool:
+        """The token at ``start`` continues a longer proper name: a named
+        entity that begins before it, or a capitalised word right before it
+        ("European Community", "Caribbean Development Community")."""
+        token = self.doc[start]
+        if token.ent_iob_ == "I":
+            return True
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        return (before.is_title or before.is_upper) and before.pos_ in ("PROPN", "ADJ") \
+            and not before.is_sent_start
 
     def _is_place(self, root: Token, m: Match) -> bool:
         token = root

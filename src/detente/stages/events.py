@@ -49,10 +49,14 @@ from spacy.tokens import Span as SpacySpan
 
 from ..article import Article
 from ..kb import KnowledgeBase, _tsv, load_kb
+from ..kb.cameo import CameoMatch
+from ..kb.cameo import table as cameo_table
 from ..kb.roles import words
 from ..nlp import actor_tokens
 from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
 from ..settings import Settings
+from . import event_model, event_sense
+from .event_model import EventModel, load_model
 
 NAME = "events.v1"
 
@@ -74,7 +78,23 @@ PRONOUNS = words("it they he she we")
 WANTING = words("want seek allow")
 # Verbs whose object names the act ("held talks", "staged protests").
 LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
-    reach open take carry lodge announce""")
+    reach open take carry lodge announce impose levy organise organize declare order unleash carry_out""")
+# Verbs that act on a person or body removed *from* a place: in a passive
+# with no agent, "from X" names who acted ("60 Russian diplomats were
+# expelled from the United States": the US expelled them).
+REMOVING = words("expel deport evict oust eject ban bar exclude kick_out throw_out")
+# A clause under one of these is planned, plotted or proposed, not done
+# ("plotted to attack a police station", "the plan to mobilize the Guard").
+PLOTTING = words("plot conspire scheme plan proposal propose bid idea scheme preparation threat attempt_")
+# Nouns after "came under …": the subject was attacked.
+UNDER_ATTACK = words("fire attack attacks shelling bombardment assault siege")
+# Recipients after "for" ("aid for Ukraine") only for giving types.
+# Verbs whose CAMEO default sense is too broad to stand alone in news
+# ("called it illegal" is no phone call): only their object patterns count.
+CAMEO_NO_DEFAULT = words("call see hold put set get make run")
+# Types whose target, unnamed, is the country where they happen.
+DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "ASSAULT"})
+FOR_TYPES = frozenset({"AID", "SUPPORT", "AGREE", "COOPERATE", "CONCEDE"})
 # Nouns that say a nominal trigger is background, not news: "the first talks
 # since 2019".
 BACKGROUND_PREPS = words("since")
@@ -107,6 +127,13 @@ class Trigger:
     type: str
     mode: str | None
     context: str | None
+    #: where the trigger came from: "lexicon" (kb/data/event_triggers.tsv),
+    #: "cameo" (the generated CAMEO table) or "rule" (a shape in this module)
+    source: str = "lexicon"
+
+
+UNDER_FIRE = Trigger("ASSAULT", None, None, "rule")
+WEAPON_IMPACT = Trigger("ASSAULT", "heavy-weapons", None, "rule")
 
 
 @cache
@@ -140,21 +167,24 @@ class Events:
     def __init__(self, settings: Settings) -> None:
         self.triggers = triggers()
         self.kb = load_kb(settings.kb)
+        self.model = load_model() if settings.event_model else None
 
     def __call__(self, articles: list[Article]) -> None:
         for article in articles:
             if article.doc is None:
                 continue
-            finder = Finder(article, self.triggers, self.kb)
+            finder = Finder(article, self.triggers, self.kb, self.model)
             for n, event in enumerate(finder.run()):
                 event.id = f"{article.id}-e{n}"
                 article.records.append(event)
 
 
 class Finder:
-    def __init__(self, article: Article, lexicon: dict[tuple[str, str], Trigger], kb: KnowledgeBase) -> None:
+    def __init__(self, article: Article, lexicon: dict[tuple[str, str], Trigger], kb: KnowledgeBase,
+                 model: EventModel | None = None) -> None:
         assert article.doc is not None
         self.kb = kb
+        self.model = model
         self.article = article
         self.doc: Doc = article.doc
         self.lexicon = lexicon
@@ -162,6 +192,7 @@ class Finder:
         starts = [t.idx for t in self.doc]
         self.starts = starts
         self.actor_at = actor_tokens(self.doc, (r for r in article.records if isinstance(r, ActorRecord)))
+        self.actor_by_id = {r.id: r for r in article.records if isinstance(r, ActorRecord)}
         self.quotes = sorted((r for r in article.records if isinstance(r, QuoteRecord) and r.direct),
                              key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
@@ -178,13 +209,33 @@ class Finder:
         return range(first, last)
 
     def run(self) -> list[EventRecord]:
-        events: list[tuple[Token, EventRecord]] = []
+        """The article's events: the rules' candidates, each kept or dropped
+        (and typed) by the classifier when there is one, merged."""
+        kept: list[tuple[Token, EventRecord]] = []
+        for token, event, source in self.candidates():
+            if self.model is not None:
+                active = event_model.features(token, event, source, self.actor_by_id,
+                                              self._in_quote(token) is not None)
+                decision = self.model.decide(active, event.type)
+                if not decision.keep:
+                    continue
+                if decision.type != event.type:
+                    event.type, event.mode = decision.type, None
+                    event.score, event.quad = score_of(event.type, None)
+                event.confidence = round(decision.probability, 2)
+            kept.append((token, event))
+        return self._merge(kept)
+
+    def candidates(self) -> list[tuple[Token, EventRecord, str]]:
+        """Every candidate the rules find: its trigger token, the event and
+        where the trigger came from (the classifier's input)."""
+        events: list[tuple[Token, EventRecord, str]] = []
         for token in self.doc:
             trigger = self._trigger(token)
             if trigger is None and self._must(token):
                 # "Russia said Sudan must return the helicopter": the
                 # speaker's REQUEST, whatever the verb.
-                trigger = Trigger("REQUEST", None, None)
+                trigger = Trigger("REQUEST", None, None, "rule")
                 event = self._event(token, trigger)
                 if event is not None:
                     said_by = self._subject_token(token.head)
@@ -194,14 +245,14 @@ class Finder:
                     event.recipient = self._refs(target) if target is not None else []
                     event.trigger = token.head.text
                     if event.actor:
-                        events.append((token, event))
+                        events.append((token, event, trigger.source))
                 continue
             if trigger is None:
                 continue
             event = self._event(token, trigger)
             if event is not None:
-                events.append((token, event))
-        return self._merge(events)
+                events.append((token, event, trigger.source))
+        return events
 
     # -- triggers -----------------------------------------------------------
 
@@ -211,15 +262,62 @@ class Finder:
             return None
         lemma = token.lemma_.lower()
         if pos == "VERB":
+            if self._under_fire(token):
+                return UNDER_FIRE
+            if lemma in event_sense.IMPACT_VERBS and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and event_sense.phrase_words(c) & event_sense.WEAPON_NOUNS
+                    for c in token.children):
+                return WEAPON_IMPACT  # "volleys of shells rained down on the town"
+            if _lemma(token) in LIGHT_VERBS and any(
+                    c.dep_ == "dobj" and self._trigger(c) is not None for c in token.children):
+                return None  # "imposed sanctions": the object says what was done
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "advmod") and (f"{lemma}_{child.lower_}", pos) in self.lexicon:
                     return self.lexicon[(f"{lemma}_{child.lower_}", pos)]
         found = self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
+        if pos == "VERB" and found is None:
+            # PETRARCH's vocabulary for the verbs detente's own lexicon lacks:
+            # the verb's sense by its objects ("launched a missile" is no
+            # event in CAMEO's table, "rushed troops to the border" is a
+            # MOBILIZE). detente's lexicon wins where both have a verb: its
+            # conventions are PLOVER's ("arrested protesters" is a COERCE,
+            # not CAMEO's violent repression).
+            sense = self._cameo(token)
+            if sense is None or sense.type is None or sense.pattern == "-" and lemma in CAMEO_NO_DEFAULT:
+                return None
+            mode = sense.mode if (sense.type, sense.mode) in scores() else None
+            return Trigger(sense.type, mode, sense.context, "cameo")
         if found is None:
             return None
-        if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" and (token.head.lemma_.lower(), "NOUN") not in self.lexicon:
             return None  # "the talks process", "peace deal negotiations"
         return found
+
+    def _cameo(self, token: Token) -> CameoMatch | None:
+        """The verb's sense in the CAMEO table, from its particles, objects,
+        prepositional objects and subject (head and modifier lemmas)."""
+        def phrase(t: Token) -> list[str]:
+            return [t.lemma_.lower(), *(c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod"))]
+        particles, objects, preps, subjects = [], [], [], []
+        for child in token.children:
+            if child.dep_ == "prt":
+                particles.append(child.lower_)
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                objects += phrase(child)
+            elif child.dep_ in ("prep", "agent"):
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                preps += [(child.lower_, w) for g in pobjs for w in phrase(g)] or [(child.lower_, "")]
+            elif child.dep_ == "nsubj":
+                subjects += phrase(child)
+        return cameo_table().match(token.lemma_.lower(), particles, objects, preps, subjects=subjects)
+
+    @staticmethod
+    def _under_fire(token: Token) -> bool:
+        """"The convoy came under fire": the subject was attacked."""
+        return token.lemma_.lower() == "come" and any(
+            c.dep_ == "prep" and c.lower_ == "under" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in UNDER_ATTACK for g in c.children)
+            for c in token.children)
 
     def _sent(self, token: Token) -> SpacySpan:
         return self.sentences[bisect_right(self.sent_first, token.i) - 1]
@@ -255,6 +353,15 @@ class Finder:
             return None  # "Russia wanted to use them": a wish, not a request of anyone
         if token.pos_ != "VERB" and self._background(token):
             return None
+        sectors = {self.actor_by_id[a.actor_id].sector for a in actors if a.actor_id in self.actor_by_id}
+        sectors |= {event_sense.AGENT_SECTORS.get(h.lemma_.lower(), "") for h in self._side_heads(token, True)}
+        type_ = event_sense.sense(token, trigger.type, {s for s in sectors if s})
+        if type_ is None:
+            return None
+        if type_ != trigger.type:
+            trigger = Trigger(type_, None, trigger.context)
+        if not self._political(token, trigger.type, actors, recipients):
+            return None
         status = self._status(token)
         if status is None:
             return None
@@ -268,6 +375,8 @@ class Finder:
         if date is None and self.published:
             year, week, _ = self.published.isocalendar()
             date, precision = f"{year}-W{week:02d}", "week"
+        location = self._location(token)
+        actors, recipients = self._domestic(token, trigger.type, actors, recipients, location)
         type_, mode = self._intent(token, trigger, status)
         score, quad = score_of(type_, mode)
         sent = self._sent(token)
@@ -277,10 +386,76 @@ class Finder:
         return EventRecord(
             id="", article_id=self.article.id, type=type_, mode=mode,
             context=[trigger.context] if trigger.context else [], actor=actors, recipient=recipients,
-            date=date, date_precision=precision, status=status, location=self._location(token),
+            date=date, date_precision=precision, status=status, location=location,
             trigger=self._trigger_text(token), text=sent.text, start=sent.start_char, end=sent.end_char,
             score=score, quad=quad, confidence=round(min(confidence, 0.95), 2), stage=NAME,
         )
+
+    def _side_heads(self, token: Token, acting: bool) -> list[Token]:
+        """The head words of the phrases that name the event's actor (or,
+        with ``acting`` false, its recipient), actor records or not."""
+        if token.pos_ == "VERB":
+            if acting:
+                agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                subject = self._subject_token(token)
+                found = agents or ([subject] if subject is not None else [])
+            else:
+                found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        else:
+            found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] if acting else []
+            if acting and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+                subject = self._subject_token(token.head)
+                found += [subject] if subject is not None else []
+            if not acting:
+                found = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return [t for f in found for t in (f, *f.conjuncts)]
+
+    def _political(self, token: Token, type_: str, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+        """A political actor on one side (see ``event_sense.political``);
+        an attack with no one named passes only when it is unmistakably
+        military ("came under fire", "shells rained down", "an air strike")."""
+        for side, acting in ((actors, True), (recipients, False)):
+            for ref in side:
+                record = self.actor_by_id.get(ref.actor_id or "")
+                if record is None and ref.code:
+                    return True  # a country or organisation read from the knowledge base
+                if record is not None and event_sense.political(record, None, type_):
+                    return True
+            heads = self._side_heads(token, acting)
+            if any(self.actor_at.get(h.i) is None and event_sense.political(None, h, type_) for h in heads):
+                return True
+            for h in heads:
+                # A title the actors stage did not read ("Vice-President Moody Awori").
+                title = [c.lower_ for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")]
+                sector, found = self.kb.roles.sector_of(title)
+                if found and sector in event_sense.POLITICAL_SECTORS:
+                    return True
+        sent = self._sent(token)
+        if any(h.pos_ == "PRON" for h in self._side_heads(token, True)) and any(
+                event_sense.political(self.actor_at[i], None, type_) for i in range(sent.start, sent.end)
+                if i in self.actor_at):
+            return True  # "he said he is prepared to lift …" next to the president who says it
+        if type_ == "ASSAULT" and not actors:
+            return self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
+                event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE)
+        return False
+
+    def _domestic(self, token: Token, type_: str, actors: list[ActorRef], recipients: list[ActorRef],
+                  location: PlaceRecord | None) -> tuple[list[ActorRef], list[ActorRef]]:
+        """A domestic act with a side left unnamed takes the country of its
+        place: "police in Lagos arrested 12 people" is Nigeria's police, and
+        a protest or an arrest with no one named as its target is aimed at
+        the country where it happens."""
+        country = location.country if location is not None else None
+        if country is None:
+            return actors, recipients
+        ref = ActorRef(name=self.kb.country_name(country) or country, code=country)
+        if not actors and any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
+                              in ("COP", "MIL", "GOV", "JUD") for h in self._side_heads(token, True)):
+            actors = [ref]
+        if not recipients and type_ in DOMESTIC_TYPES:
+            recipients = [ref]
+        return actors, recipients
 
     def _speaker_of(self, token: Token) -> Token | None:
         node = self._governor(token)
@@ -344,7 +519,14 @@ class Finder:
             return "AGREE", None  # "will provide aid", "said it would meet the mediator"
         return trigger.type, trigger.mode
 
+    def _trigger_type(self, token: Token) -> str | None:
+        found = self._trigger(token)
+        return found.type if found is not None else None
+
     def _trigger_text(self, token: Token) -> str:
+        if self._under_fire(token):
+            under = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "under")
+            return self.doc[token.i:under.right_edge.i + 1].text
         particles = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i == token.i + 1
                      and (f"{token.lemma_.lower()}_{c.lower_}", "VERB") in self.lexicon]
         if particles:
@@ -367,10 +549,11 @@ class Finder:
                 actor = self.actor_at.get(t.i)
                 if actor is None or self._in_quote(t) is not None and self._in_quote(head) is None:
                     continue
-                if any(a.dep_ in ("relcl", "acl", "appos") and a != head for a in t.ancestors
+                if any((a.dep_ in ("relcl", "acl", "appos") or a.dep_ == "prep" and a.lower_ in LOCATION_PREPS
+                        and actor.type == "country") and a != head for a in t.ancestors
                        if a.i in range(head.left_edge.i, head.right_edge.i + 1) and a.i != head.i
                        and head in a.ancestors):
-                    continue
+                    continue  # "a boy in Kingston": a place, not who acted
                 key = actor.identity or actor.id
                 if key not in seen:
                     seen[key] = ActorRef(name=actor.name, code=actor.code, actor_id=actor.id)
@@ -398,9 +581,19 @@ class Finder:
         if token.pos_ == "VERB":
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            removed_from = [g for c in children if c.dep_ == "prep" and c.lower_ == "from"
+                            for g in c.children if g.dep_ == "pobj"] if _lemma(token) in REMOVING else []
             if agents:
                 actors = self._refs(agents[0])
                 recipients = self._refs(passive[0]) if passive else []
+            elif passive and removed_from and (self._refs(removed_from[0]) or self._kb_refs(removed_from[0])):
+                # "diplomats were expelled from the United States"
+                actors = self._refs(removed_from[0]) or self._kb_refs(removed_from[0])
+                recipients = self._refs(passive[0]) + self._modifier_refs(passive[0])
+            elif self._under_fire(token):
+                subject = self._subject_token(token)
+                recipients = (self._refs(subject) + self._modifier_refs(subject)) if subject is not None else []
+                return [], _unique(recipients)
             else:
                 subject = self._subject_token(token)
                 if subject is not None and subject.lower_ in PRONOUNS and not self._refs(subject):
@@ -421,10 +614,14 @@ class Finder:
                     # "met Russian, French and German advisers": every
                     # modifier, even when one of them is an actor record.
                     recipients += self._refs(child) + self._modifier_refs(child)
-                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                elif child.dep_ == "prep" and (child.lower_ in RECIPIENT_PREPS or child.lower_ == "for" and (
+                        self._trigger_type(token) in FOR_TYPES)):
                     for g in child.children:
                         if g.dep_ == "pobj":
                             recipients += self._refs(g)
+                elif child.dep_ == "nsubjpass" and not agents and not removed_from:
+                    # "12 protesters were arrested": who it was done to
+                    recipients += self._refs(child) + self._modifier_refs(child)
                 elif child.dep_ == "xcomp":
                     # "called on Russia to withdraw": the object of the call
                     for g in child.children:
@@ -447,7 +644,7 @@ class Finder:
                 elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     for g in child.children:
                         if g.dep_ == "pobj":
-                            recipients += self._refs(g)
+                            recipients += self._refs(g) + self._modifier_refs(g)
             for child in children:
                 # "the discussion begun by Sherman and Ryabkov"
                 if child.dep_ == "acl":
@@ -461,6 +658,13 @@ class Finder:
                 subject = self._subject_token(token.head)
                 if subject is not None and _lemma(token.head) in LIGHT_VERBS:
                     actors = self._refs(subject) or self._modifier_refs(subject) or self._kb_refs(subject)
+            if token.dep_ == "dobj" and _lemma(token.head) in LIGHT_VERBS:
+                # "imposed sanctions on Russian banks": the light verb's "on X"
+                for child in token.head.children:
+                    if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                        for g in child.children:
+                            if g.dep_ == "pobj":
+                                recipients += self._refs(g) + self._modifier_refs(g)
             # "Moscow's military build-up along the Ukrainian border"
             for child in children:
                 if child.dep_ == "prep" and child.lower_ in ("along", "near"):
@@ -524,6 +728,12 @@ class Finder:
         chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"  # "failed to reach agreement"
+        if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in PLOTTING and (
+                verb.head.pos_ == "NOUN" or verb.head.lemma_.lower() in words("plot conspire scheme")):
+            return "hypothetical"  # "plotted to attack", "the plan to mobilize the National Guard"
+        if token.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in words("planned proposed alleged foiled thwarted")
+                                        for c in token.children):
+            return "hypothetical"  # "a planned strike", "a foiled attack"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENDING:
             return "scheduled"  # "have sworn to fight", "is willing to withdraw"
         for node in chain:

@@ -1,0 +1,275 @@
+"""Word sense and political relevance for event candidates.
+
+The events stage finds candidates by their trigger words; this module says,
+from what a trigger governs and who takes part, whether a candidate can be a
+political event at all, and in which sense. It reads tokens of the spaCy
+parse and actor records; it adds nothing itself (``events`` calls it).
+
+Two questions, each a function:
+
+- :func:`sense`: does the trigger mean the event here? Troops, forces and
+  weapons are deployed, prototypes are not; a death in a crash or by an
+  overdose is no assault; "attacked a proposal" is an ACCUSE; a warning of
+  delays is no threat; a score line ("beat Spain 2-1") is sport.
+- :func:`political`: does an actor on one side make it politics? A state,
+  its government, officials, military, police, courts; an international
+  organisation; an armed group, party, union or NGO; protesters acting
+  publicly. Companies, clubs, products, pundits and private people make no
+  event on their own (the reference lists are PETRARCH's agent and discard
+  dictionaries; the words here are detente's own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..kb.roles import words
+from ..records import ActorRecord
+
+#: Sectors whose actors act politically (kb/data/roles.tsv's codes).
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "NGO"})
+#: Sectors that never make an event on their own: business, media,
+#: education, religion. Civilians (CVL) act politically only by protesting.
+PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "REL"})
+#: Head nouns of a phrase no actor record covers that still name a political
+#: agent ("police", "gunmen", "the ministry").
+AGENT_NOUNS = words("""police policeman policemen officer officers troops troop soldier soldiers forces force army
+    military navy militia militiaman militiamen militant militants rebel rebels insurgent insurgents fighter
+    fighters gunman gunmen jihadist jihadists guerrilla guerrillas authority authorities government ministry
+    minister ministers official officials court courts judge judges prosecutor prosecutors parliament
+    lawmakers legislators senate congress regime junta cabinet embassy diplomat diplomats envoy ambassador
+    president premier chancellor governor mayor agents agency investigators regulator regulators coalition
+    administration commission council party union unions protesters protestors demonstrators activists
+    strikers rioters separatists paramilitaries paramilitary terrorists terrorist bomber bombers attackers
+    assailants kidnappers hijackers pirates hackers guard guards coastguard marines sailors pilots jets
+    warplanes drones warships""")
+#: The sector an agent noun implies, for the word-sense checks.
+AGENT_SECTORS = {
+    **dict.fromkeys(words("police policeman policemen officer officers investigators agents"), "COP"),
+    **dict.fromkeys(words("""troop troops soldier soldiers force forces army military navy marines sailors pilots
+        jets warplanes drones warships guard guards coastguard"""), "MIL"),
+    **dict.fromkeys(words("""militia militiaman militiamen militant militants rebel rebels insurgent insurgents
+        fighter fighters gunman gunmen jihadist jihadists guerrilla guerrillas separatists paramilitaries
+        paramilitary terrorists terrorist bomber bombers"""), "REB"),
+    **dict.fromkeys(words("court courts judge judges prosecutor prosecutors"), "JUD"),
+    **dict.fromkeys(words("""authority authorities government ministry minister ministers official officials
+        regime junta cabinet administration president premier chancellor governor mayor"""), "GOV"),
+}
+#: Violence nouns that are military whoever is named ("an air strike").
+MILITARY_VIOLENCE = words("""airstrike airstrikes air drone missile missiles rocket rockets shelling bombardment
+    artillery barrage mortar mortars""")
+#: Civilians: political only as protesters, or as the targets of violence.
+PROTESTERS = words("protesters protestors demonstrators strikers rioters marchers crowd crowds students workers")
+
+#: What troops, forces and weapons are: the objects a MOBILIZE trigger needs.
+MILITARY_NOUNS = words("""troop troops soldier soldiers force forces army armies unit units battalion battalions
+    brigade brigades division divisions regiment regiments reservist reservists reserve reserves conscript
+    conscripts guard guardsmen marine marines paratrooper paratroopers commando commandos militia police
+    policeman officers personnel tank tanks armour armor artillery missile missiles rocket rockets launcher
+    launchers warship warships ship ships vessel vessels navy fleet carrier carriers destroyer destroyers
+    frigate frigates submarine submarines jet jets fighter fighters aircraft warplane warplanes bomber bombers
+    drone drones helicopter helicopters weapon weapons arms munition munitions ammunition battery batteries
+    system systems s-400 patriot himars nuclear warhead warheads interceptor interceptors peacekeeper
+    peacekeepers mission contingent contingents sailors pilot pilots""")
+#: Weapons that, as the subject of a verb of falling or striking, are an
+#: attack ("volleys of shells rained down", "a missile hit the port").
+WEAPON_NOUNS = words("""shell shells missile missiles rocket rockets bomb bombs mortar mortars grenade grenades drone
+    drones artillery bullet bullets gunfire airstrike airstrikes strike strikes shelling barrage barrages
+    volley volleys projectile projectiles munition munitions explosive explosives""")
+IMPACT_VERBS = words("rain fall land hit strike slam pound explode crash tear rip hammer")
+#: Causes of death that are no attack.
+ACCIDENT_NOUNS = words("""car cars truck trucks lorry lorries bus buses train trains vehicle vehicles motorist
+    driver crash crashes accident accidents collision collisions overdose overdoses disease illness cancer
+    virus covid covid-19 flu infection stroke blaze flood floods flooding storm storms hurricane typhoon
+    cyclone tornado earthquake quake avalanche landslide mudslide lightning heat heatwave drowning wave waves
+    tsunami eruption wildfire wildfires motorcycle bike bicycle""")
+#: Causes that, as a subject, are no attacker ("storms killed three"): not
+#: vehicles, which may be armoured.
+NATURAL_CAUSES = ACCIDENT_NOUNS - words("car cars truck trucks lorry lorries bus buses train trains vehicle vehicles "
+                                        "motorist driver motorcycle bike bicycle")
+#: What an attack on which is an accusation, not violence.
+ABSTRACT_NOUNS = words("""proposal proposals plan plans policy policies idea ideas decision decisions remark remarks
+    comment comments statement statements bill bills budget budgets record legislation law laws measure
+    measures reform reforms stance position positions approach strategy strategies report reports claim
+    claims speech speeches view views argument arguments rival rivals opponent opponents critic critics
+    government's administration's handling response deal agreement programme program agenda move moves
+    ruling rulings verdict campaign leadership performance credibility character""")
+#: What makes a duty a trade measure.
+TRADE_WORDS = words("import export customs anti-dumping antidumping countervailing retaliatory punitive tariff")
+#: What police seize.
+CONTRABAND = words("""firearm firearms gun guns rifle rifles pistol pistols weapon weapons ammunition explosive
+    explosives drug drugs cocaine heroin cannabis methamphetamine fentanyl cash contraband""")
+#: A score line: sport, not fighting.
+SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?!\s?(?:year|month|day|week|vote))")
+SPORT_WORDS = words("""match matches game games goal goals season league cup final finals semi-final tournament
+    championship title club clubs team teams squad striker midfielder defender goalkeeper coach manager
+    player players innings wicket wickets inning pitch stadium derby fixture race races lap podium medal
+    medals olympic olympics set sets serve tennis football soccer cricket rugby basketball baseball hockey
+    golf nba nfl fifa uefa premier""")
+
+
+def head_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its objects (and their conjuncts), the subject
+    of a passive, and a preposition's object after an intransitive use."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out += [child, *child.conjuncts]
+    return out
+
+
+def phrase_words(token: Token) -> set[str]:
+    """The head and its compound or adjective modifiers, lower case, with
+    the head's lemma ("naval vessels", "S-400 systems")."""
+    out = {token.lower_, head_lemma(token)}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") or child.dep_ == "prep" and child.lower_ == "of":
+            out.add(child.lower_)
+            out.add(head_lemma(child))
+            if child.dep_ == "prep":  # "a battalion of troops", "thousands of soldiers"
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        out |= {g.lower_, head_lemma(g)}
+    return out
+
+
+def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
+    """The trigger's type in this sentence: ``type_`` when the words it
+    governs fit it, another type where they say so ("attacked a proposal"
+    → ACCUSE), None when it is no event in this sense."""
+    lemma = head_lemma(token)
+    sent = token.sent
+    if token.pos_ == "VERB":
+        objects = _objects(token)
+        if type_ == "MOBILIZE":
+            # Troops, forces, weapons (or the military acting with no object
+            # named: "the army mobilised"; "reinforced the border with troops").
+            objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"]
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any(phrase_words(o) & MILITARY_NOUNS for o in objects):
+                return type_
+            if not objects and any(phrase_words(s_) & MILITARY_NOUNS for s_ in subjects):
+                return type_
+            if not objects and actor_sectors & {"MIL", "COP", "GOV"}:
+                return type_
+            return None
+        if type_ == "ASSAULT":
+            if lemma in ("attack", "hit", "slam", "blast", "strike", "target", "fire") and objects and all(
+                    head_lemma(o) in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_NOUNS for o in objects):
+                return "ACCUSE"  # "attacked his rival's proposal"
+            if any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) and lemma in ("hit", "lash"):
+                return "ACCUSE"  # "hit out at"
+            if _accidental(token):
+                return None
+            if lemma in ("beat", "defeat", "fight", "shoot", "strike") and _sporty(sent):
+                return None
+        if type_ == "THREATEN" and lemma == "warn":
+            return "THREATEN" if _warns_of_act(token) else None
+        if lemma == "recover" and not any(phrase_words(o) & CONTRABAND for o in objects):
+            return None  # police recover firearms; markets recover losses
+        if lemma == "send" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+            return None  # "was sent off": a red card
+    else:
+        if type_ == "ASSAULT" and _sporty(sent) and lemma in ("attack", "clash", "fight", "fighting", "offensive"):
+            return None
+        if type_ == "PROTEST" and lemma == "strike" and phrase_words(token) & words(
+                "air drone missile rocket military artillery precision retaliatory pre-emptive preemptive"):
+            return "ASSAULT"  # "an air strike", "drone strikes"
+        if type_ == "ASSAULT" and _accidental(token):
+            return None
+        if lemma == "duty" and not (token.lower_ == "duties" and any(
+                c.dep_ == "prep" and c.lower_ == "on" for c in token.children)
+                or phrase_words(token) & TRADE_WORDS):
+            return None  # "on duty", "a duty of care"
+        if lemma == "warrant" and not phrase_words(token) & words("search arrest"):
+            return None
+        if lemma == "search" and not (phrase_words(token) & words("warrant warrants house home premises property")
+                                      or actor_sectors & {"COP", "MIL", "SPY", "JUD"}):
+            return None  # "the search for survivors"
+    return type_
+
+
+def _accidental(token: Token) -> bool:
+    """A death or injury by an accident, illness or nature: "killed by a
+    car", "died in a crash", "storms killed three"."""
+    node = token if token.pos_ == "VERB" else token.head
+
+    def cause(t: Token) -> bool:
+        # The head noun decides: "a car" is an accident, "a car bomb" is not;
+        # "a heart attack" is illness.
+        return head_lemma(t) in ACCIDENT_NOUNS or t.lower_ in ACCIDENT_NOUNS or head_lemma(t) == "attack" and any(
+            c.lower_ == "heart" for c in t.children)
+    for child in node.children:
+        if child.dep_ in ("nsubj", "csubj") and (head_lemma(child) in NATURAL_CAUSES or cause(child) and any(
+                c.dep_ == "compound" and c.lower_ == "heart" for c in child.children)):
+            return True
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in", "from", "after", "during", "of"):
+            for g in child.children:
+                if g.dep_ == "pobj" and cause(g):
+                    return True
+    return False
+
+
+def _sporty(sent: object) -> bool:
+    text = getattr(sent, "text", "")
+    lower = {w.strip(".,;:'\"()").lower() for w in text.split()}
+    return bool(SCORE.search(text)) and bool(lower & SPORT_WORDS) or len(lower & SPORT_WORDS) >= 2
+
+
+def _warns_of_act(token: Token) -> bool:
+    """A warning is a threat when the warner says what they will do ("warned
+    it would retaliate", "warned Moscow of consequences", "warned of a
+    military response"), not when it forecasts ("warned of delays",
+    "warned that prices could rise")."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
+            own = subject is not None and (subject.lower_ in ("it", "we", "they", "he", "she", "i")
+                                           or subject.lower_ == "us" and subject.pos_ == "PRON")
+            if own and auxes & {"would", "will", "could", "'ll", "might", "may"}:
+                return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            for g in child.children:
+                if g.dep_ == "pobj" and phrase_words(g) & words(
+                        "retaliation retaliatory response consequences action sanctions force measures war strikes"):
+                    return True
+        if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            return True  # "warned Moscow …"
+    return False
+
+
+def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool:
+    """Whether this side of an event is a political actor: the actor record
+    when there is one, else the head noun of the phrase that names it."""
+    if actor is not None:
+        if actor.sector in PRIVATE_SECTORS:
+            return False
+        if actor.type == "country":
+            return True
+        if actor.type == "organization":
+            return actor.code is not None
+        if actor.sector in POLITICAL_SECTORS:
+            return True
+        if actor.sector == "CVL":
+            return type_ in ("PROTEST", "ASSAULT", "COERCE")
+        if actor.type == "person":
+            return actor.code is not None and actor.sector is None and actor.role is not None
+        return actor.type == "group" and actor.code is not None and actor.sector is None
+    if head is None:
+        return False
+    word = head.lower_
+    if word in PROTESTERS or type_ == "PROTEST" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS"):
+        # Protesters act publicly; "prisoners rioted", "farmers marched".
+        return type_ in ("PROTEST", "ASSAULT", "COERCE")
+    return word in AGENT_NOUNS or head_lemma(head) in AGENT_NOUNS
+
+
+__all__ = ["POLITICAL_SECTORS", "political", "sense"]

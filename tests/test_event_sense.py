@@ -1,0 +1,155 @@
+"""Events on ordinary news: political relevance, word sense, the shapes the
+rules must read (passives, nominal attacks, police acts, trade measures),
+plans and plots, and the trained classifier over the candidates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente import Settings
+from detente.article import Article
+from detente.pipeline import process
+from detente.records import EventRecord
+from detente.stages.event_model import NONE, EventModel, load_model
+from detente.training import events as training
+
+from .conftest import FIXTURES, SHARED
+
+
+def events_of(text: str, settings: Settings, published: str = "2022-03-10") -> list[EventRecord]:
+    article = process(Article.create("t", text, published=published, date_source="given"), settings)
+    return [r for r in article.records if isinstance(r, EventRecord)]
+
+
+# Sentences of ordinary news that report no political event: companies,
+# clubs, products, pundits, accidents, weather, crime with no authority
+# acting. Each once made an event.
+NO_EVENT = [
+    "A 7-year-old boy was killed by a car in Kingston, Queensland on Tuesday.",
+    "The company offers privacy controls to its users.",
+    "Employers offer incentives to workers who return to the office.",
+    "The football club offers support to its manager after the defeat.",
+    "A wave-energy prototype was deployed off Denmark last month.",
+    "The report reinforced the sense of unease among investors.",
+    "A professor warned of the costs of new tariffs.",
+    "The airline warned of delays at Heathrow.",
+    "Apple launched a new iPhone on Tuesday.",
+    "The striker was sent off in the second half as Arsenal beat Chelsea 2-1.",
+    "Storms hit the coast of Florida, killing three people.",
+    "The singer died of an overdose at her home in Los Angeles.",
+    "Shares in the carmaker fell 4 per cent after it warned of weaker demand.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event_on_ordinary_news(settings: Settings, text: str) -> None:
+    found = events_of(text, settings)
+    assert not found, [(e.type, e.trigger, e.status) for e in found]
+
+
+# (text, type, actor codes, recipient codes, status)
+SHAPES = [
+    ("Sixty Russian diplomats were expelled from the United States.", "SANCTION", {"USA"}, {"RUS"}, "occurred"),
+    ("Beijing imposed import duties on US goods in response to American steel duties.",
+     "SANCTION", {"CHN"}, {"USA"}, "occurred"),
+    ("The European Union imposed sanctions on Russian banks.", "SANCTION", {"EU"}, {"RUS"}, "occurred"),
+    ("Police arrested 12 protesters in Paris on Saturday.", "COERCE", {"FRA"}, {"FRA"}, "occurred"),
+    ("Russian troops massed near the Ukrainian border.", "MOBILIZE", {"RUS"}, None, "occurred"),
+    ("The candidate attacked his rival's proposal on healthcare.", None, None, None, None),
+    ("Officials discussed the plan to mobilize the National Guard.", "MOBILIZE", None, None, "hypothetical"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actors,recipients,status", SHAPES)
+def test_event_shapes(settings: Settings, text: str, type_: str | None, actors: set[str] | None,
+                      recipients: set[str] | None, status: str | None) -> None:
+    found = events_of(text, Settings.from_dict({**settings.to_dict(), "event_model": False}))
+    if type_ is None:
+        # "attacked a proposal" is an accusation or nothing, never violence
+        assert all(e.type != "ASSAULT" for e in found), [(e.type, e.trigger) for e in found]
+        return
+    hits = [e for e in found if e.type == type_]
+    assert hits, [(e.type, e.trigger, e.status) for e in found]
+    event = hits[0]
+    assert event.status == status
+    if actors is not None:
+        assert {a.code for a in event.actor} == actors
+    if recipients is not None:
+        assert {r.code for r in event.recipient} == recipients
+
+
+@pytest.mark.model
+def test_nominal_and_weapon_attacks(settings: Settings) -> None:
+    rules = Settings.from_dict({**settings.to_dict(), "event_model": False})
+    fire = events_of("A Ukrainian army convoy came under fire near Kharkiv on Monday.", rules)
+    assert [(e.type, e.trigger) for e in fire] == [("ASSAULT", "came under fire")]
+    assert {r.code for r in fire[0].recipient} == {"UKR"} and not fire[0].actor
+    shells = events_of("Volleys of shells rained down on the town overnight.", rules)
+    assert [e.type for e in shells] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_plots_are_not_occurred(settings: Settings) -> None:
+    rules = Settings.from_dict({**settings.to_dict(), "event_model": False})
+    for text in ("Islamist militants plotted to attack a police station in Manchester.",
+                 "The rebels' planned offensive on the capital was called off."):
+        assert all(e.status != "occurred" for e in events_of(text, rules) if e.type == "ASSAULT"), text
+
+
+def test_model_decides_from_weights() -> None:
+    """A hand-made two-feature model: the arithmetic of decide()."""
+    classes = [NONE, "ASSAULT", "ACCUSE"]
+    model = EventModel({"classes": classes, "bias": [0.0, 0.0, 0.0], "temperature": 1.0, "threshold": 0.5,
+                        "weights": {"lemma=attack": [0.0, 2.0, 0.0], "obj=proposal": [0.0, -2.0, 2.5],
+                                    "w=match": [3.0, 0.0, 0.0]}})
+    assert model.decide(["lemma=attack"], "ASSAULT").type == "ASSAULT"
+    retyped = model.decide(["lemma=attack", "obj=proposal"], "ASSAULT")
+    assert retyped.keep and retyped.type == "ACCUSE"
+    assert not model.decide(["lemma=attack", "w=match", "w=unknown"], "ASSAULT").keep
+    probs = model.probabilities(["lemma=attack"])
+    assert abs(sum(probs) - 1) < 1e-9
+
+
+def test_shipped_model_is_calibrated_and_documented() -> None:
+    model = load_model()
+    assert model is not None, "kb/data/event_model.json is missing: run `detente train events`"
+    assert model.classes[0] == NONE and len(model.classes) == 17
+    assert 0.3 <= model.temperature <= 4 and 0.1 <= model.threshold <= 0.9
+    meta = model.meta
+    assert meta["sentences"] >= 2000 and meta["sentences_without_event"] * 2 >= meta["sentences"]
+
+
+def test_training_data_reads_and_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The labelled files parse, their offsets hold and every label is a
+    PLOVER type; the blind test articles are not among the training ones."""
+    data = training.training_data()
+    sources = {item.source for item in data}
+    assert {"written", "meantime", "plover", "petrarch"} <= sources
+    for item in data:
+        for seg in item.segments:
+            assert 0 <= seg.start < seg.end <= len(item.article.text)
+            for event in seg.events:
+                assert event.type in training.TYPES
+    blind = {json.loads(line)["doc"] for line in
+             (FIXTURES / "events" / "realnews" / "meantime.jsonl").read_text("utf-8").splitlines() if line.strip()}
+    trained = {item.article.ref for item in data if item.source == "meantime"}
+    assert trained and not blind & trained
+
+
+@pytest.mark.model
+def test_training_is_reproducible(settings: Settings) -> None:
+    """The same examples and seed fit the same model."""
+    data = [item for item in training.training_data() if item.source == "written"][:150]
+    rules = Settings.from_dict({**settings.to_dict(), "event_model": False})
+    found = training.examples(data, rules)
+    assert {e.label for e in found} - {NONE}
+    one, two = training.fit(found), training.fit(found)
+    assert one["weights"] == two["weights"] and one["threshold"] == two["threshold"]
+
+
+def test_shared_data_is_there() -> None:
+    assert (SHARED / "data" / "meantime_time_dev" / "inputs.jsonl").exists()
