@@ -112,10 +112,26 @@ def run_detente(corpus: Path, workers: int = 1) -> Result:
     import detente
     import detente.cli
     from detente.nlp import load_model
+    from detente.stages import event_model
     from detente.stages.language import identify
 
     nlp = load_model(detente.Settings.load().model)  # cached: the CLI gets this one
     identify("A sentence to load the language identifier's model.")  # loads on first use
+    # The event classifier's own cost (features and prediction), timed where
+    # the events stage calls it (in this process: --workers 1 only).
+    spent = [0.0]
+
+    def timed(f: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return f(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - t
+        return wrapped
+
+    event_model.features = timed(event_model.features)  # type: ignore[assignment]
+    event_model.EventModel.decide = timed(event_model.EventModel.decide)  # type: ignore[method-assign]
     loaded = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink, redirect_stdout(sink):
         try:
@@ -128,7 +144,8 @@ def run_detente(corpus: Path, workers: int = 1) -> Result:
     if code not in (0, 1, None):
         raise SystemExit(f"detente extract exited with {code}")
     return {"load_s": loaded - started, "processing_s": done - loaded, "peak_mib": _peak_mib(),
-            "child_peak_mib": _child_peak_mib(), "exit": code, "pipes": nlp.pipe_names}
+            "child_peak_mib": _child_peak_mib(), "exit": code, "pipes": nlp.pipe_names,
+            "classifier_s": spent[0] if workers == 1 else None}
 
 
 # -- the parent: spawns workers, never imports spaCy or detente itself -----------------
@@ -177,6 +194,9 @@ def report(res: Result) -> None:
     ratios = res["ratios"]
     print(f"{'detente/baseline':18}{'':22}{ratios['throughput']:>11.2f}x{'':11}"
           f"{ratios['peak_memory']:>13.2f}x")
+    if res.get("classifier_share") is not None:
+        print(f"event classifier (features + prediction): {res['classifier_share']:.3f}x spaCy's "
+              f"nlp.pipe time on the same texts")
     if "e2e" in res:
         e2e = res["e2e"]
         print(f"\nend to end (python -m detente.cli extract, start-up and model load included): "
@@ -275,6 +295,8 @@ def main() -> None:
         "baseline": base, "detente": det,
         "ratios": {"throughput": det["articles_per_s"] / base["articles_per_s"],
                    "peak_memory": det["peak_mib"] / base["peak_mib"]},
+        "classifier_share": (statistics.median(r["classifier_s"] for r in runs["detente"]) / base["processing_s"]
+                             if all(r.get("classifier_s") is not None for r in runs["detente"]) else None),
     }
     if e2e:
         res["e2e"] = {"wall_s": statistics.median(r["wall_s"] for r in e2e),

@@ -7,7 +7,7 @@ import pytest
 
 from detente import Settings
 from detente.article import Article
-from detente.eval.events import score_events
+from detente.eval.events import realnews_sets, score_events, score_realnews
 from detente.pipeline import process
 from detente.records import EventRecord
 from detente.stages.events import score_of, scores, triggers
@@ -114,8 +114,10 @@ def test_events_plover_dev_floor(settings: Settings) -> None:
         pytest.fail(f"{folder} is missing: CI must run with ../shared beside the checkout")
     scores_ = score_events(folder, settings).summary()
     assert scores_["sentences"] == 161
-    assert scores_["type_accuracy"] >= 0.74, scores_
-    assert scores_["full_match"] >= 0.27, scores_
+    # 2026-12-06: 0.901 / 0.323 with the classifier, which is trained on
+    # this set (so these floors guard the pipeline, not generalisation).
+    assert scores_["type_accuracy"] >= 0.88, scores_
+    assert scores_["full_match"] >= 0.30, scores_
     assert scores_["events_per_sentence"] <= 1.5, scores_
 
 
@@ -128,6 +130,30 @@ def test_events_heldout_floor(settings: Settings) -> None:
     Floors pinned below; lowering one needs a reason in the commit."""
     scores_ = score_events(FIXTURES / "events", settings).summary()
     assert scores_["sentences"] == 80
-    assert scores_["type_accuracy"] >= 0.65, scores_
-    assert scores_["full_match"] >= 0.38, scores_
+    # 2026-12-06: 0.725 / 0.450 with relevance, word sense, the CAMEO
+    # vocabulary and the classifier (0.875 events per sentence).
+    assert scores_["type_accuracy"] >= 0.70, scores_
+    assert scores_["full_match"] >= 0.42, scores_
     assert scores_["events_per_sentence"] <= 1.5, scores_
+
+
+@pytest.mark.model
+def test_events_realnews_floor(settings: Settings) -> None:
+    """The blind real-news sets (tests/fixtures/events/realnews): whole
+    articles labelled sentence by sentence by sessions that never saw the
+    rules. First runs (rules + classifier): written articles P 0.800
+    R 0.196, false events 0.014; MEANTIME P 0.667 R 0.158, false events
+    0.002. Measured on 2026-12-06 after the out-of-fold threshold: written
+    P 0.773 R 0.315 false 0.038 actor country 0.786; MEANTIME P 0.429
+    R 0.158 false 0.006. Floors pinned below; lowering one needs a reason
+    in the commit."""
+    sets = realnews_sets()
+    assert set(sets) == {"written", "meantime"}, "the MEANTIME text must be in ../shared/data"
+    written = score_realnews(sets["written"], settings).summary()
+    assert written["sentences"] == 395
+    assert written["precision"] >= 0.74 and written["recall"] >= 0.30, written
+    assert written["false_event_rate"] <= 0.05 and written["actor_country"] >= 0.75, written
+    meantime = score_realnews(sets["meantime"], settings).summary()
+    assert meantime["sentences"] == 518
+    assert meantime["false_event_rate"] <= 0.02 and meantime["recall"] >= 0.15, meantime
+    assert meantime["precision"] >= 0.40, meantime

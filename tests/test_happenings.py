@@ -207,7 +207,9 @@ def test_corpus_ingested_in_two_runs_gives_the_same_happenings(settings: Setting
         assert sorted(tuple(h.event_ids) for h in once.happenings(limit=10_000)) == \
             sorted(tuple(h.event_ids) for h in twice.happenings(limit=10_000))
         geneva = [h for h in once.happenings(type="CONSULT", actor="USA") if h.date == "2022-01-10"]
-        assert geneva and geneva[0].num_articles >= 6 and geneva[0].num_sources >= 3
+        # 4 articles since the event classifier (issue 14) drops two weaker
+        # reports of the talks (was 6): the merge itself is unchanged.
+        assert geneva and geneva[0].num_articles >= 4 and geneva[0].num_sources >= 3
         # extract (no store) ends with the same happenings, merged in memory.
         extracted = [r for r in api.extract([str(DEFAULT / "jan2022.jsonl")], settings, with_text=False)
                      if r.kind == "happening"]
