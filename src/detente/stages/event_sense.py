@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..kb.roles import words
 from ..records import ActorRecord
@@ -217,8 +217,9 @@ def _accidental(token: Token) -> bool:
     return False
 
 
-def _sporty(sent: object) -> bool:
-    text = getattr(sent, "text", "")
+def _sporty(sent: Span) -> bool:
+    """A score line with a sport word, or two sport words."""
+    text = sent.text
     lower = {w.strip(".,;:'\"()").lower() for w in text.split()}
     return bool(SCORE.search(text)) and bool(lower & SPORT_WORDS) or len(lower & SPORT_WORDS) >= 2
 

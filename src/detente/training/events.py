@@ -53,12 +53,15 @@ import random
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
 from ..article import Article
+from ..records import ActorRecord, EventRecord
 from ..settings import Settings
 from ..stages.event_model import MODEL_FILE, NONE, features
 
@@ -245,41 +248,33 @@ def _covers(gold: GoldEvent, text: str, seg: Segment, start: int, end: int) -> b
     return False
 
 
-def label_candidates(item: Labelled, found: Sequence[tuple[Any, Any, str]],
-                     actors_by_id: dict[str, Any], in_quote: Any) -> list[Example]:
-    out = []
-    taken: set[int] = set()
+def label_candidates(item: Labelled, found: Sequence[tuple[Token, EventRecord, str]],
+                     actors_by_id: dict[str, ActorRecord], in_quote: Callable[[Token], object]) -> list[Example]:
+    """Each candidate in a labelled segment with its label: trigger matches
+    first, then type matches, else NONE (see the module's docstring)."""
     text = item.article.text
-    ordered = sorted(found, key=lambda c: c[0].idx)
-    # Trigger matches first, then type matches: two passes over the candidates.
+    placed = [(token, event, source, next((s for s in item.segments if s.start <= token.idx < s.end), None))
+              for token, event, source in sorted(found, key=lambda c: c[0].idx)]
+    taken: set[int] = set()
     labels: dict[int, str] = {}
-    for n, (token, event, _) in enumerate(ordered):
-        seg = next((s for s in item.segments if s.start <= token.idx < s.end), None)
+    for n, (token, event, _, seg) in enumerate(placed):
         if seg is None:
             continue
         for gold in seg.events:
-            key = id(gold)
-            if key not in taken and _covers(gold, text, seg, token.idx, token.idx + len(token)):
+            if id(gold) not in taken and _covers(gold, text, seg, token.idx, token.idx + len(token)):
                 labels[n] = event.type if event.type in (gold.type, *gold.alt_types) else gold.type
-                taken.add(key)
-                break
-    for n, (token, event, _) in enumerate(ordered):
-        seg = next((s for s in item.segments if s.start <= token.idx < s.end), None)
-        if seg is None or n in labels:
-            continue
-        for gold in seg.events:
-            if id(gold) not in taken and event.type in (gold.type, *gold.alt_types):
-                labels[n] = event.type
                 taken.add(id(gold))
                 break
-        else:
-            labels[n] = NONE
-    for n, (token, event, source) in enumerate(ordered):
-        if n not in labels:
+    for n, (_, event, _, seg) in enumerate(placed):
+        if seg is None or n in labels:
             continue
-        out.append(Example(features(token, event, source, actors_by_id, in_quote(token) is not None),
-                           labels[n], event.type, f"{item.source}:{item.article.id}", item.source))
-    return out
+        same = next((g for g in seg.events if id(g) not in taken and event.type in (g.type, *g.alt_types)), None)
+        labels[n] = NONE if same is None else event.type
+        if same is not None:
+            taken.add(id(same))
+    return [Example(features(token, event, source, actors_by_id, in_quote(token) is not None),
+                    labels[n], event.type, f"{item.source}:{item.article.id}", item.source)
+            for n, (token, event, source, _) in enumerate(placed) if n in labels]
 
 
 def examples(data: Sequence[Labelled], settings: Settings) -> list[Example]:
