@@ -91,8 +91,10 @@ def test_events_seed_precision(seed: list[EventRecord]) -> None:
     ("Russia will hold talks with Ukraine next week.", "CONSULT", "scheduled"),
     ("Moscow could sanction the Baltic states.", "SANCTION", "hypothetical"),
     ("Turkey did not attack the Kurdish militia.", "ASSAULT", "negated"),
-    ("China said it would boycott the summit.", "THREATEN", "scheduled"),
-    ("Israel will not accept the proposal.", "REJECT", "negated"),
+    # A threat uttered, and a refusal, have occurred (training/events/GUIDELINES.md).
+    ("China said it would boycott the summit.", "THREATEN", "occurred"),
+    ("Israel will not accept the proposal.", "REJECT", "occurred"),
+    ("Germany said it would send emergency aid to Turkey.", "AGREE", "occurred"),
     ("France said Iran must release the detained diplomats.", "REQUEST", "occurred"),
 ])
 def test_events_status_and_intentions(settings: Settings, text: str, type_: str, status: str) -> None:
@@ -139,21 +141,24 @@ def test_events_heldout_floor(settings: Settings) -> None:
 
 @pytest.mark.model
 def test_events_realnews_floor(settings: Settings) -> None:
-    """The blind real-news sets (tests/fixtures/events/realnews): whole
-    articles labelled sentence by sentence by sessions that never saw the
-    rules. First runs (rules + classifier): written articles P 0.800
+    """The real-news sets (tests/fixtures/events/realnews, realnews_b):
+    whole articles labelled sentence by sentence by sessions that never saw
+    the rules. First runs (rules + classifier): written articles P 0.800
     R 0.196, false events 0.014; MEANTIME P 0.667 R 0.158, false events
-    0.002. Measured on 2026-12-06 after the out-of-fold threshold: written
-    P 0.773 R 0.315 false 0.038 actor country 0.786; MEANTIME P 0.429
-    R 0.158 false 0.006. Floors pinned below; lowering one needs a reason
-    in the commit."""
+    0.002; the second written set (realnews_b, 40 articles) P 0.829
+    R 0.305, false events 0.010, actor country 0.659. Floors pinned below
+    the figures in the README; lowering one needs a reason in the commit."""
     sets = realnews_sets()
-    assert set(sets) == {"written", "meantime"}, "the MEANTIME text must be in ../shared/data"
+    assert set(sets) == {"written", "written_b", "meantime"}, "the MEANTIME text must be in ../shared/data"
     written = score_realnews(sets["written"], settings).summary()
     assert written["sentences"] == 395
-    assert written["precision"] >= 0.74 and written["recall"] >= 0.30, written
-    assert written["false_event_rate"] <= 0.05 and written["actor_country"] >= 0.75, written
+    assert written["precision"] >= 0.76 and written["recall"] >= 0.38, written
+    assert written["false_event_rate"] <= 0.03 and written["actor_country"] >= 0.72, written
+    second = score_realnews(sets["written_b"], settings).summary()
+    assert second["sentences"] == 444
+    assert second["precision"] >= 0.80 and second["recall"] >= 0.33, second
+    assert second["false_event_rate"] <= 0.035 and second["actor_country"] >= 0.58, second
     meantime = score_realnews(sets["meantime"], settings).summary()
     assert meantime["sentences"] == 518
-    assert meantime["false_event_rate"] <= 0.02 and meantime["recall"] >= 0.15, meantime
-    assert meantime["precision"] >= 0.40, meantime
+    assert meantime["false_event_rate"] <= 0.01 and meantime["recall"] >= 0.20, meantime
+    assert meantime["precision"] >= 0.55, meantime

@@ -181,13 +181,17 @@ def test_corpus_merges_into_the_right_happenings(settings: Settings) -> None:
     fragments, no false merge); a score may rise, lowering one needs a
     reason in the commit. (Fragments went from 3 to 4 when the events stage
     stopped dating "met for the first time since 2019" by 2019: more reports
-    found, coverage up from 0.414, one of them a happening of its own.)"""
+    found, coverage up from 0.414, one of them a happening of its own.
+    Fragments went from 4 to 6 and coverage rose to 0.478, purity to 0.923
+    when the events stage found more reports on real news (issue 14): two
+    more reports of the same happenings became clusters of their own; the
+    reconciliation that joins them is the happenings issue.)"""
     scores = score_happenings(DEFAULT, settings)
     summary = scores.summary()
     assert summary["false_merges"] == 0, scores.misses
-    assert summary["coverage"] >= 0.43, summary
-    assert summary["purity"] >= 0.8, summary
-    assert summary["fragments"] <= 4, summary
+    assert summary["coverage"] >= 0.47, summary
+    assert summary["purity"] >= 0.9, summary
+    assert summary["fragments"] <= 6, summary
     assert summary["found"] >= 7, summary
     baseline = score_happenings(DEFAULT, settings, baseline=True).summary()
     assert summary["coverage"] > baseline["coverage"] and summary["fragments"] < baseline["fragments"]

@@ -215,9 +215,13 @@ def realnews_sets(folder: str | Path = REALNEWS, meantime: str | Path = MEANTIME
 
     folder = Path(folder)
     out: dict[str, list[Any]] = {}
-    if (folder / "labels.jsonl").exists():
-        texts = {a["id"]: a for a in read_gold(folder / "articles.jsonl")}
-        out["written"] = by_offsets([folder / "labels.jsonl"], texts, "realnews")
+    # "written": the first set (36 articles); "written_b": a second one
+    # (40 articles) written later by another session under the same rules,
+    # blind to every change made after the first set's first run.
+    for name, where in (("written", folder), ("written_b", folder.with_name(folder.name + "_b"))):
+        if (where / "labels.jsonl").exists():
+            texts = {a["id"]: a for a in read_gold(where / "articles.jsonl")}
+            out[name] = by_offsets([where / "labels.jsonl"], texts, "realnews")
     if (folder / "meantime.jsonl").exists() and Path(meantime).exists():
         out["meantime"] = by_offsets([folder / "meantime.jsonl"], meantime_texts(Path(meantime).parent), "meantime")
     return out

@@ -33,6 +33,13 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY", 
 #: Sectors that never make an event on their own: business, media,
 #: education, religion. Civilians (CVL) act politically only by protesting.
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "REL"})
+#: Head nouns that name private parties even when a country modifies them
+#: ("US steel producers welcomed the decision", "Japanese carmakers").
+PRIVATE_HEADS = words("""producer producers company companies firm firms maker makers manufacturer manufacturers
+    carmaker carmakers investor investors shareholder shareholders bank banks lender lenders airline airlines
+    carrier carriers retailer retailers exporter exporters importer importers business businesses
+    consumer consumers fan fans supporter club clubs team teams player players shopper shoppers buyer buyers
+    industry insurer insurers automaker automakers brand brands startup startups""")
 #: Head nouns of a phrase no actor record covers that still name a political
 #: agent ("police", "gunmen", "the ministry").
 AGENT_NOUNS = words("""police policeman policemen officer officers troops troop soldier soldiers forces force army
@@ -44,7 +51,9 @@ AGENT_NOUNS = words("""police policeman policemen officer officers troops troop 
     administration commission council party union unions protesters protestors demonstrators activists
     strikers rioters separatists paramilitaries paramilitary terrorists terrorist bomber bombers attackers
     assailants kidnappers hijackers pirates hackers guard guards coastguard marines sailors pilots jets
-    warplanes drones warships""")
+    warplanes drones warships leader leaders country countries nation nations state states governments allies
+    delegation delegations delegates negotiators mediators envoys bloc alliance senators lawmaker legislator
+    mps opposition ministries juntas""")
 #: The sector an agent noun implies, for the word-sense checks.
 AGENT_SECTORS = {
     **dict.fromkeys(words("police policeman policemen officer officers investigators agents"), "COP"),
@@ -55,11 +64,12 @@ AGENT_SECTORS = {
         paramilitary terrorists terrorist bomber bombers"""), "REB"),
     **dict.fromkeys(words("court courts judge judges prosecutor prosecutors"), "JUD"),
     **dict.fromkeys(words("""authority authorities government ministry minister ministers official officials
-        regime junta cabinet administration president premier chancellor governor mayor"""), "GOV"),
+        regime junta cabinet administration president premier chancellor governor mayor leader leaders country
+        countries nation nations state states governments ministries"""), "GOV"),
 }
 #: Violence nouns that are military whoever is named ("an air strike").
 MILITARY_VIOLENCE = words("""airstrike airstrikes air drone missile missiles rocket rockets shelling bombardment
-    artillery barrage mortar mortars""")
+    artillery barrage mortar mortars suicide bombing bombings ambush ambushes car-bomb grenade grenades""")
 #: Civilians: political only as protesters, or as the targets of violence.
 PROTESTERS = words("protesters protestors demonstrators strikers rioters marchers crowd crowds students workers")
 
@@ -96,6 +106,8 @@ ABSTRACT_NOUNS = words("""proposal proposals plan plans policy policies idea ide
     claims speech speeches view views argument arguments rival rivals opponent opponents critic critics
     government's administration's handling response deal agreement programme program agenda move moves
     ruling rulings verdict campaign leadership performance credibility character""")
+#: What one withdraws from in rejecting it.
+TREATY_NOUNS = words("agreement treaty deal accord accords pact convention protocol compact")
 #: What makes a duty a trade measure.
 TRADE_WORDS = words("import export customs anti-dumping antidumping countervailing retaliatory punitive tariff")
 #: What police seize.
@@ -170,6 +182,17 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 return None
             if lemma in ("beat", "defeat", "fight", "shoot", "strike") and _sporty(sent):
                 return None
+        if type_ == "RETREAT" and lemma in ("withdraw", "pull", "exit", "quit") and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                    g.dep_ == "pobj" and head_lemma(g) in TREATY_NOUNS for g in c.subtree) for c in token.children):
+            return "REJECT"  # "would withdraw from the Paris agreement": leaving a treaty rejects it
+        if type_ == "PROTEST" and any(c.dep_ in ("xcomp", "advcl") and head_lemma(c) in ("celebrate", "cheer", "party")
+                                      for c in token.children):
+            return None  # "people took to the streets to celebrate"
+        if lemma == "storm" and not objects:
+            return None  # "stormed to victory", "stormed out": a place is stormed
+        if type_ == "PROTEST" and lemma == "storm" and actor_sectors & {"MIL", "COP", "REB"}:
+            return "ASSAULT"  # troops or gunmen storm a building; protesters riot
         if type_ == "THREATEN" and lemma == "warn":
             return "THREATEN" if _warns_of_act(token) else None
         if lemma == "recover" and not any(phrase_words(o) & CONTRABAND for o in objects):
@@ -179,6 +202,8 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
     else:
         if type_ == "ASSAULT" and _sporty(sent) and lemma in ("attack", "clash", "fight", "fighting", "offensive"):
             return None
+        if type_ == "PROTEST" and lemma == "strike" and (_sporty(sent) or phrase_words(token) & ACCIDENT_NOUNS):
+            return None  # "his late strike sealed a 2-1 win", "a lightning strike"
         if type_ == "PROTEST" and lemma == "strike" and phrase_words(token) & words(
                 "air drone missile rocket military artillery precision retaliatory pre-emptive preemptive"):
             return "ASSAULT"  # "an air strike", "drone strikes"

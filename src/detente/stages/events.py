@@ -78,7 +78,16 @@ PRONOUNS = words("it they he she we")
 WANTING = words("want seek allow")
 # Verbs whose object names the act ("held talks", "staged protests").
 LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
-    reach open take carry lodge announce impose levy organise organize declare order unleash carry_out""")
+    reach open take carry lodge announce impose levy organise organize declare order unleash carry_out express
+    voice show adopt approve unveil""")
+# Nouns that measure out a light verb's object: "held four hours of talks",
+# "adopted a 14th package of sanctions", "a fresh round of talks".
+MEASURE_NOUNS = words("""hour hours day days week weeks month months round rounds package packages series wave waves
+    set sets batch number spate string""")
+# Nominal types that happen with no one named when they are the subject of
+# a clause ("Riots broke out in Nanterre", "A general strike paralysed
+# Argentina", "clashes erupted"): public acts the place makes political.
+SELF_EVIDENT = frozenset({"PROTEST", "ASSAULT"})
 # Verbs that act on a person or body removed *from* a place: in a passive
 # with no agent, "from X" names who acted ("60 Russian diplomats were
 # expelled from the United States": the US expelled them).
@@ -113,12 +122,31 @@ SUBORDINATE_COST = 0.25
 # PLOVER codes a stated intention by what it announces: a future
 # conflictual act announced or vowed is a THREATEN ("said they would boycott",
 # "will withdraw … unless"); a future cooperative act is an AGREE ("said it
-# will support", "would meet the mediator").
-CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"})
+# will support", "would meet the mediator"). A deployment announced stays a
+# MOBILIZE ("said it would send 6,000 troops to secure the airport" threatens
+# no one).
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"})
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
 # Words whose infinitive is an intention: "vowed to fight", "is willing to
 # withdraw", "prepared to lift".
+# Words whose complement is only being weighed: "considering imposing".
+WEIGHING = words("consider weigh mull contemplate debate explore study discuss")
 INTENDING = words("vow swear pledge promise threaten willing ready prepared determined resolve")
+# Words that condemn what they are said of (ACCUSE, mode disapprove) in
+# "said X was …", "called X …", "described X as …". Mild or ambiguous words
+# ("wrong", "dangerous", "concerning") are left out: officials call the
+# weather dangerous.
+CONDEMNING = words("""illegal unlawful illegitimate unacceptable unjustified unjustifiable unprovoked irresponsible
+    outrageous baseless unfounded groundless reckless provocative provocation provocations shameful disgraceful
+    criminal barbaric barbarism hypocritical absurd aggression hostile violation violations breach betrayal farce
+    sham lie lies blackmail interference meddling terrorist terrorists terrorism fascist fascists fanatic fanatics
+    racist cowardly heinous atrocity atrocities genocide crime crimes unconstitutional undemocratic
+    discriminatory inhumane abhorrent deplorable despicable appalling scandalous treacherous treason""")
+# Verbs that judge their object by a predicate: "called the move illegal".
+JUDGING = words("call describe label brand term deem denounce dub declare")
+# What someone is blamed for when "responsible for" it.
+BLAMED_FOR = words("""attack attacks bombing bombings killing killings shooting shootings death deaths massacre
+    assassination poisoning explosion blast violence crash downing abduction kidnapping""")
 ANNOUNCING = words("say announce warn vow swear pledge promise threaten declare insist state tell add conclude")
 
 
@@ -248,6 +276,14 @@ class Finder:
                         events.append((token, event, trigger.source))
                 continue
             if trigger is None:
+                judged = self._judgement(token)
+                if judged is not None:
+                    # "Qatar said the measures were unjustified", "Russia
+                    # called the expulsions a provocation": the speaker's
+                    # ACCUSE of the thing judged.
+                    event = self._event(token, Trigger("ACCUSE", "disapprove", None, "rule"), said=judged)
+                    if event is not None and event.actor:
+                        events.append((token, event, "rule"))
                 continue
             event = self._event(token, trigger)
             if event is not None:
@@ -261,6 +297,8 @@ class Finder:
         if pos is None:
             return None
         lemma = token.lemma_.lower()
+        if token.lower_ == "according":
+            return None  # "according to officials": CAMEO's "accord" is no event here
         if pos == "VERB":
             if self._under_fire(token):
                 return UNDER_FIRE
@@ -268,12 +306,28 @@ class Finder:
                     c.dep_ in ("nsubj", "nsubjpass") and event_sense.phrase_words(c) & event_sense.WEAPON_NOUNS
                     for c in token.children):
                 return WEAPON_IMPACT  # "volleys of shells rained down on the town"
+            if lemma in JUDGING and any(c.dep_ == "oprd" for c in token.children):
+                return None  # "called the expulsions a provocation": the judgement is the event
             if _lemma(token) in LIGHT_VERBS and any(
                     c.dep_ == "dobj" and self._trigger(c) is not None for c in token.children):
                 return None  # "imposed sanctions": the object says what was done
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "advmod") and (f"{lemma}_{child.lower_}", pos) in self.lexicon:
                     return self.lexicon[(f"{lemma}_{child.lower_}", pos)]
+        if pos == "NOUN" or token.dep_ in ("dobj", "nsubj", "pobj"):
+            # A hyphenated word the tokenizer split ("counter-measures",
+            # "sit-in"): the whole word, read at its last part.
+            whole = _hyphenated(token)
+            if whole is not None and (whole, "NOUN") in self.lexicon:
+                return self.lexicon[(whole, "NOUN")]
+        if pos == "NOUN":
+            # Phrase nouns: "martial law", "a state of emergency".
+            for child in token.children:
+                key = f"{child.lemma_.lower()}_{lemma}" if child.dep_ in ("amod", "compound") else \
+                    f"{lemma}_of_{next((g.lemma_.lower() for g in child.children if g.dep_ == 'pobj'), '')}" \
+                    if child.dep_ == "prep" and child.lower_ == "of" else None
+                if key is not None and (key, pos) in self.lexicon:
+                    return self.lexicon[(key, pos)]
         found = self.lexicon.get((lemma, pos)) or self.lexicon.get((token.lower_, pos))
         if pos == "VERB" and found is None:
             # PETRARCH's vocabulary for the verbs detente's own lexicon lacks:
@@ -283,8 +337,11 @@ class Finder:
             # conventions are PLOVER's ("arrested protesters" is a COERCE,
             # not CAMEO's violent repression).
             sense = self._cameo(token)
-            if sense is None or sense.type is None or sense.pattern == "-" and lemma in CAMEO_NO_DEFAULT:
-                return None
+            if sense is None or sense.type is None or sense.pattern == "-" and lemma in CAMEO_NO_DEFAULT \
+                    or lemma in TRIP_VERBS:
+                return None  # a trip ("head to Vienna for a meeting") is no event; its purpose is
+            if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                return None  # a purpose ("to ensure its security"), not an act
             mode = sense.mode if (sense.type, sense.mode) in scores() else None
             return Trigger(sense.type, mode, sense.context, "cameo")
         if found is None:
@@ -333,12 +390,23 @@ class Finder:
 
     # -- one event -------------------------------------------------------------
 
-    def _event(self, token: Token, trigger: Trigger) -> EventRecord | None:
+    def _event(self, token: Token, trigger: Trigger,
+               said: tuple[Token, Token | None] | None = None) -> EventRecord | None:
+        """The event a trigger makes, or None when a check fails. ``said``
+        gives the speaker and the target of a judgement instead of the
+        parse around the trigger."""
         if token.lemma_.lower() in words("vow swear pledge promise") and any(
                 c.dep_ == "xcomp" and any(self._trigger(t) for t in c.subtree) for c in token.children):
             return None  # "vowed to take revenge": the vowed act is the event
-        quote = self._in_quote(token)
-        actors, recipients = self._parties(token, trigger.type)
+        quote = None if said is not None else self._in_quote(token)
+        if said is not None:
+            speaker, target = said
+            actors = _unique(self._refs(speaker) + self._modifier_refs(speaker)) or self._kb_refs(speaker)
+            recipients = _unique(self._refs(target) + self._modifier_refs(target)) if target is not None else []
+            recipients = [r for r in recipients if r.actor_id is None or r.actor_id not in
+                          {a.actor_id for a in actors}]
+        else:
+            actors, recipients = self._parties(token, trigger.type)
         if quote is not None:
             # Inside quote marks only the speaker's own acts count ("We want …").
             subject = self._subject_token(token)
@@ -346,15 +414,16 @@ class Finder:
                 return None
             actors = [ActorRef(name=quote.speaker.name, code=quote.speaker.code,
                                actor_id=quote.speaker.actor_id)]
-        if not actors and token.pos_ != "VERB" and not (token.dep_ == "dobj" and _lemma(token.head) in LIGHT_VERBS):
+        if not actors and token.pos_ != "VERB" and _light_of(token) is None and not self._happens(token, trigger.type):
             # A nominal trigger nobody is named for is noise (precision over
-            # volume), unless a light verb makes it a clause ("staged a protest").
+            # volume), unless a light verb makes it a clause ("staged a
+            # protest") or it is a protest or an attack that happens.
             return None
         if token.lemma_.lower() in WANTING and not recipients:
             return None  # "Russia wanted to use them": a wish, not a request of anyone
         if token.pos_ != "VERB" and self._background(token):
             return None
-        heads = self._side_heads(token, True)
+        heads = [said[0], *said[0].conjuncts] if said is not None else self._side_heads(token, True)
         sectors = {self.actor_by_id[a.actor_id].sector for a in actors if a.actor_id in self.actor_by_id}
         sectors |= {event_sense.AGENT_SECTORS.get(h.lemma_.lower(), "") for h in heads}
         type_ = event_sense.sense(token, trigger.type, {s for s in sectors if s})
@@ -379,7 +448,7 @@ class Finder:
             date, precision = f"{year}-W{week:02d}", "week"
         location = self._location(token)
         actors, recipients = self._domestic(trigger.type, actors, recipients, location, heads)
-        type_, mode = self._intent(token, trigger, status)
+        type_, mode, status = self._intent(token, trigger, status)
         score, quad = score_of(type_, mode)
         sent = self._sent(token)
         confidence = BASE_CONFIDENCE - NO_ACTOR_COST * (not actors) - SUBORDINATE_COST * self._subordinate(token) \
@@ -405,8 +474,9 @@ class Finder:
                 found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
         else:
             found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] if acting else []
-            if acting and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
-                subject = self._subject_token(token.head)
+            light = _light_of(token)
+            if acting and light is not None:
+                subject = self._subject_token(light)
                 found += [subject] if subject is not None else []
             if not acting:
                 found = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -418,6 +488,10 @@ class Finder:
         an attack with no one named passes only when it is unmistakably
         military ("came under fire", "shells rained down", "an air strike")."""
         for side, acting in ((actors, True), (recipients, False)):
+            if acting and acting_heads and all(h.lower_ in event_sense.PRIVATE_HEADS for h in acting_heads) \
+                    and not any(ref.actor_id and ref.actor_id in {self.actor_at[h.i].id for h in acting_heads
+                                                                  if h.i in self.actor_at} for ref in side):
+                continue  # "US steel producers": the country only says whose producers they are
             for ref in side:
                 record = self.actor_by_id.get(ref.actor_id or "")
                 if record is None and ref.code:
@@ -438,6 +512,8 @@ class Finder:
                 event_sense.political(self.actor_at[i], None, type_) for i in range(sent.start, sent.end)
                 if i in self.actor_at):
             return True  # "he said he is prepared to lift …" next to the president who says it
+        if type_ == "PROTEST" and token.pos_ != "VERB" and self._happens(token, type_):
+            return True  # "Riots broke out in Nanterre": a protest is public by nature
         if type_ == "ASSAULT" and not actors:
             return self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
                 event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE)
@@ -471,6 +547,47 @@ class Finder:
                 break
         return None
 
+    @staticmethod
+    def _happens(token: Token, type_: str) -> bool:
+        """A protest or an attack that is the subject of its clause: "Riots
+        broke out", "a general strike paralysed the country", "a drone
+        strike killed a commander"."""
+        return type_ in SELF_EVIDENT and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" \
+            and token.head.lemma_.lower() != "be"
+
+    def _judgement(self, token: Token) -> tuple[Token, Token | None] | None:
+        """A condemning word said of something, with who says it and of
+        what: "said the measures were unjustified" (a predicate in a
+        reported clause), "called the expulsions a flagrant provocation",
+        "described the strikes as illegal", "said Russia was responsible
+        for the attack"."""
+        word = token.lower_
+        if token.pos_ not in ("ADJ", "NOUN") or not (word in CONDEMNING or token.lemma_.lower() in CONDEMNING
+                                                      or word == "responsible" and self._for_violence(token)):
+            return None
+        node, dep = token, token.dep_
+        if dep == "amod" and token.head.dep_ in ("oprd", "attr", "pobj", "acomp"):
+            node, dep = token.head, token.head.dep_  # "a flagrant provocation", "fascist fanatics"
+        verb = node.head
+        if dep == "pobj" and verb.lower_ == "as":
+            node, verb, dep = verb, verb.head, "oprd"  # "described the strikes as illegal"
+        if dep == "oprd" and verb.lemma_.lower() in JUDGING:
+            speaker = self._subject_token(verb)
+            target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            return (speaker, target) if speaker is not None else None
+        if dep in ("acomp", "attr") and verb.lemma_.lower() == "be" and verb.dep_ == "ccomp" \
+                and verb.head.lemma_.lower() in ANNOUNCING | words("believe think consider"):
+            speaker = self._subject_token(verb.head)
+            target = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            return (speaker, target) if speaker is not None else None
+        return None
+
+    @staticmethod
+    def _for_violence(token: Token) -> bool:
+        """"responsible for the attack": blame, not duty."""
+        return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in BLAMED_FOR for g in c.children) for c in token.children)
+
     def _must(self, token: Token) -> bool:
         return (token.pos_ == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in ANNOUNCING
                 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children))
@@ -493,18 +610,21 @@ class Finder:
         return _lemma(verb) in LIGHT_VERBS and any(
             c.dep_ == "dobj" and self._trigger(c) is not None for c in verb.children)
 
-    def _intent(self, token: Token, trigger: Trigger, status: str) -> tuple[str, str | None]:
+    def _intent(self, token: Token, trigger: Trigger, status: str) -> tuple[str, str | None, str]:
         """An act someone says they will do is that intention's type; one
         they say another must do is their REQUEST; refusing to agree is a
-        REJECT."""
+        REJECT. A threat, promise or demand uttered has occurred ("said it
+        would retaliate" is a THREATEN that occurred, "said it would send
+        aid" an AGREE: PLOVER codes the saying); an act told by no one
+        stays scheduled ("the troops will withdraw on Friday")."""
         verb = self._governor(token)
         if status == "negated" and trigger.type == "AGREE":
-            return "REJECT", None  # "will not accept any more refugees"
+            return "REJECT", None, "occurred"  # "will not accept any more refugees"
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) \
                 and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING | words("demand urge"):
-            return "REQUEST", None  # "said that Sudan must release …"
+            return "REQUEST", None, "occurred"  # "said that Sudan must release …"
         if status not in ("scheduled", "hypothetical"):
-            return trigger.type, trigger.mode
+            return trigger.type, trigger.mode, status
         node = verb
         announced = False
         for _ in range(3):
@@ -516,11 +636,17 @@ class Finder:
             node = node.head
         conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
                           for c in verb.children)
-        if trigger.type in CONFLICTUAL or (trigger.type == "RETREAT" and conditional):
-            return ("THREATEN", None) if announced or conditional else (trigger.type, trigger.mode)
-        if trigger.type in COOPERATIVE and (announced or trigger.type not in ("CONSULT", "SUPPORT")):
-            return "AGREE", None  # "will provide aid", "said it would meet the mediator"
-        return trigger.type, trigger.mode
+        if trigger.type == "REJECT" and announced and token.lemma_.lower() != "boycott":
+            return "REJECT", trigger.mode, "occurred"  # "said it would leave the accord": the refusal is said
+        if trigger.type in CONFLICTUAL | {"THREATEN"} or (trigger.type == "RETREAT" and conditional):
+            if announced or conditional:
+                return "THREATEN", None, "occurred"
+            return trigger.type, trigger.mode, status
+        if trigger.type in COOPERATIVE | {"AGREE"} and announced and status == "scheduled":
+            return "AGREE", None, "occurred"  # "said it would meet the mediator", "was ready to send help"
+        if trigger.type in COOPERATIVE and trigger.type not in ("CONSULT", "SUPPORT"):
+            return "AGREE", None, status  # "will provide aid", told by no one: the act is still to come
+        return trigger.type, trigger.mode, status
 
     def _trigger_text(self, token: Token) -> str:
         if self._under_fire(token):
@@ -567,8 +693,8 @@ class Finder:
                 # The one nearest the verb: a dateline ("GENEVA — Blinken and
                 # Lavrov met") parses as a second subject.
                 return min(subjects, key=lambda c: abs(node.i - c.i))
-            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head != node:
-                node = node.head
+            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and node.head != node:
+                node = node.head  # "acomp": "Kyiv was ready to send help"
                 continue
             break
         return None
@@ -650,15 +776,16 @@ class Finder:
                         for g in agent.children:
                             if g.dep_ == "pobj":
                                 actors += self._refs(g)
-            if not actors and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+            light = _light_of(token)
+            if not actors and light is not None:
                 # "Moscow held talks", "students staged demonstrations",
                 # "fundamentalists continued their hunger strike"
-                subject = self._subject_token(token.head)
-                if subject is not None and _lemma(token.head) in LIGHT_VERBS:
+                subject = self._subject_token(light)
+                if subject is not None:
                     actors = self._refs(subject) or self._modifier_refs(subject) or self._kb_refs(subject)
-            if token.dep_ == "dobj" and _lemma(token.head) in LIGHT_VERBS:
+            if light is not None:
                 # "imposed sanctions on Russian banks": the light verb's "on X"
-                for child in token.head.children:
+                for child in light.children:
                     if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                         for g in child.children:
                             if g.dep_ == "pobj":
@@ -732,6 +859,8 @@ class Finder:
         if token.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in words("planned proposed alleged foiled thwarted")
                                         for c in token.children):
             return "hypothetical"  # "a planned strike", "a foiled attack"
+        if verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in WEIGHING:
+            return "hypothetical"  # "was considering imposing a state of emergency"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENDING:
             return "scheduled"  # "have sworn to fight", "is willing to withdraw"
         for node in chain:
@@ -928,6 +1057,32 @@ def _stands(event: EventRecord, source: str) -> bool:
     if event.type == "CONSULT" and event.location is not None and event.date_precision == "day":
         return True
     return event.status == "negated" and bool(event.actor)
+
+
+def _hyphenated(token: Token) -> str | None:
+    """The lower-case word a token ends when the tokenizer split it at
+    hyphens ("counter-measures" read at "measures"), else None."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    if i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_:
+        return None  # not the last part
+    start = i - 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start:i + 1].text.lower()
+
+
+def _light_of(token: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of: "held talks",
+    "held four hours of talks", "adopted a package of sanctions"."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj" \
+            and node.head.head.lemma_.lower() in MEASURE_NOUNS:
+        node = node.head.head
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB" and _lemma(node.head) in LIGHT_VERBS:
+        return node.head
+    return None
 
 
 def _lemma(token: Token) -> str:
