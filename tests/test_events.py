@@ -118,7 +118,10 @@ def test_events_plover_dev_floor(settings: Settings) -> None:
     assert scores_["sentences"] == 161
     # 2026-12-06: 0.901 / 0.323 with the classifier, which is trained on
     # this set (so these floors guard the pipeline, not generalisation).
-    assert scores_["type_accuracy"] >= 0.88, scores_
+    # Then 0.870: the classifier's threshold targets out-of-fold precision
+    # 0.85 and its training data grew fourfold with real-news articles (this
+    # set is 6% of it), which costs this set's recall; the floor follows.
+    assert scores_["type_accuracy"] >= 0.85, scores_
     assert scores_["full_match"] >= 0.30, scores_
     assert scores_["events_per_sentence"] <= 1.5, scores_
 

@@ -83,6 +83,8 @@ MILITARY_NOUNS = words("""troop troops soldier soldiers force forces army armies
     drone drones helicopter helicopters weapon weapons arms munition munitions ammunition battery batteries
     system systems s-400 patriot himars nuclear warhead warheads interceptor interceptors peacekeeper
     peacekeepers mission contingent contingents sailors pilot pilots""")
+#: States of readiness an army is put on ("raised its alert level").
+READINESS = words("alert readiness standby footing")
 #: Weapons that, as the subject of a verb of falling or striking, are an
 #: attack ("volleys of shells rained down", "a missile hit the port").
 WEAPON_NOUNS = words("""shell shells missile missiles rocket rockets bomb bombs mortar mortars grenade grenades drone
@@ -106,6 +108,15 @@ ABSTRACT_NOUNS = words("""proposal proposals plan plans policy policies idea ide
     claims speech speeches view views argument arguments rival rivals opponent opponents critic critics
     government's administration's handling response deal agreement programme program agenda move moves
     ruling rulings verdict campaign leadership performance credibility character""")
+#: Means of crowd control: firing them at a crowd is policing (COERCE).
+CROWD_CONTROL = words("tear gas teargas cannon cannons rubber pepper stun baton batons")
+#: What a government suspends or blocks in censoring.
+CENSORED = words("""internet access website websites twitter facebook youtube whatsapp telegram platform platforms
+    broadcast broadcasts broadcaster newspaper newspapers channel channels service services network networks
+    media signal""")
+#: What police search.
+PREMISES = words("""home homes house houses address addresses premises property properties office offices flat
+    flats apartment apartments building buildings headquarters residence residences compound vehicle vehicles""")
 #: What one withdraws from in rejecting it.
 TREATY_NOUNS = words("agreement treaty deal accord accords pact convention protocol compact")
 #: What makes a duty a trade measure.
@@ -165,7 +176,7 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj"]
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if any(phrase_words(o) & MILITARY_NOUNS for o in objects):
+            if any(phrase_words(o) & (MILITARY_NOUNS | READINESS) for o in objects):
                 return type_
             if not objects and any(phrase_words(s_) & MILITARY_NOUNS for s_ in subjects):
                 return type_
@@ -193,6 +204,21 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             return None  # "stormed to victory", "stormed out": a place is stormed
         if type_ == "PROTEST" and lemma == "storm" and actor_sectors & {"MIL", "COP", "REB"}:
             return "ASSAULT"  # troops or gunmen storm a building; protesters riot
+        if type_ == "ASSAULT" and lemma in ("fire", "use", "deploy", "spray") and any(
+                phrase_words(o) & CROWD_CONTROL for o in objects):
+            return "COERCE"  # "fired tear gas at protesters": policing a crowd
+        if type_ == "SANCTION" and lemma in ("suspend", "block", "cut", "shut") and any(
+                phrase_words(o) & CENSORED for o in objects):
+            return "COERCE"  # "suspended mobile internet services", "blocked access to Twitter": censorship
+        if type_ == "PROTEST" and lemma == "block" and any(phrase_words(o) & CENSORED for o in objects):
+            return "COERCE"
+        if lemma == "execute" and not any(head_lemma(o) not in words(
+                "warrant order plan strategy trade contract deal transaction search move manoeuvre maneuver")
+                                          for o in objects):
+            return None  # "executed a search warrant" (the warrant is the event), "executed a trade"
+        if lemma == "search" and not (any(phrase_words(o) & PREMISES for o in objects)
+                                      or actor_sectors & {"COP", "MIL", "SPY", "JUD"}):
+            return None  # "searched for survivors", "searched the web"
         if type_ == "THREATEN" and lemma == "warn":
             return "THREATEN" if _warns_of_act(token) else None
         if lemma == "recover" and not any(phrase_words(o) & CONTRABAND for o in objects):

@@ -40,7 +40,9 @@ one type in one sentence that share an actor are one event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,7 +81,13 @@ WANTING = words("want seek allow")
 # Verbs whose object names the act ("held talks", "staged protests").
 LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
     reach open take carry lodge announce impose levy organise organize declare order unleash carry_out express
-    voice show adopt approve unveil""")
+    voice show adopt approve unveil execute serve""")
+# Acts only authorities do: arrests and sentences are political whoever is
+# named (most reports leave the police or the court unnamed).
+AUTHORITY_ACTS = words("arrest detain jail imprison indict convict sentence deport extradite")
+# "raised the alert level", "put troops on standby": a MOBILIZE.
+ADVANCING = words("cross enter roll advance push pour move sail mass")
+ALERTING = words("raise put place heighten increase elevate")
 # Nouns that measure out a light verb's object: "held four hours of talks",
 # "adopted a 14th package of sanctions", "a fresh round of talks".
 MEASURE_NOUNS = words("""hour hours day days week weeks month months round rounds package packages series wave waves
@@ -129,6 +137,15 @@ CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"})
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
 # Words whose infinitive is an intention: "vowed to fight", "is willing to
 # withdraw", "prepared to lift".
+# Verbs of saying and asking: acts of whoever speaks.
+SPEECH_ACTS = words("""urge demand call ask accuse condemn warn vow reject deny criticise criticize insist say add
+    pledge promise threaten appeal welcome praise blame denounce"""
+)
+# Cooperative acts whose refusal ("would not reopen talks") is a REJECT; a
+# refusal to pull back stays a negated RETREAT ("the alliance won't pull back").
+REFUSABLE = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID"})
+# Spans that make a past perfect a lasting state ("had been held for years").
+LONG_SPANS = words("year years decade decades month months")
 # Words whose complement is only being weighed: "considering imposing".
 WEIGHING = words("consider weigh mull contemplate debate explore study discuss")
 INTENDING = words("vow swear pledge promise threaten willing ready prepared determined resolve")
@@ -162,6 +179,12 @@ class Trigger:
 
 UNDER_FIRE = Trigger("ASSAULT", None, None, "rule")
 WEAPON_IMPACT = Trigger("ASSAULT", "heavy-weapons", None, "rule")
+# "took … hostage": an abduction.
+HOSTAGE_TAKING = Trigger("ASSAULT", "abduct", None, "rule")
+# "raised the alert level", "put troops on standby".
+ALERT = Trigger("MOBILIZE", None, None, "rule")
+# Troops, tanks or warships that move: "tanks rolled into the city".
+TROOP_MOVEMENT = Trigger("MOBILIZE", "troops", None, "rule")
 
 
 @cache
@@ -230,6 +253,7 @@ class Finder:
         self.times = [r for r in article.records if isinstance(r, TimeRecord)]
         self.places = sorted((r for r in article.records if isinstance(r, PlaceRecord)), key=lambda p: p.start)
         self.place_starts = [p.start for p in self.places]
+        self.home = self._home_country()
 
     def _tokens(self, start: int, end: int) -> range:
         first = max(bisect_right(self.starts, start) - 1, 0)
@@ -302,6 +326,20 @@ class Finder:
         if pos == "VERB":
             if self._under_fire(token):
                 return UNDER_FIRE
+            if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hostage" or c.dep_ == "prep"
+                                       and c.lower_ == "as" and any(g.lemma_.lower() == "hostage" for g in c.children)
+                                       for c in token.children):
+                return HOSTAGE_TAKING  # "took scores of hostages", "took soldiers back to Gaza as hostages"
+            if lemma in ALERTING and any(
+                    c.dep_ == "dobj" and event_sense.phrase_words(c) & event_sense.READINESS
+                    or c.dep_ == "prep" and c.lower_ in ("on", "to") and any(
+                        g.dep_ == "pobj" and event_sense.phrase_words(g) & event_sense.READINESS for g in c.children)
+                    for c in token.children):
+                return ALERT  # "raised its military alert level", "put forces on standby"
+            if lemma in ADVANCING and any(
+                    c.dep_ == "nsubj" and event_sense.phrase_words(c) & event_sense.MILITARY_NOUNS
+                    for c in token.children):
+                return TROOP_MOVEMENT  # "tanks rolled into the city", "troops crossed the border"
             if lemma in event_sense.IMPACT_VERBS and any(
                     c.dep_ in ("nsubj", "nsubjpass") and event_sense.phrase_words(c) & event_sense.WEAPON_NOUNS
                     for c in token.children):
@@ -414,14 +452,15 @@ class Finder:
                 return None
             actors = [ActorRef(name=quote.speaker.name, code=quote.speaker.code,
                                actor_id=quote.speaker.actor_id)]
-        if not actors and token.pos_ != "VERB" and _light_of(token) is None and not self._happens(token, trigger.type):
+        if not actors and token.pos_ != "VERB" and _light_of(token) is None and not self._happens(token, trigger.type) \
+                and not self._between_agents(token, trigger.type):
             # A nominal trigger nobody is named for is noise (precision over
             # volume), unless a light verb makes it a clause ("staged a
             # protest") or it is a protest or an attack that happens.
             return None
         if token.lemma_.lower() in WANTING and not recipients:
             return None  # "Russia wanted to use them": a wish, not a request of anyone
-        if token.pos_ != "VERB" and self._background(token):
+        if token.pos_ != "VERB" and self._background(token) or token.pos_ == "VERB" and self._standing(token):
             return None
         heads = [said[0], *said[0].conjuncts] if said is not None else self._side_heads(token, True)
         sectors = {self.actor_by_id[a.actor_id].sector for a in actors if a.actor_id in self.actor_by_id}
@@ -433,6 +472,10 @@ class Finder:
             trigger = Trigger(type_, None, trigger.context)
         if not self._political(token, trigger.type, actors, recipients, heads):
             return None
+        if event_sense._sporty(self._sent(token)) and not any(
+                (record := self.actor_by_id.get(ref.actor_id or "")) is not None
+                and record.sector in event_sense.POLITICAL_SECTORS for ref in actors + recipients):
+            return None  # "PSG signed Brazil forward Neymar": clubs and national teams are no states
         status = self._status(token)
         if status is None:
             return None
@@ -512,6 +555,9 @@ class Finder:
                 event_sense.political(self.actor_at[i], None, type_) for i in range(sent.start, sent.end)
                 if i in self.actor_at):
             return True  # "he said he is prepared to lift …" next to the president who says it
+        if type_ == "COERCE" and token.pos_ == "VERB" and (token.lemma_.lower() in AUTHORITY_ACTS or _lemma(
+                token) == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)):
+            return True  # "300 people had been arrested", "was charged with murder": only authorities do it
         if type_ == "PROTEST" and token.pos_ != "VERB" and self._happens(token, type_):
             return True  # "Riots broke out in Nanterre": a protest is public by nature
         if type_ == "ASSAULT" and not actors:
@@ -519,22 +565,49 @@ class Finder:
                 event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE)
         return False
 
+    def _home_country(self) -> str | None:
+        """The country an article reports from: its dateline's ("YANGON —"),
+        else the one its places name most (first named on a tie)."""
+        text = self.article.text
+        first = self.places[0] if self.places else None
+        if first is not None and first.start < 40 and first.country and text[first.start:first.end].isupper() \
+                and re.match(r"\s*(?:,[^—\n]{0,30})?\s*[—–-]", text[first.end:first.end + 40]):
+            return first.country
+        counts = Counter(p.country for p in self.places if p.country)
+        if not counts:
+            return None
+        top = max(counts.values())
+        return next(p.country for p in self.places if p.country and counts[p.country] == top)
+
     def _domestic(self, type_: str, actors: list[ActorRef], recipients: list[ActorRef],
                   location: PlaceRecord | None, acting_heads: list[Token]) -> tuple[list[ActorRef], list[ActorRef]]:
         """A domestic act with a side left unnamed takes the country of its
-        place: "police in Lagos arrested 12 people" is Nigeria's police, and
-        a protest or an arrest with no one named as its target is aimed at
-        the country where it happens."""
-        country = location.country if location is not None else None
+        place (else the article's, by its dateline or the places it names
+        most): "police in Lagos arrested 12 people" is Nigeria's police; a
+        passive arrest names no one but authorities make it; protesters
+        protest in their country; a protest or an arrest with no one named
+        as its target is aimed at the country where it happens. A national
+        politician named with no country ("Opposition leader Keir Starmer")
+        is of that country."""
+        country = (location.country if location is not None else None) or self.home
         if country is None:
             return actors, recipients
         ref = ActorRef(name=self.kb.country_name(country) or country, code=country)
-        if not actors and any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
-                              in ("COP", "MIL", "GOV", "JUD") for h in acting_heads):
+        if not actors and (any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
+                               in ("COP", "MIL", "GOV", "JUD") for h in acting_heads)
+                           or type_ == "COERCE" and not acting_heads
+                           or type_ in DOMESTIC_TYPES and any(h.lower_ in event_sense.PROTESTERS for h in acting_heads)):
             actors = [ref]
+        actors = [ActorRef(name=a.name, code=country, actor_id=a.actor_id) if a.code is None and self._official(a)
+                  else a for a in actors]
         if not recipients and type_ in DOMESTIC_TYPES:
             recipients = [ref]
         return actors, recipients
+
+    def _official(self, ref: ActorRef) -> bool:
+        """A person of a state's politics with no country given."""
+        record = self.actor_by_id.get(ref.actor_id or "")
+        return record is not None and record.type == "person" and record.sector in event_sense.POLITICAL_SECTORS
 
     def _speaker_of(self, token: Token) -> Token | None:
         node = self._governor(token)
@@ -546,6 +619,16 @@ class Finder:
             else:
                 break
         return None
+
+    def _between_agents(self, token: Token, type_: str) -> bool:
+        """A nominal clash or protest whose sides are named by what they
+        are, not who: "clashes between protesters and security forces",
+        "a clash with Chinese troops"."""
+        if type_ not in SELF_EVIDENT:
+            return False
+        heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with", "by")
+                 for g in c.children if g.dep_ == "pobj"]
+        return any(event_sense.political(None, h, type_) for g in heads for h in (g, *g.conjuncts))
 
     @staticmethod
     def _happens(token: Token, type_: str) -> bool:
@@ -618,8 +701,11 @@ class Finder:
         aid" an AGREE: PLOVER codes the saying); an act told by no one
         stays scheduled ("the troops will withdraw on Friday")."""
         verb = self._governor(token)
-        if status == "negated" and trigger.type == "AGREE":
-            return "REJECT", None, "occurred"  # "will not accept any more refugees"
+        if status == "negated" and (trigger.type in ("AGREE", "SUPPORT") or trigger.type in REFUSABLE and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in verb.children)):
+            # "will not accept any more refugees", "did not recognise Maduro's
+            # authority", "would not reopen talks": a refusal, which happened
+            return "REJECT", None, "occurred"
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) \
                 and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING | words("demand urge"):
             return "REQUEST", None, "occurred"  # "said that Sudan must release …"
@@ -649,6 +735,9 @@ class Finder:
         return trigger.type, trigger.mode, status
 
     def _trigger_text(self, token: Token) -> str:
+        parts = _hyphen_parts(token)
+        if len(parts) > 1:
+            return self.doc[parts[0].i:token.i + 1].text  # "build-up", not "up"
         if self._under_fire(token):
             under = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "under")
             return self.doc[token.i:under.right_edge.i + 1].text
@@ -665,7 +754,9 @@ class Finder:
         ("the US and its allies"), its modifiers ("NATO and Russian
         officials"), and, when ``deep``, anything inside it."""
         seen: dict[str, ActorRef] = {}
-        tokens = [token, *[t for t in token.conjuncts]]
+        # A name the tokenizer split at a hyphen ("Moon Jae-in" parses with
+        # "in" as the subject): every part of the word.
+        tokens = [*_hyphen_parts(token), *[t for t in token.conjuncts]]
         for head in tokens:
             pool = list(head.subtree) if deep else [head, *head.children]
             for t in pool:
@@ -686,6 +777,12 @@ class Finder:
 
     def _subject_token(self, token: Token) -> Token | None:
         node = token
+        if token.dep_ == "conj" and token.lemma_.lower() in SPEECH_ACTS and token.head.dep_ == "ccomp" \
+                and token.head.head.lemma_.lower() in ANNOUNCING:
+            # "Biden said the carmakers had made record profits, and urged
+            # them to …": the parser hangs the second verb on the reported
+            # clause; a speech act there is the reporter's.
+            node = token.head.head
         for _ in range(4):
             subjects = [c for c in node.children
                         if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and node != token)]
@@ -889,6 +986,19 @@ class Finder:
             return "ongoing"
         return "occurred"
 
+    @staticmethod
+    def _standing(verb: Token) -> bool:
+        """A state, not an act: "a law that bans most abortions" (a present
+        tense in a relative clause), "had been detained for nearly eight
+        years" (a past perfect that lasted years)."""
+        if verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "relcl":
+            return True
+        perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+        return perfect and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "since") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in LONG_SPANS or g.like_num for g in c.children)
+            for c in verb.children)
+
     def _background(self, token: Token) -> bool:
         """"the first talks since 2019", "talks that began in 1997"."""
         for child in token.children:
@@ -1057,6 +1167,17 @@ def _stands(event: EventRecord, source: str) -> bool:
     if event.type == "CONSULT" and event.location is not None and event.date_precision == "day":
         return True
     return event.status == "negated" and bool(event.actor)
+
+
+def _hyphen_parts(token: Token) -> list[Token]:
+    """The parts of the hyphenated word a token ends, itself last (just the
+    token when it ends no such word)."""
+    doc, i = token.doc, token.i
+    start = i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    return [doc[k] for k in range(start, i + 1, 2)] if start < i else [token]
 
 
 def _hyphenated(token: Token) -> str | None:

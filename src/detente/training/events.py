@@ -216,6 +216,11 @@ def training_data(root: Path = TRAINING, shared: Path = SHARED) -> list[Labelled
         raise FileNotFoundError(f"{shared} is missing: training reads MEANTIME, PLOVER and PETRARCH from there")
     data = [item for path in sorted(root.glob("written*.jsonl")) for item in written(path)]
     data += by_offsets(sorted(root.glob("meantime_*.jsonl")), meantime_texts(shared), "meantime")
+    for folder in sorted(p for p in root.glob("articles_*") if (p / "labels.jsonl").exists()):
+        # Whole articles labelled sentence by sentence (the real-news sets'
+        # format), written for training.
+        texts = {item["id"]: item for item in _jsonl(folder / "articles.jsonl")}
+        data += by_offsets([folder / "labels.jsonl"], texts, "articles")
     data += plover_dev(shared)
     data += petrarch(shared)
     return data
