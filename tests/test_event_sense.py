@@ -128,7 +128,7 @@ def test_training_data_reads_and_labels(tmp_path) -> None:  # type: ignore[no-un
     PLOVER type; the blind test articles are not among the training ones."""
     data = training.training_data()
     sources = {item.source for item in data}
-    assert {"written", "meantime", "plover", "petrarch"} <= sources
+    assert {"written", "meantime", "articles", "plover", "petrarch"} <= sources
     for item in data:
         for seg in item.segments:
             assert 0 <= seg.start < seg.end <= len(item.article.text)
@@ -138,6 +138,15 @@ def test_training_data_reads_and_labels(tmp_path) -> None:  # type: ignore[no-un
              (FIXTURES / "events" / "realnews" / "meantime.jsonl").read_text("utf-8").splitlines() if line.strip()}
     trained = {item.article.ref for item in data if item.source == "meantime"}
     assert trained and not blind & trained
+    # No sentence of a written test article is a training sentence.
+    tested = set()
+    for folder in ("realnews", "realnews_b", "realnews_c"):
+        texts = {a["id"]: a["text"] for a in map(json.loads, (FIXTURES / "events" / folder / "articles.jsonl")
+                                                 .read_text("utf-8").splitlines())}
+        for row in map(json.loads, (FIXTURES / "events" / folder / "labels.jsonl").read_text("utf-8").splitlines()):
+            tested.add(texts[row["doc"]][row["start"]:row["end"]].strip())
+    seen = {item.article.text[seg.start:seg.end].strip() for item in data for seg in item.segments}
+    assert len(tested) > 1000 and not tested & seen
 
 
 @pytest.mark.model

@@ -144,24 +144,26 @@ def test_events_heldout_floor(settings: Settings) -> None:
 
 @pytest.mark.model
 def test_events_realnews_floor(settings: Settings) -> None:
-    """The real-news sets (tests/fixtures/events/realnews, realnews_b):
-    whole articles labelled sentence by sentence by sessions that never saw
-    the rules. First runs (rules + classifier): written articles P 0.800
-    R 0.196, false events 0.014; MEANTIME P 0.667 R 0.158, false events
-    0.002; the second written set (realnews_b, 40 articles) P 0.829
-    R 0.305, false events 0.010, actor country 0.659. Floors pinned below
-    the figures in the README; lowering one needs a reason in the commit."""
+    """The real-news sets (tests/fixtures/events/realnews, realnews_b,
+    realnews_c): whole articles labelled sentence by sentence by sessions
+    that never saw the rules. First runs (rules + classifier): written
+    articles P 0.800 R 0.196, false events 0.014; MEANTIME P 0.667 R 0.158,
+    false events 0.002; realnews_b (40 articles) P 0.829 R 0.305, false
+    events 0.010, actor country 0.659; realnews_c (40 articles, events of
+    1990-2004) P 0.808 R 0.414, false events 0.027, actor country 0.687.
+    Floors pinned below the figures in the README; lowering one needs a
+    reason in the commit."""
     sets = realnews_sets()
-    assert set(sets) == {"written", "written_b", "meantime"}, "the MEANTIME text must be in ../shared/data"
-    written = score_realnews(sets["written"], settings).summary()
-    assert written["sentences"] == 395
-    assert written["precision"] >= 0.76 and written["recall"] >= 0.38, written
-    assert written["false_event_rate"] <= 0.03 and written["actor_country"] >= 0.72, written
-    second = score_realnews(sets["written_b"], settings).summary()
-    assert second["sentences"] == 444
-    assert second["precision"] >= 0.80 and second["recall"] >= 0.33, second
-    assert second["false_event_rate"] <= 0.035 and second["actor_country"] >= 0.58, second
-    meantime = score_realnews(sets["meantime"], settings).summary()
-    assert meantime["sentences"] == 518
-    assert meantime["false_event_rate"] <= 0.01 and meantime["recall"] >= 0.20, meantime
-    assert meantime["precision"] >= 0.55, meantime
+    assert set(sets) == {"written", "written_b", "written_c", "meantime"}, \
+        "the MEANTIME text must be in ../shared/data"
+    floors = {  # sentences, precision, recall, false-event rate, actor country
+        "written": (395, 0.77, 0.47, 0.035, 0.80),
+        "written_b": (444, 0.79, 0.42, 0.035, 0.74),
+        "written_c": (480, 0.74, 0.39, 0.035, 0.64),
+        "meantime": (518, 0.55, 0.20, 0.01, 0.0),
+    }
+    for name, (sentences, precision, recall, false_rate, actor) in floors.items():
+        got = score_realnews(sets[name], settings).summary()
+        assert got["sentences"] == sentences, (name, got)
+        assert got["precision"] >= precision and got["recall"] >= recall, (name, got)
+        assert got["false_event_rate"] <= false_rate and got["actor_country"] >= actor, (name, got)

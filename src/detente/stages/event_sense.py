@@ -53,7 +53,7 @@ AGENT_NOUNS = words("""police policeman policemen officer officers troops troop 
     assailants kidnappers hijackers pirates hackers guard guards coastguard marines sailors pilots jets
     warplanes drones warships leader leaders country countries nation nations state states governments allies
     delegation delegations delegates negotiators mediators envoys bloc alliance senators lawmaker legislator
-    mps opposition ministries juntas""")
+    mps opposition ministries juntas side sides""")
 #: The sector an agent noun implies, for the word-sense checks.
 AGENT_SECTORS = {
     **dict.fromkeys(words("police policeman policemen officer officers investigators agents"), "COP"),
@@ -321,7 +321,12 @@ def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool
     if word in PROTESTERS or type_ == "PROTEST" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS"):
         # Protesters act publicly; "prisoners rioted", "farmers marched".
         return type_ in ("PROTEST", "ASSAULT", "COERCE")
-    return word in AGENT_NOUNS or head_lemma(head) in AGENT_NOUNS
+    if word in AGENT_NOUNS or head_lemma(head) in AGENT_NOUNS:
+        return True
+    # "the governor's office", "the president's spokesman": whose it is
+    return head.pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "compound") and (c.lower_ in AGENT_NOUNS or head_lemma(c) in AGENT_NOUNS)
+        and c.lower_ not in PROTESTERS for c in head.children)
 
 
 __all__ = ["POLITICAL_SECTORS", "political", "sense"]

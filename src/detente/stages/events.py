@@ -144,6 +144,10 @@ SPEECH_ACTS = words("""urge demand call ask accuse condemn warn vow reject deny 
 # Cooperative acts whose refusal ("would not reopen talks") is a REJECT; a
 # refusal to pull back stays a negated RETREAT ("the alliance won't pull back").
 REFUSABLE = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID"})
+# Nouns of political violence: "killed in the fighting", "in clashes".
+POLITICAL_VIOLENCE = words("""fighting clash clashes violence unrest war conflict crackdown attack attacks strike
+    strikes shelling bombing bombings raid raids offensive protest protests riot riots battle battles
+    insurgency ambush airstrike airstrikes""")
 # Spans that make a past perfect a lasting state ("had been held for years").
 LONG_SPANS = words("year years decade decades month months")
 # Words whose complement is only being weighed: "considering imposing".
@@ -552,17 +556,36 @@ class Finder:
                     return True
         sent = self._sent(token)
         if any(h.pos_ == "PRON" for h in acting_heads) and any(
-                event_sense.political(self.actor_at[i], None, type_) for i in range(sent.start, sent.end)
-                if i in self.actor_at):
-            return True  # "he said he is prepared to lift …" next to the president who says it
+                event_sense.political(self.actor_at[t.i], None, type_) for t in sent
+                if t.i in self.actor_at and t.dep_ in ("nsubj", "compound", "appos")
+                and (t.head.lemma_.lower() in ANNOUNCING or t.head.head.lemma_.lower() in ANNOUNCING)):
+            # "he said he is prepared to lift …" when the president says it
+            # (not a dateline's "Washington" when a company says it)
+            return True
         if type_ == "COERCE" and token.pos_ == "VERB" and (token.lemma_.lower() in AUTHORITY_ACTS or _lemma(
                 token) == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)):
             return True  # "300 people had been arrested", "was charged with murder": only authorities do it
         if type_ == "PROTEST" and token.pos_ != "VERB" and self._happens(token, type_):
             return True  # "Riots broke out in Nanterre": a protest is public by nature
         if type_ == "ASSAULT" and not actors:
-            return self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
-                event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE)
+            if self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
+                    event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE):
+                return True
+            # "56 civilians were killed in the fighting": a death in
+            # political violence, whoever did it.
+            if token.pos_ == "VERB" and any(
+                    c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by", "since") and any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in POLITICAL_VIOLENCE for g in c.children)
+                    for c in token.children):
+                return True
+            # "Heavy fighting erupted between the army and the RSF": a
+            # nominal fight that happens where soldiers, police or armed
+            # groups are named.
+            if token.pos_ != "VERB" and self._happens(token, type_) and any(
+                    event_sense.AGENT_SECTORS.get(t.lemma_.lower()) in ("MIL", "COP", "REB")
+                    or t.i in self.actor_at and self.actor_at[t.i].sector in ("MIL", "COP", "REB")
+                    for t in sent):
+                return True
         return False
 
     def _home_country(self) -> str | None:
@@ -728,7 +751,7 @@ class Finder:
             if announced or conditional:
                 return "THREATEN", None, "occurred"
             return trigger.type, trigger.mode, status
-        if trigger.type in COOPERATIVE | {"AGREE"} and announced and status == "scheduled":
+        if trigger.type in COOPERATIVE - {"CONSULT"} | {"AGREE"} and announced and status == "scheduled":
             return "AGREE", None, "occurred"  # "said it would meet the mediator", "was ready to send help"
         if trigger.type in COOPERATIVE and trigger.type not in ("CONSULT", "SUPPORT"):
             return "AGREE", None, status  # "will provide aid", told by no one: the act is still to come
@@ -992,7 +1015,9 @@ class Finder:
         tense in a relative clause), "had been detained for nearly eight
         years" (a past perfect that lasted years)."""
         if verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "relcl":
-            return True
+            return True  # "a law that bans …"
+        if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+            return True  # "the detained diplomats" (a main verb the parser took for a modifier is VBD)
         perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
         return perfect and any(
             c.dep_ == "prep" and c.lower_ in ("for", "since") and any(
