@@ -307,7 +307,9 @@ def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool
         if actor.type == "country":
             return True
         if actor.type == "organization":
-            return actor.code is not None
+            # An organisation the knowledge base lacks is political when its
+            # name says so ("the Workers' Party", "the Interior Ministry").
+            return actor.code is not None or actor.name.split()[-1].lower() in AGENT_NOUNS
         if actor.sector in POLITICAL_SECTORS:
             return True
         if actor.sector == "CVL":

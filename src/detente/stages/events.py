@@ -163,6 +163,18 @@ CONDEMNING = words("""illegal unlawful illegitimate unacceptable unjustified unj
     sham lie lies blackmail interference meddling terrorist terrorists terrorism fascist fascists fanatic fanatics
     racist cowardly heinous atrocity atrocities genocide crime crimes unconstitutional undemocratic
     discriminatory inhumane abhorrent deplorable despicable appalling scandalous treacherous treason""")
+# More words of a charge, counted after a judging verb ("called the tariffs
+# damaging", "called the pressure a civic coup") but not in a reported
+# clause, where they often describe, not judge ("said the damage was bad").
+DISPARAGING = words("""bad damaging harmful unnecessary distressing persecution coup fraud fraudulent threat
+    blackmail usurpation authoritarian crook crooks ill-informed demeaning disaster disastrous catastrophe
+    catastrophic mistake failure insult insulting offensive ridiculous unfair unacceptable irresponsible
+    dangerous destabilising destabilizing aggressive hypocrisy lies propaganda witch-hunt hoax farce attack
+    assault interference abuse violation betrayal""")
+# Praise after a judging verb: "called the deal historic" (SUPPORT).
+PRAISING = words("""historic milestone success successful breakthrough landmark victory triumph important
+    positive constructive good great excellent friend friends hero heroes partner ally brave courageous
+    welcome encouraging significant vital crucial""")
 # Verbs that judge their object by a predicate: "called the move illegal".
 JUDGING = words("call describe label brand term deem denounce dub declare")
 # What someone is blamed for when "responsible for" it.
@@ -308,8 +320,11 @@ class Finder:
                 if judged is not None:
                     # "Qatar said the measures were unjustified", "Russia
                     # called the expulsions a provocation": the speaker's
-                    # ACCUSE of the thing judged.
-                    event = self._event(token, Trigger("ACCUSE", "disapprove", None, "rule"), said=judged)
+                    # ACCUSE of the thing judged ("called the deal
+                    # historic": a SUPPORT).
+                    judge, judged_thing, type_ = judged
+                    mode = "disapprove" if type_ == "ACCUSE" else None
+                    event = self._event(token, Trigger(type_, mode, None, "rule"), said=(judge, judged_thing))
                     if event is not None and event.actor:
                         events.append((token, event, "rule"))
                 continue
@@ -661,32 +676,51 @@ class Finder:
         return type_ in SELF_EVIDENT and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" \
             and token.head.lemma_.lower() != "be"
 
-    def _judgement(self, token: Token) -> tuple[Token, Token | None] | None:
-        """A condemning word said of something, with who says it and of
-        what: "said the measures were unjustified" (a predicate in a
-        reported clause), "called the expulsions a flagrant provocation",
-        "described the strikes as illegal", "said Russia was responsible
-        for the attack"."""
-        word = token.lower_
-        if token.pos_ not in ("ADJ", "NOUN") or not (word in CONDEMNING or token.lemma_.lower() in CONDEMNING
-                                                      or word == "responsible" and self._for_violence(token)):
+    def _judgement(self, token: Token) -> tuple[Token, Token | None, str] | None:
+        """A judgement said of something, with who says it, of what, and
+        its type: ACCUSE for a condemning word, SUPPORT for praise. Shapes:
+        "called the expulsions a flagrant provocation", "described the
+        strikes as illegal", "called the deal historic" (a predicate of a
+        judging verb), "said the measures were unjustified", "said Russia
+        was responsible for the attack" (a predicate in a reported clause:
+        condemning words only)."""
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             return None
-        node, dep = token, token.dep_
-        if dep == "amod" and token.head.dep_ in ("oprd", "attr", "pobj", "acomp"):
-            node, dep = token.head, token.head.dep_  # "a flagrant provocation", "fascist fanatics"
-        verb = node.head
+        dep, verb = token.dep_, token.head
+        if token.pos_ == "ADJ" and dep in ("amod", "conj") and token.i > token.head.i:
+            # "called the move unprecedented and illegal": the parser hangs the
+            # predicate on the object
+            head = token.head if dep == "amod" else token.head.head
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in JUDGING and head.i < token.i:
+                dep, verb = "oprd", head.head
         if dep == "pobj" and verb.lower_ == "as":
-            node, verb, dep = verb, verb.head, "oprd"  # "described the strikes as illegal"
+            verb, dep = verb.head, "oprd"  # "described the strikes as illegal"
         if dep == "oprd" and verb.lemma_.lower() in JUDGING:
+            said = event_sense.phrase_words(token) | {token.lower_}
+            type_ = "SUPPORT" if said & PRAISING and not said & CONDEMNING else \
+                "ACCUSE" if said & (CONDEMNING | DISPARAGING) or self._scare_quoted(token) else None
             speaker = self._subject_token(verb)
             target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            return (speaker, target) if speaker is not None else None
+            return (speaker, target, type_) if speaker is not None and type_ is not None else None
+        word = token.lower_
+        if not (word in CONDEMNING or token.lemma_.lower() in CONDEMNING
+                or word == "responsible" and self._for_violence(token)):
+            return None
+        if dep == "amod" and token.head.dep_ in ("attr", "acomp"):
+            dep, verb = token.head.dep_, token.head.head
         if dep in ("acomp", "attr") and verb.lemma_.lower() == "be" and verb.dep_ == "ccomp" \
                 and verb.head.lemma_.lower() in ANNOUNCING | words("believe think consider"):
             speaker = self._subject_token(verb.head)
             target = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-            return (speaker, target) if speaker is not None else None
+            return (speaker, target, "ACCUSE") if speaker is not None else None
         return None
+
+    def _scare_quoted(self, token: Token) -> bool:
+        """A judgement in quote marks right around it ("called the arrest
+        a 'political persecution'"): the speaker's own words, mostly a charge."""
+        first, last = token.left_edge.i, token.right_edge.i
+        return first > 0 and last + 1 < len(self.doc) and self.doc[first - 1].is_quote \
+            and self.doc[last + 1].is_quote or first >= 0 and self.doc[first].is_quote
 
     @staticmethod
     def _for_violence(token: Token) -> bool:
@@ -841,12 +875,17 @@ class Finder:
                 return [], _unique(recipients)
             else:
                 subject = self._subject_token(token)
+                antecedent: ActorRecord | None = None
                 if subject is not None and subject.lower_ in PRONOUNS and not self._refs(subject):
                     # "Syria says it will not accept …": the one who says it.
                     speaker = self._speaker_of(token)
                     if speaker is not None:
                         subject = speaker
-                if subject is not None:
+                    else:
+                        antecedent = self._antecedent(subject)
+                if antecedent is not None:
+                    actors = [ActorRef(name=antecedent.name, code=antecedent.code, actor_id=antecedent.id)]
+                elif subject is not None:
                     # "Senior Hungarian and Romanian officials": the group and
                     # every country that modifies it.
                     actors = _unique(self._refs(subject) + self._modifier_refs(subject)) or self._kb_refs(subject)
@@ -919,6 +958,27 @@ class Finder:
         actors = _unique(actors)
         recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
         return actors, recipients
+
+    def _antecedent(self, pronoun: Token) -> ActorRecord | None:
+        """The actor a subject pronoun the actors stage left unresolved
+        refers to: the nearest one named before it in its sentence or the
+        two before, of a fitting kind ("he", "she": a person; "it": a
+        country or an organisation; "they": a group, a country or an
+        organisation)."""
+        kinds = {"he": ("person",), "she": ("person",), "it": ("country", "organization"),
+                 "they": ("group", "country", "organization")}.get(pronoun.lower_)
+        if kinds is None:
+            return None
+        n = bisect_right(self.sent_first, pronoun.i) - 1
+        floor = self.sentences[max(n - 2, 0)].start_char
+        best: tuple[int, ActorRecord] | None = None
+        for actor in self.actor_by_id.values():
+            if actor.type not in kinds:
+                continue
+            for m in actor.mentions:
+                if floor <= m.start and m.end <= pronoun.idx and (best is None or m.start > best[0]):
+                    best = (m.start, actor)
+        return best[1] if best is not None else None
 
     def _kb_refs(self, token: Token) -> list[ActorRef]:
         """Countries the knowledge base finds in a phrase that names no actor
