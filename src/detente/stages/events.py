@@ -148,6 +148,9 @@ REFUSABLE = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID"})
 POLITICAL_VIOLENCE = words("""fighting clash clashes violence unrest war conflict crackdown attack attacks strike
     strikes shelling bombing bombings raid raids offensive protest protests riot riots battle battles
     insurgency ambush airstrike airstrikes""")
+# Triggers that are events only as intentions ("said it would respond"):
+# done, they are no conflict ("police responded to a call").
+FUTURE_ONLY = words("respond hit_back punish")
 # Spans that make a past perfect a lasting state ("had been held for years").
 LONG_SPANS = words("year years decade decades month months")
 # Words whose complement is only being weighed: "considering imposing".
@@ -496,8 +499,9 @@ class Finder:
                 and record.sector in event_sense.POLITICAL_SECTORS for ref in actors + recipients):
             return None  # "PSG signed Brazil forward Neymar": clubs and national teams are no states
         status = self._status(token)
-        if status is None:
-            return None
+        if status is None or status == "occurred" and _lemma(token) in FUTURE_ONLY | {
+                f"{_lemma(token)}_{c.lower_}" for c in token.children if c.dep_ == "prt"} & FUTURE_ONLY:
+            return None  # "the ministry responded to questions": no threat unless it is still to come
         date, precision = self._date(token)
         if date is not None and precision in ("day", "month", "year", "decade") and self.published:
             moment = _parse(date)
@@ -509,8 +513,9 @@ class Finder:
             year, week, _ = self.published.isocalendar()
             date, precision = f"{year}-W{week:02d}", "week"
         location = self._location(token)
-        actors, recipients = self._domestic(trigger.type, actors, recipients, location, heads)
         type_, mode, status = self._intent(token, trigger, status)
+        # After the intent: a threat to attack has no domestic target.
+        actors, recipients = self._domestic(type_, actors, recipients, location, heads)
         score, quad = score_of(type_, mode)
         sent = self._sent(token)
         confidence = BASE_CONFIDENCE - NO_ACTOR_COST * (not actors) - SUBORDINATE_COST * self._subordinate(token) \
