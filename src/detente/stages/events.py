@@ -148,6 +148,13 @@ REFUSABLE = frozenset({"CONSULT", "CONCEDE", "COOPERATE", "AID"})
 POLITICAL_VIOLENCE = words("""fighting clash clashes violence unrest war conflict crackdown attack attacks strike
     strikes shelling bombing bombings raid raids offensive protest protests riot riots battle battles
     insurgency ambush airstrike airstrikes""")
+# Collective subjects that stand for two actors named before ("the two
+# leaders met", "both sides blamed each other") and the kinds they take.
+PAIR_HEADS = {
+    **dict.fromkeys(("leader", "man", "president", "minister", "head"), ("person",)),
+    **dict.fromkeys(("side", "country", "nation", "government", "state", "party", "neighbour", "neighbor",
+                     "rival", "ally"), ("country", "organization", "group")),
+}
 # Triggers that are events only as intentions ("said it would respond"):
 # done, they are no conflict ("police responded to a call").
 FUTURE_ONLY = words("respond hit_back punish")
@@ -881,6 +888,11 @@ class Finder:
             else:
                 subject = self._subject_token(token)
                 antecedent: ActorRecord | None = None
+                if subject is not None and not self._refs(subject) and not self._modifier_refs(subject):
+                    pair = self._pair(subject)
+                    if pair:
+                        actors = pair
+                        subject = None  # "the two leaders": the two named before
                 if subject is not None and subject.lower_ in PRONOUNS and not self._refs(subject):
                     # "Syria says it will not accept …": the one who says it.
                     speaker = self._speaker_of(token)
@@ -890,7 +902,7 @@ class Finder:
                         antecedent = self._antecedent(subject)
                 if antecedent is not None:
                     actors = [ActorRef(name=antecedent.name, code=antecedent.code, actor_id=antecedent.id)]
-                elif subject is not None:
+                elif subject is not None and not actors:
                     # "Senior Hungarian and Romanian officials": the group and
                     # every country that modifies it.
                     actors = _unique(self._refs(subject) + self._modifier_refs(subject)) or self._kb_refs(subject)
@@ -963,6 +975,31 @@ class Finder:
         actors = _unique(actors)
         recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
         return actors, recipients
+
+    def _pair(self, subject: Token) -> list[ActorRef]:
+        """"The two leaders", "both sides", "the two countries": the last two
+        distinct actors of that kind named before, in the sentence or the
+        two before (people for leaders and men, states and organisations
+        for sides and countries)."""
+        kinds = PAIR_HEADS.get(subject.lemma_.lower())
+        if kinds is None or not any(c.lower_ in ("two", "both") for c in subject.children):
+            return []
+        n = bisect_right(self.sent_first, subject.i) - 1
+        floor = self.sentences[max(n - 2, 0)].start_char
+        named: list[tuple[int, ActorRecord]] = []
+        for actor in self.actor_by_id.values():
+            if actor.type in kinds:
+                last = max((m.start for m in actor.mentions if floor <= m.start and m.end <= subject.idx), default=None)
+                if last is not None:
+                    named.append((last, actor))
+        named.sort(key=lambda x: x[0], reverse=True)
+        out: list[ActorRef] = []
+        for _, actor in named:
+            if actor.identity not in {self.actor_by_id[r.actor_id].identity for r in out if r.actor_id}:
+                out.append(ActorRef(name=actor.name, code=actor.code, actor_id=actor.id))
+            if len(out) == 2:
+                return out
+        return []
 
     def _antecedent(self, pronoun: Token) -> ActorRecord | None:
         """The actor a subject pronoun the actors stage left unresolved
