@@ -85,8 +85,10 @@ LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue con
 # Acts only authorities do: arrests and sentences are political whoever is
 # named (most reports leave the police or the court unnamed).
 AUTHORITY_ACTS = words("arrest detain jail imprison indict convict sentence deport extradite")
-# "raised the alert level", "put troops on standby": a MOBILIZE.
+# Verbs of troops, tanks or warships that move ("tanks rolled into the city").
 ADVANCING = words("cross enter roll advance push pour move sail mass")
+# Verbs that raise a state of readiness ("raised the alert level", "put
+# troops on standby").
 ALERTING = words("raise put place heighten increase elevate")
 # Nouns that measure out a light verb's object: "held four hours of talks",
 # "adopted a 14th package of sanctions", "a fresh round of talks".
@@ -135,8 +137,6 @@ SUBORDINATE_COST = 0.25
 # no one).
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"})
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
-# Words whose infinitive is an intention: "vowed to fight", "is willing to
-# withdraw", "prepared to lift".
 # Verbs of saying and asking: acts of whoever speaks.
 SPEECH_ACTS = words("""urge demand call ask accuse condemn warn vow reject deny criticise criticize insist say add
     pledge promise threaten appeal welcome praise blame denounce"""
@@ -162,6 +162,8 @@ FUTURE_ONLY = words("respond hit_back punish")
 LONG_SPANS = words("year years decade decades month months")
 # Words whose complement is only being weighed: "considering imposing".
 WEIGHING = words("consider weigh mull contemplate debate explore study discuss")
+# Words whose infinitive is an intention: "vowed to fight", "is willing to
+# withdraw", "prepared to lift".
 INTENDING = words("vow swear pledge promise threaten willing ready prepared determined resolve")
 # Words that condemn what they are said of (ACCUSE, mode disapprove) in
 # "said X was …", "called X …", "described X as …". Mild or ambiguous words
@@ -561,10 +563,10 @@ class Finder:
         """A political actor on one side (see ``event_sense.political``);
         an attack with no one named passes only when it is unmistakably
         military ("came under fire", "shells rained down", "an air strike")."""
+        head_ids = {self.actor_at[h.i].id for h in acting_heads if h.i in self.actor_at}
         for side, acting in ((actors, True), (recipients, False)):
             if acting and acting_heads and all(h.lower_ in event_sense.PRIVATE_HEADS for h in acting_heads) \
-                    and not any(ref.actor_id and ref.actor_id in {self.actor_at[h.i].id for h in acting_heads
-                                                                  if h.i in self.actor_at} for ref in side):
+                    and not any(ref.actor_id in head_ids for ref in side):
                 continue  # "US steel producers": the country only says whose producers they are
             for ref in side:
                 record = self.actor_by_id.get(ref.actor_id or "")
@@ -732,7 +734,7 @@ class Finder:
         a 'political persecution'"): the speaker's own words, mostly a charge."""
         first, last = token.left_edge.i, token.right_edge.i
         return first > 0 and last + 1 < len(self.doc) and self.doc[first - 1].is_quote \
-            and self.doc[last + 1].is_quote or first >= 0 and self.doc[first].is_quote
+            and self.doc[last + 1].is_quote or self.doc[first].is_quote
 
     @staticmethod
     def _for_violence(token: Token) -> bool:
@@ -976,26 +978,32 @@ class Finder:
         recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
         return actors, recipients
 
-    def _pair(self, subject: Token) -> list[ActorRef]:
-        """"The two leaders", "both sides", "the two countries": the last two
-        distinct actors of that kind named before, in the sentence or the
-        two before (people for leaders and men, states and organisations
-        for sides and countries)."""
-        kinds = PAIR_HEADS.get(subject.lemma_.lower())
-        if kinds is None or not any(c.lower_ in ("two", "both") for c in subject.children):
-            return []
-        n = bisect_right(self.sent_first, subject.i) - 1
+    def _named_before(self, token: Token, kinds: tuple[str, ...]) -> list[ActorRecord]:
+        """Actors of these kinds named before a token in its sentence or the
+        two before, the most recently named first."""
+        n = bisect_right(self.sent_first, token.i) - 1
         floor = self.sentences[max(n - 2, 0)].start_char
         named: list[tuple[int, ActorRecord]] = []
         for actor in self.actor_by_id.values():
             if actor.type in kinds:
-                last = max((m.start for m in actor.mentions if floor <= m.start and m.end <= subject.idx), default=None)
+                last = max((m.start for m in actor.mentions if floor <= m.start and m.end <= token.idx), default=None)
                 if last is not None:
                     named.append((last, actor))
         named.sort(key=lambda x: x[0], reverse=True)
+        return [actor for _, actor in named]
+
+    def _pair(self, subject: Token) -> list[ActorRef]:
+        """"The two leaders", "both sides", "the two countries": the last two
+        distinct actors of that kind named before (people for leaders and
+        men, states and organisations for sides and countries)."""
+        kinds = PAIR_HEADS.get(subject.lemma_.lower())
+        if kinds is None or not any(c.lower_ in ("two", "both") for c in subject.children):
+            return []
         out: list[ActorRef] = []
-        for _, actor in named:
-            if actor.identity not in {self.actor_by_id[r.actor_id].identity for r in out if r.actor_id}:
+        seen: set[str | None] = set()
+        for actor in self._named_before(subject, kinds):
+            if actor.identity not in seen:
+                seen.add(actor.identity)
                 out.append(ActorRef(name=actor.name, code=actor.code, actor_id=actor.id))
             if len(out) == 2:
                 return out
@@ -1003,24 +1011,13 @@ class Finder:
 
     def _antecedent(self, pronoun: Token) -> ActorRecord | None:
         """The actor a subject pronoun the actors stage left unresolved
-        refers to: the nearest one named before it in its sentence or the
-        two before, of a fitting kind ("he", "she": a person; "it": a
-        country or an organisation; "they": a group, a country or an
-        organisation)."""
+        refers to: the nearest one named before it, of a fitting kind ("he",
+        "she": a person; "it": a country or an organisation; "they": a
+        group, a country or an organisation)."""
         kinds = {"he": ("person",), "she": ("person",), "it": ("country", "organization"),
                  "they": ("group", "country", "organization")}.get(pronoun.lower_)
-        if kinds is None:
-            return None
-        n = bisect_right(self.sent_first, pronoun.i) - 1
-        floor = self.sentences[max(n - 2, 0)].start_char
-        best: tuple[int, ActorRecord] | None = None
-        for actor in self.actor_by_id.values():
-            if actor.type not in kinds:
-                continue
-            for m in actor.mentions:
-                if floor <= m.start and m.end <= pronoun.idx and (best is None or m.start > best[0]):
-                    best = (m.start, actor)
-        return best[1] if best is not None else None
+        named = self._named_before(pronoun, kinds) if kinds is not None else []
+        return named[0] if named else None
 
     def _kb_refs(self, token: Token) -> list[ActorRef]:
         """Countries the knowledge base finds in a phrase that names no actor
