@@ -508,8 +508,8 @@ class Finder:
                 and record.sector in event_sense.POLITICAL_SECTORS for ref in actors + recipients):
             return None  # "PSG signed Brazil forward Neymar": clubs and national teams are no states
         status = self._status(token)
-        if status is None or status == "occurred" and _lemma(token) in FUTURE_ONLY | {
-                f"{_lemma(token)}_{c.lower_}" for c in token.children if c.dep_ == "prt"} & FUTURE_ONLY:
+        phrases = {_lemma(token)} | {f"{_lemma(token)}_{c.lower_}" for c in token.children if c.dep_ == "prt"}
+        if status is None or status == "occurred" and phrases & FUTURE_ONLY:
             return None  # "the ministry responded to questions": no threat unless it is still to come
         date, precision = self._date(token)
         if date is not None and precision in ("day", "month", "year", "decade") and self.published:
