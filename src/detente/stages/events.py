@@ -182,7 +182,7 @@ DISPARAGING = words("""bad damaging harmful unnecessary distressing persecution 
     blackmail usurpation authoritarian crook crooks ill-informed demeaning disaster disastrous catastrophe
     catastrophic mistake failure insult insulting offensive ridiculous unfair unacceptable irresponsible
     dangerous destabilising destabilizing aggressive hypocrisy lies propaganda witch-hunt hoax farce attack
-    assault interference abuse violation betrayal""")
+    assault interference abuse violation betrayal error tragic hijacking piracy punishment""")
 # Praise after a judging verb: "called the deal historic" (SUPPORT).
 PRAISING = words("""historic milestone success successful breakthrough landmark victory triumph important
     positive constructive good great excellent friend friends hero heroes partner ally brave courageous
@@ -708,7 +708,11 @@ class Finder:
             if head.dep_ == "dobj" and head.head.lemma_.lower() in JUDGING and head.i < token.i:
                 dep, verb = "oprd", head.head
         if dep == "pobj" and verb.lower_ == "as":
-            verb, dep = verb.head, "oprd"  # "described the strikes as illegal"
+            # "described the strikes as illegal"; the parser may hang "as" on
+            # the object ("described the attack as terrorism")
+            verb, dep = verb.head, "oprd"
+            if verb.dep_ == "dobj" and verb.head.lemma_.lower() in JUDGING:
+                verb = verb.head
         if dep == "oprd" and verb.lemma_.lower() in JUDGING:
             said = event_sense.phrase_words(token) | {token.lower_}
             type_ = "SUPPORT" if said & PRAISING and not said & CONDEMNING else \
@@ -733,6 +737,8 @@ class Finder:
         """A judgement in quote marks right around it ("called the arrest
         a 'political persecution'"): the speaker's own words, mostly a charge."""
         first, last = token.left_edge.i, token.right_edge.i
+        while first < token.i and self.doc[first].dep_ == "det":
+            first += 1  # 'a "tragic error"': the marks may come after the article
         return first > 0 and last + 1 < len(self.doc) and self.doc[first - 1].is_quote \
             and self.doc[last + 1].is_quote or self.doc[first].is_quote
 
