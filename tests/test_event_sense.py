@@ -40,6 +40,9 @@ NO_EVENT = [
     "Storms hit the coast of Florida, killing three people.",
     "The singer died of an overdose at her home in Los Angeles.",
     "Shares in the carmaker fell 4 per cent after it warned of weaker demand.",
+    # "the club" is a G7 description only after the G7 is named; a possessive
+    # sport word ("club's") still marks a sport story
+    "Fans staged protests against the club's owners before the match.",
 ]
 
 
@@ -60,6 +63,16 @@ SHAPES = [
     ("Russian troops massed near the Ukrainian border.", "MOBILIZE", {"RUS"}, None, "occurred"),
     ("The candidate attacked his rival's proposal on healthcare.", None, None, None, None),
     ("Officials discussed the plan to mobilize the National Guard.", "MOBILIZE", None, None, "hypothetical"),
+    # "between" hung on the place by the parser
+    ("The deal followed four days of talks in the Chinese capital between Iranian and Saudi officials.",
+     "CONSULT", {"IRN", "SAU"}, None, "occurred"),
+    ("Thousands of protesters gathered outside parliament in Tbilisi on Sunday.", "PROTEST", {"GEO"}, None,
+     "occurred"),
+    ("Generals from both armies held talks on Wednesday to defuse the standoff.", "CONSULT", None, None,
+     "occurred"),
+    ("Police arrested a 28-year-old man, who was later charged with murder.", "COERCE", None, None, "occurred"),
+    ('President Joe Biden called the ruling a "tragic error".', "ACCUSE", {"USA"}, None, "occurred"),
+    ("Prime Minister Jacinda Ardern described the attack as terrorism.", "ACCUSE", {"NZL"}, None, "occurred"),
 ]
 
 

@@ -53,12 +53,12 @@ AGENT_NOUNS = words("""police policeman policemen officer officers troops troop 
     assailants kidnappers hijackers pirates hackers guard guards coastguard marines sailors pilots jets
     warplanes drones warships leader leaders country countries nation nations state states governments allies
     delegation delegations delegates negotiators mediators envoys bloc alliance senators lawmaker legislator
-    mps opposition ministries juntas side sides""")
+    mps opposition ministries juntas side sides general generals commander commanders""")
 #: The sector an agent noun implies, for the word-sense checks.
 AGENT_SECTORS = {
     **dict.fromkeys(words("police policeman policemen officer officers investigators agents"), "COP"),
     **dict.fromkeys(words("""troop troops soldier soldiers force forces army military navy marines sailors pilots
-        jets warplanes drones warships guard guards coastguard"""), "MIL"),
+        jets warplanes drones warships guard guards coastguard general generals commander commanders"""), "MIL"),
     **dict.fromkeys(words("""militia militiaman militiamen militant militants rebel rebels insurgent insurgents
         fighter fighters gunman gunmen jihadist jihadists guerrilla guerrillas separatists paramilitaries
         paramilitary terrorists terrorist bomber bombers"""), "REB"),
@@ -183,6 +183,9 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             if not objects and actor_sectors & {"MIL", "COP", "GOV"}:
                 return type_
             return None
+        if type_ == "CONSULT" and lemma in ("gather", "assemble", "converge", "mass") and any(
+                c.dep_ == "nsubj" and phrase_words(c) & PROTESTERS for c in token.children):
+            return "PROTEST"  # "thousands of protesters gathered on the square" meet no one
         if type_ == "ASSAULT":
             if lemma in ("attack", "hit", "slam", "blast", "strike", "target", "fire") and objects and all(
                     head_lemma(o) in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_NOUNS for o in objects):
@@ -271,7 +274,7 @@ def _accidental(token: Token) -> bool:
 def _sporty(sent: Span) -> bool:
     """A score line with a sport word, or two sport words."""
     text = sent.text
-    lower = {w.strip(".,;:'\"()").lower() for w in text.split()}
+    lower = {w.strip(".,;:'\"()").lower().removesuffix("'s").removesuffix("\u2019s") for w in text.split()}
     return bool(SCORE.search(text)) and bool(lower & SPORT_WORDS) or len(lower & SPORT_WORDS) >= 2
 
 

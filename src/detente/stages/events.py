@@ -110,6 +110,8 @@ UNDER_ATTACK = words("fire attack attacks shelling bombardment assault siege")
 # Verbs whose CAMEO default sense is too broad to stand alone in news
 # ("called it illegal" is no phone call): only their object patterns count.
 CAMEO_NO_DEFAULT = words("call see hold put set get make run")
+# Count nouns before "of" ("thousands of protesters").
+QUANTITIES = words("hundreds thousands dozens scores millions tens number group crowds")
 # Types whose target, unnamed, is the country where they happen.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "ASSAULT"})
 # Recipients after "for" ("aid for Ukraine") only for giving types.
@@ -556,7 +558,7 @@ class Finder:
                 found += [subject] if subject is not None else []
             if not acting:
                 found = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return [t for f in found for t in (f, *f.conjuncts)]
+        return [_counted(t) for f in found for t in (f, *f.conjuncts)]
 
     def _political(self, token: Token, type_: str, actors: list[ActorRef], recipients: list[ActorRef],
                    acting_heads: list[Token]) -> bool:
@@ -591,11 +593,12 @@ class Finder:
             # "he said he is prepared to lift …" when the president says it
             # (not a dateline's "Washington" when a company says it)
             return True
-        if type_ == "COERCE" and token.pos_ == "VERB" and (token.lemma_.lower() in AUTHORITY_ACTS or _lemma(
+        if token.pos_ == "VERB" and (type_ == "COERCE" and token.lemma_.lower() in AUTHORITY_ACTS or _lemma(
                 token) == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)):
             return True  # "300 people had been arrested", "was charged with murder": only authorities do it
-        if type_ == "PROTEST" and token.pos_ != "VERB" and self._happens(token, type_):
-            return True  # "Riots broke out in Nanterre": a protest is public by nature
+        if type_ == "PROTEST" and token.pos_ != "VERB" and self._happens(token, type_) \
+                and not any(h.lower_ in event_sense.PRIVATE_HEADS for h in acting_heads):
+            return True  # "Riots broke out in Nanterre": a protest is public by nature (not the fans')
         if type_ == "ASSAULT" and not actors:
             if self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
                     event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE):
@@ -645,7 +648,11 @@ class Finder:
         if country is None:
             return actors, recipients
         ref = ActorRef(name=self.kb.country_name(country) or country, code=country)
-        if not actors and (any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
+        # "Ministers gathered in Brussels", "diplomats met in Geneva": a
+        # meeting's place is often no participant's country, so outside the
+        # domestic types only the article's own country fills its officials.
+        abroad = type_ not in DOMESTIC_TYPES and location is not None and location.country not in (None, self.home)
+        if not actors and not abroad and (any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
                                in ("COP", "MIL", "GOV", "JUD") for h in acting_heads)
                            or type_ == "COERCE" and not acting_heads
                            or type_ in DOMESTIC_TYPES and any(h.lower_ in event_sense.PROTESTERS for h in acting_heads)):
@@ -953,6 +960,14 @@ class Finder:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             recipients += self._refs(g) + self._modifier_refs(g)
+            if not actors:
+                # "talks in the Chinese capital between Iran's top security
+                # official and his Saudi counterpart": the parser hangs
+                # "between" on the place
+                for prep in self._deep_preps(token, ("between", "among")):
+                    for g in prep.children:
+                        if g.dep_ == "pobj":
+                            actors += self._refs(g) + self._modifier_refs(g)
             for child in children:
                 # "the discussion begun by Sherman and Ryabkov"
                 if child.dep_ == "acl":
@@ -983,6 +998,18 @@ class Finder:
         actors = _unique(actors)
         recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
         return actors, recipients
+
+    @staticmethod
+    def _deep_preps(token: Token, words_: tuple[str, ...]) -> list[Token]:
+        """Prepositions among ``words_`` one or two phrases below a noun,
+        through prepositions and their objects only."""
+        found, frontier = [], [c for c in token.children if c.dep_ == "prep"]
+        for _ in range(2):
+            below = [g for p in frontier for o in p.children if o.dep_ == "pobj"
+                     for g in o.children if g.dep_ == "prep"]
+            found += [p for p in below if p.lower_ in words_]
+            frontier = below
+        return found
 
     def _named_before(self, token: Token, kinds: tuple[str, ...]) -> list[ActorRecord]:
         """Actors of these kinds named before a token in its sentence or the
@@ -1049,8 +1076,10 @@ class Finder:
                     if word.i in self.actor_at:
                         continue
                     for m in self.kb.match([word.text], [word.lower_]):
-                        target = self.kb.pick([t for t in m.targets if t.entry.type != "person"],
-                                              self.published)
+                        # A description ("the club") is no name: it needs an
+                        # earlier mention, which the actors stage checks.
+                        target = self.kb.pick([t for t in m.targets if t.entry.type != "person"
+                                               and t.how != "context"], self.published)
                         if target is not None and target.entry.code and target.entry.code not in codes:
                             name = self.kb.country_name(target.entry.code) or target.entry.name
                             found.append(ActorRef(name=name, code=target.entry.code))
@@ -1308,6 +1337,17 @@ def _hyphen_parts(token: Token) -> list[Token]:
             and not doc[start - 2].whitespace_:
         start -= 2
     return [doc[k] for k in range(start, i + 1, 2)] if start < i else [token]
+
+
+def _counted(token: Token) -> Token:
+    """"Thousands of protesters", "dozens of soldiers": the people counted,
+    not the count."""
+    if token.pos_ == "NUM" or token.lower_ in QUANTITIES:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if counted is not None:
+            return counted
+    return token
 
 
 def _hyphenated(token: Token) -> str | None:
