@@ -41,6 +41,15 @@ class Settings:
     published: dt.date | None = field(default=None)
     kb: tuple[str, ...] = ()
     event_model: bool = True
+    # Limits (see defaults.toml and the README's "Reliability" section).
+    max_records_per_article: int = 20_000
+    article_time_limit: float = 300.0
+    lock_timeout: float = 30.0
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+    max_request_bytes: int = 65_536
+    search_max_chars: int = 512
+    search_max_terms: int = 32
+    search_time_limit: float = 2.0
 
     def __post_init__(self) -> None:
         if not self.model.strip():
@@ -51,9 +60,15 @@ class Settings:
             raise ConfigError("languages: give a list of two-letter ISO 639-1 codes, e.g. ['en']")
         if not 0.0 < self.language_min_confidence <= 1.0:
             raise ConfigError("language_min_confidence: must be in (0, 1]")
-        for name in ("language_min_chars", "max_input_bytes", "max_text_chars", "batch_size", "workers"):
+        for name in ("language_min_chars", "max_input_bytes", "max_text_chars", "batch_size", "workers",
+                     "max_records_per_article", "max_request_bytes", "search_max_chars", "search_max_terms"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name}: must be a positive whole number")
+        for name in ("article_time_limit", "lock_timeout", "search_time_limit"):
+            if not getattr(self, name) > 0:
+                raise ConfigError(f"{name}: must be a positive number of seconds")
+        if not self.allowed_hosts or not all(isinstance(h, str) and h.strip() for h in self.allowed_hosts):
+            raise ConfigError("allowed_hosts: give a list of host names, e.g. ['localhost', '127.0.0.1'] ('*' allows any)")
         if not self.db.strip():
             raise ConfigError("db: give a file path for the SQLite store")
 
@@ -100,6 +115,7 @@ class Settings:
         out = dataclasses.asdict(self)
         out["languages"] = list(self.languages)
         out["kb"] = list(self.kb)
+        out["allowed_hosts"] = list(self.allowed_hosts)
         out["published"] = self.published.isoformat() if self.published else None
         return out
 
@@ -120,6 +136,8 @@ def _from_env(name: str, raw: str) -> Any:
         return [part.strip() for part in raw.split(",") if part.strip()]
     if name == "kb":
         return [part.strip() for part in raw.split(os.pathsep) if part.strip()]
+    if name == "allowed_hosts":
+        return [part.strip() for part in raw.split(",") if part.strip()]
     return raw
 
 
@@ -133,10 +151,12 @@ def _coerce(name: str, value: Any) -> Any:
             return tuple(str(code).lower() for code in value)
         if name == "published":
             return parse_date_setting(value)
-        if name == "kb":
+        if name in ("kb", "allowed_hosts"):
             if isinstance(value, str):
                 value = [value]
-            return tuple(str(path) for path in value)
+            if not isinstance(value, list | tuple):
+                raise TypeError
+            return tuple(str(item).lower() if name == "allowed_hosts" else str(item) for item in value)
         if isinstance(default, bool):
             if isinstance(value, str):
                 if value.strip().lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
@@ -146,10 +166,12 @@ def _coerce(name: str, value: Any) -> Any:
                 raise ValueError
             return bool(value)
         if isinstance(default, int):
-            if isinstance(value, float) and not value.is_integer():
+            if isinstance(value, float) and not value.is_integer() or isinstance(value, list | dict):
                 raise ValueError
             return int(value)
         if isinstance(default, float):
+            if isinstance(value, bool | list | dict):
+                raise ValueError
             return float(value)
         if isinstance(default, str):
             if not isinstance(value, str):
