@@ -16,6 +16,7 @@ import spacy
 from spacy.about import __version__ as spacy_version
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from .errors import ConfigError
 from .records import ActorRecord
@@ -90,12 +91,76 @@ def model_info(nlp: Language) -> dict[str, Any]:
 
 
 def text_of(doc: Doc) -> str:
-    """The document's text, built once: spaCy's ``Doc.text`` joins every token
-    again on each call, which made stages quadratic on long articles."""
+    """The stored text the document was parsed from, built once: spaCy's
+    ``Doc.text`` joins every token again on each call, which made stages
+    quadratic on long articles. It differs from ``doc.text`` only where
+    :func:`unwrap` turned a line break into a space, so every offset is the
+    same; records take their ``text`` from here, so that it is always the
+    stored text at their offsets."""
     cached = doc.user_data.get("detente.text")
     if cached is None:
         cached = doc.user_data["detente.text"] = doc.text
     return str(cached)
+
+
+def stored(span: SpacySpan) -> str:
+    """A span's words as stored (with the line breaks the parser read as
+    spaces)."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def parse_texts(articles_text: Iterable[str]) -> Iterable[str]:
+    """What the parser reads for each stored text (see :func:`unwrap`)."""
+    return (unwrap(text) for text in articles_text)
+
+
+# Hard wrapping, as in wire archives and e-mailed copy: lines cut at a fixed
+# width inside paragraphs. Calibrated on wire copy wrapped at 64-80
+# characters and on our own one-paragraph-per-line fixtures: a text is
+# wrapped when its long lines are at most WRAP_MAX characters and most lines
+# that continue in the next line end mid-sentence.
+WRAP_MAX = 100
+WRAP_FULL = 0.6  # a line at least this share of the wrap width was cut, not ended
+_ENDS = ".!?:;\"'”’)]…"
+
+
+def unwrap(text: str) -> str:
+    """The text with each line break inside a paragraph read as a space.
+
+    A single line break (not a blank line) joins its lines when the next
+    line starts in lower case ("said the\nminister"), or, in a text that is
+    hard-wrapped as a whole, when the line before it is a full line. A short
+    line stays a line of its own: a headline, a dateline, the end of a
+    paragraph. The result has the same length as ``text``, so every offset
+    points into the stored text."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    lengths = [len(line.rstrip()) for line in lines]
+    width = _wrap_width(lines, lengths)
+    out = list(text)
+    at = 0
+    for k, line in enumerate(lines[:-1]):
+        at += len(line)  # the index of the line break after this line
+        nxt = lines[k + 1]
+        if line.strip() and nxt.strip() and (
+                nxt.lstrip()[:1].islower() and not line.rstrip().endswith((":", "•"))
+                or width and lengths[k] >= WRAP_FULL * width):
+            out[at] = " "
+        at += 1
+    return "".join(out)
+
+
+def _wrap_width(lines: list[str], lengths: list[int]) -> int:
+    """The width a text is hard-wrapped at, or 0 when it is not."""
+    continued = [k for k in range(len(lines) - 1) if lines[k].strip() and lines[k + 1].strip()]
+    if len(continued) < 3:
+        return 0
+    width = max(lengths[k] for k in continued)
+    if width > WRAP_MAX:
+        return 0
+    cut = sum(1 for k in continued if not lines[k].rstrip().endswith(tuple(_ENDS)))
+    return width if cut * 2 >= len(continued) else 0
 
 
 def actor_tokens(doc: Doc, actors: Iterable[ActorRecord]) -> dict[int, ActorRecord]:

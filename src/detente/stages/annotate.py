@@ -1,7 +1,8 @@
 """Stage: spaCy annotation and sentences.
 
 Reads: ``text``, ``language``. Adds: ``doc`` (the spaCy ``Doc`` of the stored
-text, so token offsets are record offsets) and ``sentences`` (spans with
+text with line breaks inside paragraphs read as spaces, ``nlp.unwrap``: the
+same length, so token offsets are record offsets) and ``sentences`` (spans with
 surrounding white space trimmed).
 
 Articles run through ``nlp.pipe`` a batch at a time; articles already marked
@@ -11,7 +12,7 @@ as skipped (another language) are not parsed.
 from __future__ import annotations
 
 from ..article import Article
-from ..nlp import load_model
+from ..nlp import load_model, parse_texts
 from ..records import Span
 from ..settings import Settings
 
@@ -29,9 +30,13 @@ class Annotate:
 
     def __call__(self, articles: list[Article]) -> None:
         todo = [a for a in articles if not a.skipped]
+        # The parser reads line breaks inside paragraphs as spaces (hard-wrapped
+        # copy); the stored text, with its line breaks, stays the text every
+        # record's offsets and ``text`` refer to (nlp.text_of).
         for article, doc in zip(
-            todo, self.nlp.pipe((a.text for a in todo), batch_size=self.batch_size), strict=True
+            todo, self.nlp.pipe(parse_texts(a.text for a in todo), batch_size=self.batch_size), strict=True
         ):
+            doc.user_data["detente.text"] = article.text
             article.doc = doc
             article.sentences = [_trimmed(sent.start_char, sent.end_char, article.text)
                                  for sent in doc.sents if sent.text.strip()]

@@ -37,7 +37,7 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb import KnowledgeBase, load_kb
 from ..kb.roles import words
-from ..nlp import actor_tokens, text_of
+from ..nlp import actor_tokens, stored, text_of
 from ..records import ActorRecord, ClaimRecord, Party, QuoteRecord, TimeRecord
 from ..settings import Settings
 
@@ -102,7 +102,7 @@ def find_claims(article: Article, kb: KnowledgeBase) -> list[ClaimRecord]:
         end = max(span.end, head.i + 1) if head is not None and head.i >= span.start else span.end
         text_span = doc[start:end]
         out.append(ClaimRecord(
-            article_id=article.id, text=text_span.text, start=text_span.start_char, end=text_span.end_char,
+            article_id=article.id, text=stored(text_span), start=text_span.start_char, end=text_span.end_char,
             quantity=quantity, approximate=vague or hedge is not None, unit=unit,
             claimant=_claimant(span, quotes), subject=_subject(span, head, actor_at, kb),
             stage=NAME,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..article import Article
+from ..nlp import stored
 from ..records import MentionRecord
 
 NAME = "entities.v1"
@@ -31,7 +32,7 @@ class Entities:
                     MentionRecord(
                         id=f"{article.id}-m{n}",
                         article_id=article.id,
-                        text=ent.text,
+                        text=stored(ent),
                         start=ent.start_char,
                         end=ent.end_char,
                         label=ent.label_,

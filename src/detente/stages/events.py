@@ -54,7 +54,7 @@ from ..kb import KnowledgeBase, _tsv, load_kb
 from ..kb.cameo import CameoMatch
 from ..kb.cameo import table as cameo_table
 from ..kb.roles import words
-from ..nlp import actor_tokens
+from ..nlp import actor_tokens, stored
 from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
 from ..settings import Settings
 from . import event_model, event_sense
@@ -536,7 +536,7 @@ class Finder:
             id="", article_id=self.article.id, type=type_, mode=mode,
             context=[trigger.context] if trigger.context else [], actor=actors, recipient=recipients,
             date=date, date_precision=precision, status=status, location=location,
-            trigger=self._trigger_text(token), text=sent.text, start=sent.start_char, end=sent.end_char,
+            trigger=self._trigger_text(token), text=stored(sent), start=sent.start_char, end=sent.end_char,
             score=score, quad=quad, confidence=round(min(confidence, 0.95), 2), stage=NAME,
         )
 
@@ -821,14 +821,14 @@ class Finder:
     def _trigger_text(self, token: Token) -> str:
         parts = _hyphen_parts(token)
         if len(parts) > 1:
-            return self.doc[parts[0].i:token.i + 1].text  # "build-up", not "up"
+            return stored(self.doc[parts[0].i:token.i + 1])  # "build-up", not "up"
         if self._under_fire(token):
             under = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "under")
-            return self.doc[token.i:under.right_edge.i + 1].text
+            return stored(self.doc[token.i:under.right_edge.i + 1])
         particles = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i == token.i + 1
                      and (f"{token.lemma_.lower()}_{c.lower_}", "VERB") in self.lexicon]
         if particles:
-            return self.doc[token.i:particles[-1].i + 1].text
+            return stored(self.doc[token.i:particles[-1].i + 1])
         return token.text
 
     # -- actors ----------------------------------------------------------------

@@ -41,7 +41,7 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb.gazetteer import Gazetteer, Place, gazetteer, key
 from ..kb.roles import words
-from ..nlp import actor_tokens, text_of
+from ..nlp import actor_tokens, stored, text_of
 from ..records import ActorRecord, PlaceRecord
 from ..settings import Settings
 
@@ -204,7 +204,7 @@ def find_places(doc: Doc, actors: list[ActorRecord], gaz: Gazetteer) -> list[Pla
             margin = max(best_score - runner, 0.0) if n not in chosen else PATTERN_BONUS
             confidence = round(min(0.99, 0.5 + 0.49 * (1 - math.exp(-margin))), 2)
         out.append(PlaceRecord(
-            article_id="", text=span.text, start=span.start_char, end=span.end_char, name=best.name,
+            article_id="", text=stored(span), start=span.start_char, end=span.end_char, name=best.name,
             geonameid=best.geonameid, country=best.country, latitude=best.latitude,
             longitude=best.longitude, feature=best.feature, confidence=confidence, stage=NAME,
         ))

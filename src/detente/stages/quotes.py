@@ -274,6 +274,11 @@ class _Finder:
     def __init__(self, text: str, doc: Doc, actors: list[ActorRecord],
                  verbs: dict[str, ReportingVerb], kb: KnowledgeBase) -> None:
         self.text = text
+        # Quote marks and paragraphs are read in the parsed text, where a line
+        # break inside a hard-wrapped paragraph is a space (nlp.unwrap): a
+        # quote goes on past the end of a wrapped line. Records take their
+        # words from the stored text (the same length).
+        read = doc.text
         self.kb = kb
         roles = role_lexicon()
         # Head words of bodies that speak for their country or organisation
@@ -282,7 +287,7 @@ class _Finder:
         self.roles = frozenset(k[-1] for k in (*roles.titles, *roles.groups)) - self.bodies
         self.doc = doc
         self.verbs = verbs
-        self.pieces = find_quote_marks(text)
+        self.pieces = find_quote_marks(read)
         self.scare: list[_Piece] = []
         starts = [t.idx for t in doc]
         # Per token: the piece it is inside (its marks included), or -1.
@@ -311,7 +316,7 @@ class _Finder:
                 self.sent_of[i] = n
         self.sents = list(doc.sents)
         # Paragraph starts (blank lines belong to the paragraph before them).
-        self.para_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)] or [0]
+        self.para_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", read)] or [0]
         # Speakers found so far, in text order: (token, attribution).
         self.recent: list[tuple[int, _Attribution]] = []
         # Cues (token indexes) that govern a partial quote.
