@@ -15,7 +15,7 @@ from detente.records import ActorRef, EventRecord
 from detente.store import Store
 
 
-def event(n: int, type_: str, actors: list[str], recipients: list[str], date: str, precision: str,
+def event(n: int, type_: str, actors: list[str], recipients: list[str], date: str | None, precision: str | None,
           score: float, quad: int, status: str = "occurred") -> EventRecord:
     return EventRecord(id=f"e{n}", article_id="", type=type_, mode=None, context=[],
                        actor=[ActorRef(c, c) for c in actors], recipient=[ActorRef(c, c) for c in recipients],
@@ -117,3 +117,27 @@ def test_dyads_counterpart_cli(store: Store) -> None:
     assert result.exit_code == 0, result.output
     pairs = {(r["source"], r["target"]) for r in map(json.loads, result.output.splitlines())}
     assert pairs == {("RUS", "NATO"), ("NATO", "RUS")}
+
+
+def test_dyads_count_undated_events(store: Store) -> None:
+    """Events of an article with no publication date have no date: they are
+    in no period and no date range, and were dropped without a word (or
+    counted as "too coarse"). They are counted as undated, whatever the
+    range, and only for the pairs asked for."""
+    before = {(r.source, r.target, r.period): r.n for r in dyad_series(store, period="week").rows}
+    undated = Article.create("c", "An undated report.")
+    events = [event(9, "CONSULT", ["RUS"], ["NATO"], None, None, 1.0, 1),
+              event(10, "ASSAULT", ["RUS"], ["UKR"], None, None, -10.0, 4)]
+    for e in events:
+        e.article_id = undated.id
+    undated.records = list(events)
+    store.add_article(undated)
+    update_happenings(store)
+    series = dyad_series(store, period="week")
+    assert (series.undated, series.too_coarse) == (2, 1)
+    assert {(r.source, r.target, r.period): r.n for r in series.rows} == before
+    assert dyad_series(store, period="week", unit="event").undated == 2
+    assert dyad_series(store, actor="UKR").undated == 1
+    assert dyad_series(store, actor="USA").undated == 0
+    ranged = dyad_series(store, period="day", date_from="2022-01-12", date_to="2022-01-12")
+    assert ranged.undated == 2 and {r.period for r in ranged.rows} == {"2022-01-12"}

@@ -28,6 +28,12 @@ asked period is left out and counted in :attr:`DyadSeries.too_coarse`.
 ``date_from``/``date_to`` (ISO days) keep the events whose date overlaps
 the range (:func:`detente.dates.overlaps`).
 
+An event with no date at all (its article had no publication date and the
+text names no absolute date for it) is in no period and no date range: it
+is left out and counted in :attr:`DyadSeries.undated`, whatever the range,
+so that a corpus without dates does not just look quiet. Dating such
+articles (``--published``, or a ``published`` field) brings them in.
+
 What is counted: by default happenings (``unit="happening"``), the events
 merged across articles (:mod:`detente.corpus.happenings`), so that a meeting
 reported by ten articles counts once, not ten times (the double counting
@@ -71,6 +77,7 @@ class DyadRow:
 class DyadSeries:
     rows: list[DyadRow] = field(default_factory=list)
     too_coarse: int = 0  # events whose date is coarser than the period
+    undated: int = 0  # events with no date at all (articles with no publication date)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         return [asdict(r) for r in self.rows]
@@ -90,7 +97,8 @@ def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
     side; with ``counterpart`` too, only the pairs between the two, both
     directions), sorted by pair and period, counting happenings or events
     (only those dated within ``date_from``..``date_to`` when given). A
-    ``counterpart`` without an ``actor`` acts as ``actor``."""
+    ``counterpart`` without an ``actor`` acts as ``actor``. Those left out
+    for their date are counted: ``too_coarse`` and ``undated``."""
     if period not in PERIODS:
         raise ConfigError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if unit not in UNITS:
@@ -112,12 +120,15 @@ def dyad_series(store: Store, *, actor: str | None = None, period: str = "week",
         return not wanted or bool(wanted & {source, target})
 
     for row in rows:
-        if not overlaps(row["date"], date_from, date_to):
-            continue
         actors = _codes(row["actor"])
         recipients = _codes(row["recipient"])
         pairs = [(a, r) for a, r in actor_pairs(actors, recipients) if kept(a, r)]
         if not pairs:
+            continue
+        if not row["date"]:
+            series.undated += 1
+            continue
+        if not overlaps(row["date"], date_from, date_to):
             continue
         key_period = period_of(row["date"], row["date_precision"], period)
         if key_period is None:

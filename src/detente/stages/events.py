@@ -59,6 +59,7 @@ from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteReco
 from ..settings import Settings
 from . import event_model, event_sense
 from .event_model import EventModel, load_model
+from .times import reference_day
 
 NAME = "events.v1"
 
@@ -281,6 +282,8 @@ class Finder:
         self.sentences = list(self.doc.sents)
         self.sent_first = [s.start for s in self.sentences]
         self.times = [r for r in article.records if isinstance(r, TimeRecord)]
+        # The day an undated article's own dates point to (for the history check).
+        self.reference = None if self.published else reference_day(self.times)
         self.places = sorted((r for r in article.records if isinstance(r, PlaceRecord)), key=lambda p: p.start)
         self.place_starts = [p.start for p in self.places]
         self.home = self._home_country()
@@ -514,11 +517,16 @@ class Finder:
         if status is None or status == "occurred" and phrases & FUTURE_ONLY:
             return None  # "the ministry responded to questions": no threat unless it is still to come
         date, precision = self._date(token)
-        if date is not None and precision in ("day", "month", "year", "decade") and self.published:
+        # History, not news: an event dated more than a year before the
+        # article. An article with no publication date is measured against
+        # the day its own dates point to (times.reference_day); only a real
+        # publication date makes a later "occurred" event "scheduled".
+        reference = self.published or self.reference
+        if date is not None and precision in ("day", "month", "year", "decade") and reference:
             moment = _parse(date)
-            if moment is not None and (self.published - moment).days > 365:
+            if moment is not None and (reference - moment).days > 365:
                 return None  # history, not news
-            if moment is not None and moment > self.published and status == "occurred":
+            if moment is not None and self.published and moment > self.published and status == "occurred":
                 status = "scheduled"
         if date is None and self.published:
             year, week, _ = self.published.isocalendar()

@@ -31,6 +31,18 @@ out. Expressions that name no time at all ("the talks") are dropped.
   ``TEV``/``TNI``), clock times (day value, ``T18:00``);
 - "the eve of <a day>" is the day before it.
 
+**Without a publication date** (archives often have none) the absolute
+values above are still found and resolved: explicit dates, month-year
+forms, years, decades, seasons and quarters of a given year. A relative
+expression ("on Monday", "yesterday", "13 January") is still a ``time``
+record, with ``value``, ``granularity`` and ``timex`` null: the contract's
+unknown. A clock time takes the day its sentence names, if it names an
+absolute one (TIMEX3 ``XXXX-XX-XXT18:00Z`` otherwise). The events stage
+measures such an article against :func:`reference_day`.
+
+**Cost** is linear in the number of expressions, however long the
+sentence (see :class:`_Tenses`; ``bench/times_scaling.py``).
+
 dateparser is used only to read absolute numeric forms ("7/8/07"), never to
 resolve a relative or partial date: its choices (a bare "Thursday" → the
 last one; ``PREFER_DATES_FROM=past`` → "13 January" a year back) are the
@@ -41,14 +53,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..article import Article
+from ..dates import date_span
 from ..kb.roles import words
-from ..nlp import text_of
+from ..nlp import stored, text_of
 from ..records import TimeRecord
 from ..settings import Settings
 
@@ -111,7 +127,7 @@ class Times:
             anchor = article.published_day
             for span, value in find_times(article.doc, anchor):
                 article.records.append(TimeRecord(
-                    article_id=article.id, text=span.text, start=span.start_char, end=span.end_char,
+                    article_id=article.id, text=stored(span), start=span.start_char, end=span.end_char,
                     value=value.value, granularity=value.granularity, warning=value.warning,
                     timex=value.timex, stage=NAME,
                 ))
@@ -132,56 +148,65 @@ def find_times(doc: Doc, anchor: dt.date | None) -> list[tuple[SpacySpan, _Value
         end = starts[n + 1] if n + 1 < len(starts) else len(doc)
         for i in range(first, end):
             sent_of[i], sent_index[i] = first, n
+    tense_of = _Tenses()
+    by_start = [span.start for span in spans]  # spans are sorted by start
     out: list[tuple[SpacySpan, _Value]] = []
     days: dict[int, dt.date] = {}  # sentence start → a day named in it (for "the eve of")
-    pending: list[tuple[SpacySpan, str]] = []
-    for span in spans:
+    pending: list[tuple[SpacySpan, bool]] = []  # an eve, and whether it holds an expression
+    for k, span in enumerate(spans):
         text = span.text
         if _is_duration(span):
             continue
-        tense = _tense(span)
+        tense = tense_of(span)
         if re.match(r"(?i)(the\s+)?eve\b", text):
-            inner = [s for s in spans if s.start > span.start and s.end <= span.end and s is not span]
-            day = normalize(inner[0].text, anchor, tense) if inner and anchor else None
+            # The expressions inside it: those after it in start order, up to its end.
+            stop = bisect_left(by_start, span.end, lo=k + 1)
+            inner = [s for s in spans[k + 1:stop] if s.start > span.start and s.end <= span.end]
+            day = normalize(inner[0].text, anchor, tense) if inner else None
             if day is not None and day.day is not None:
                 eve = day.day - dt.timedelta(days=1)
                 out.append((span, _day(eve)))
             else:
-                pending.append((span, text))
+                pending.append((span, bool(inner)))
             continue
-        value = normalize(text, anchor, tense) if anchor else _absolute(text)
+        value = _resolve(text, anchor, tense)
         if value is None:
             # "between April and June": the dates inside it.
             for m in _INNER.finditer(text):
                 part = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(),
                                           alignment_mode="expand")
-                found = normalize(part.text, anchor, tense) if part is not None and anchor else None
+                found = _resolve(part.text, anchor, tense) if part is not None else None
                 if part is not None and found is not None and len(part) < len(span):
                     out.append((part, found))
             continue
         if value.day is not None and "T" not in (value.timex or "")[10:11]:
             days.setdefault(sent_of[span.start], value.day)
         out.append((span, value))
+    # The anchor's day as a clock time carries it ("2022-01-12T18:00"); with no anchor, an unknown day.
+    anchor_day = anchor.isoformat() if anchor else _UNKNOWN_DAY
+    last_day: tuple[int, dt.date] | None = None  # the last day named so far: (token, day)
     for n, (span, value) in enumerate(out):
         # A clock time is on the day its sentence names ("at 18:00 UTC on
         # Tuesday"), and so is "the (same) day".
         if re.fullmatch(r"(?i)(the\s+)?(same\s+)?day", span.text):
             # The last day named before it, in its sentence or the two before.
             floor = starts[max(sent_index[span.start] - 2, 0)]
-            named = [(s.start, v.day) for s, v in out[:n] if v.day is not None
-                     and "T" not in (v.timex or "")[10:11] and s.start >= floor]
-            if named:
-                out[n] = (span, _day(named[-1][1]))
-            continue
-        if value.timex and "T" in value.timex and value.timex[:10] == (anchor.isoformat() if anchor else ""):
+            if last_day is not None and last_day[0] >= floor:
+                out[n] = (span, _day(last_day[1]))
+        elif value.timex and "T" in value.timex and value.timex[:10] == anchor_day:
             on = days.get(sent_of[span.start])
             if on is not None and on != anchor:
                 out[n] = (span, _Value(on.isoformat(), "day", on.isoformat() + value.timex[10:], day=on))
-    for span, _text in pending:  # "on the eve of Wednesday's talks"
+        named = out[n][1]
+        if named.day is not None and "T" not in (named.timex or "")[10:11]:
+            last_day = (out[n][0].start, named.day)
+    for span, holds in pending:  # "on the eve of Wednesday's talks"
         on = days.get(sent_of[span.start])
         if on is not None:
             eve = on - dt.timedelta(days=1)
             out.append((span, _Value(eve.isoformat(), "day", eve.isoformat(), day=eve)))
+        elif anchor is None and holds:
+            out.append((span, _Value(None, None, None)))  # the eve of a day only the anchor could place
     return sorted(out, key=lambda x: x[0].start)
 
 
@@ -366,23 +391,47 @@ def _is_duration(span: SpacySpan) -> bool:
 # -- tense ------------------------------------------------------------------------------
 
 
-def _tense(span: SpacySpan) -> str | None:
-    """"past", "future", "present" or None: the tense of the verb that
-    governs the expression."""
-    token: Token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-            return _verb_tense(token)
-        if token.head == token:
-            # A root that is no verb is a mis-tag ("the crisis moves", "moves"
-            # read as a plural noun): the tense of the sentence's verbs.
-            verbs = [t for t in token.subtree if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
-            tenses = {_verb_tense(v) for v in verbs} - {None}
-            return tenses.pop() if len(tenses) == 1 else None
-        if token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
-            return None  # "Wednesday's meeting": no verb says when
-        token = token.head
-    return None
+class _Tenses:
+    """The tense of the verb that governs each expression: "past",
+    "future", "present" or None.
+
+    The walk up from an expression is bounded (six heads); a verbless root
+    (a mis-tag: "the crisis moves", "moves" read as a plural noun) takes the
+    tense of its sentence's verbs, a walk over the whole sentence. Both a
+    verb's tense (which reads its children: a list's verb may have
+    thousands) and a root's are worked out once. Before, every date repeated
+    the walk: N dates in one sentence cost N walks of the sentence (issue
+    15: 10,000 dates, 164 s and 1 GB); now the stage is linear in the number
+    of dates (bench/times_scaling.py)."""
+
+    def __init__(self) -> None:
+        self._of_root: dict[int, str | None] = {}
+        self._of_verb: dict[int, str | None] = {}
+
+    def __call__(self, span: SpacySpan) -> str | None:
+        token: Token = span.root
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+                return self.verb(token)
+            if token.head == token:
+                if token.i not in self._of_root:
+                    self._of_root[token.i] = self._sentence(token)
+                return self._of_root[token.i]
+            if token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+                return None  # "Wednesday's meeting": no verb says when
+            token = token.head
+        return None
+
+    def verb(self, verb: Token) -> str | None:
+        if verb.i not in self._of_verb:
+            self._of_verb[verb.i] = _verb_tense(verb)
+        return self._of_verb[verb.i]
+
+    def _sentence(self, root: Token) -> str | None:
+        """The one tense the verbs under a root share, or None when they differ."""
+        verbs = [t for t in root.subtree if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
+        tenses = {self.verb(v) for v in verbs} - {None}
+        return tenses.pop() if len(tenses) == 1 else None
 
 
 def _verb_tense(verb: Token) -> str | None:
@@ -419,13 +468,13 @@ def _verb_tense(verb: Token) -> str | None:
 # -- values -----------------------------------------------------------------------------
 
 
-def normalize(text: str, anchor: dt.date, tense: str | None = None) -> _Value | None:
+def normalize(text: str, anchor: dt.date | None, tense: str | None = None) -> _Value | None:
     """The value of a temporal expression relative to ``anchor`` (see the
-    module doc), or None when it names no time detente can place."""
-    low = " ".join(text.lower().replace("’", "'").split())
-    low = re.sub(r"'s$", "", low)
-    low = re.sub(r"^(on|in|at|by|since|from|until|till|of)\s+", "", low)
-    low = re.sub(r"^the\s+(?=\d|" + _WEEKDAY + "|" + _MONTH + r"\b)", "", low)
+    module doc), or None when it names no time detente can place. Without an
+    anchor (an article with no publication date) only what needs none has a
+    value: explicit dates, month-year forms, years, decades, seasons and
+    quarters of a given year, and a weekday beside such a date."""
+    low = _low(text)
     # A weekday with the date beside it: the date wins.
     m = re.match(r"^(" + _WEEKDAY + r")\b[\s,(]*(.+?)\)?$", low)
     if m and _has_day_number(m.group(2)):
@@ -436,22 +485,68 @@ def normalize(text: str, anchor: dt.date, tense: str | None = None) -> _Value | 
                 value.warning = (f"the text says {m.group(1).capitalize()}, but {value.day.day} "
                                  f"{value.day:%B %Y} was a {value.day:%A}; the date is kept")
             return value
-    if re.fullmatch(r"(the\s+)?(same\s+)?day", low):
-        return _day(anchor)  # "on the day": the sentence's day when it names one (find_times)
     ref = _REFS.get(low)
     if ref is not None:
         return _Value(None, None, ref)
     low = re.sub(r"^(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle)\s+of\s+(?=\d{4}$)", "", low)
+    if m := re.fullmatch(r"(?:the\s+)?'?([1-9])0s", low):
+        return _decade(1900 + int(m.group(1)) * 10 if int(m.group(1)) > 2 else 2000 + int(m.group(1)) * 10)
+    value = _absolute(low) or _season_quarter(low, anchor, tense)
+    if value is not None or anchor is None:
+        return value
+    return _anchored(low, anchor, tense)
+
+
+def _low(text: str) -> str:
+    """An expression as the value rules read it: lower case, one space, no
+    leading preposition or article, no possessive."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    low = re.sub(r"(?<!\d)'s$", "", low)  # not the 's of "the 1980's"
+    low = re.sub(r"^(on|in|at|by|since|from|until|till|of)\s+", "", low)
+    return re.sub(r"^the\s+(?=\d|" + _WEEKDAY + "|" + _MONTH + r"\b)", "", low)
+
+
+def _anchored(low: str, anchor: dt.date, tense: str | None) -> _Value | None:
+    """The values that only the anchor gives: relative expressions,
+    weekdays, dates without a year, clock times."""
+    if re.fullmatch(r"(the\s+)?(same\s+)?day", low):
+        return _day(anchor)  # "on the day": the sentence's day when it names one (find_times)
     if m := re.fullmatch(r"(" + _MONTH + r")\s+of\s+(this|last|next)\s+year", low):
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group(2)]
         return _month(year, MONTHS[m.group(1).rstrip(".")])
-    if m := re.fullmatch(r"(?:the\s+)?(?:(?:very\s+)?(?:beginning|start|end|middle|rest)\s+of\s+)?(?:the|this)\s+year", low):
+    if re.fullmatch(r"(?:the\s+)?(?:(?:very\s+)?(?:beginning|start|end|middle|rest)\s+of\s+)?(?:the|this)\s+year", low):
         return _year(anchor.year)
-    if m := re.fullmatch(r"(?:the\s+)?'?([1-9])0s", low):
-        return _decade(1900 + int(m.group(1)) * 10 if int(m.group(1)) > 2 else 2000 + int(m.group(1)) * 10)
     part = next((code for word, code in PARTS_OF_DAY.items() if re.search(rf"\b{word}\b", low)), None)
-    return (_absolute(low) or _relative(low, anchor, tense, part) or _weekday(low, anchor, tense, part)
-            or _partial(low, anchor, tense) or _season_quarter(low, anchor, tense) or _clock(low, anchor))
+    return (_relative(low, anchor, tense, part) or _weekday(low, anchor, tense, part)
+            or _partial(low, anchor, tense) or _clock(low, anchor))
+
+
+# Any day serves to ask whether an expression names a time at all when the
+# article has no anchor: its value needs the anchor exactly when it has one
+# with this day and none without a day.
+_PROBE = dt.date(2001, 6, 15)
+# The TIMEX3 form of a day that is not known (a clock time in an undated
+# article): "XXXX-XX-XXT18:00Z".
+_UNKNOWN_DAY = "XXXX-XX-XX"
+
+
+def _resolve(text: str, anchor: dt.date | None, tense: str | None) -> _Value | None:
+    """:func:`normalize`, and, without an anchor, an unresolved value (all
+    null, as the record contract has unknown values) for an expression that
+    names a time only an anchor can place ("on Monday", "yesterday"): it is
+    still a time of the article, and its text and offsets are known."""
+    value = normalize(text, anchor, tense)
+    if value is not None or anchor is not None:
+        return value
+    probe = normalize(text, _PROBE, tense)
+    if probe is None:
+        return None
+    low = _low(text)
+    clock = _clock(low, _PROBE) if probe.timex and probe.timex[:10] == _PROBE.isoformat() else None
+    if clock is not None and clock.timex is not None:
+        # A clock time: on the day its sentence names, if it names one (find_times).
+        return _Value(None, None, _UNKNOWN_DAY + clock.timex[10:])
+    return _Value(None, None, None)
 
 
 def _day(d: dt.date, part: str | None = None) -> _Value:
@@ -632,11 +727,16 @@ def _pick(candidates: list[dt.date], anchor: dt.date, tense: str | None, key: ob
     return min(pool, key=lambda d: (abs((d - anchor).days), d > anchor)) if pool else None
 
 
-def _season_quarter(low: str, anchor: dt.date, tense: str | None = None) -> _Value | None:
+def _season_quarter(low: str, anchor: dt.date | None, tense: str | None = None) -> _Value | None:
     if m := re.fullmatch(r"(?:(this|last|next)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
                          + _YEAR + r")?", low):
         which, season, year = m.groups()
-        y = int(year) if year else anchor.year + {"last": -1, "next": 1}.get(which or "", 0)
+        if year:
+            y = int(year)
+        elif anchor is None:
+            return None  # "last summer": the anchor's
+        else:
+            y = anchor.year + {"last": -1, "next": 1}.get(which or "", 0)
         return _Value(f"{y:04d}", "year", f"{y:04d}-{SEASONS[season]}")
     if m := re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+"
                          + _YEAR + r")?", low):
@@ -644,12 +744,16 @@ def _season_quarter(low: str, anchor: dt.date, tense: str | None = None) -> _Val
              "4th": 4}[m.group(1)]
         if m.group(2):
             y = int(m.group(2))
+        elif anchor is None:
+            return None
         else:  # the year that fits the tense, as for a month
             starts = [dt.date(year, 3 * q - 2, 1) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
             this_quarter = dt.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
             y = (_pick(starts, this_quarter, tense, None) or this_quarter).year
         return _Value(f"{y:04d}", "year", f"{y:04d}-Q{q}")
     if m := re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|final|last)[\s-]quarter\s+of\s+(this|last|next)\s+year", low):
+        if anchor is None:
+            return None
         q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}[m.group(1)]
         y = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group(2)]
         return _Value(f"{y:04d}", "year", f"{y:04d}-Q{q}")
@@ -681,4 +785,35 @@ def _clock(low: str, anchor: dt.date) -> _Value | None:
     return _Value(anchor.isoformat(), "day", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}{zone}", day=anchor)
 
 
-__all__ = ["NAME", "Times", "find_times", "normalize"]
+# -- an undated article's reference day ------------------------------------------------
+
+
+def reference_day(times: Iterable[TimeRecord]) -> dt.date | None:
+    """The day an article with no publication date is measured against to
+    tell history from news (the events stage): the latest day that the
+    article's dates of its most frequent year begin on (a tie goes to the
+    later year); None when it names no day, month or year.
+
+    Not simply its latest date: one scheduled or forecast date ("elections
+    due in 2024") would make every event of the article's own year look old.
+    The year an article names most is where its news is; within it, the
+    latest date named is nearest to the writing. A month or a year counts
+    from its first day, so that the reference errs early: an event it takes
+    for history is dropped, so the error is made on the side of keeping."""
+    firsts: list[tuple[int, dt.date]] = []
+    for record in times:
+        if record.value is None or record.granularity not in ("day", "month", "year"):
+            continue
+        span = date_span(record.value)
+        if span is not None:
+            first = dt.date.fromisoformat(span[0])
+            firsts.append((first.year, first))
+    if not firsts:
+        return None
+    counts = Counter(year for year, _ in firsts)
+    top = max(counts.values())
+    year = max(y for y, n in counts.items() if n == top)
+    return max(day for y, day in firsts if y == year)
+
+
+__all__ = ["NAME", "Times", "find_times", "normalize", "reference_day"]
