@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 
 from detente import Article, Settings, Store, StoreError, ingest
-from detente.records import ErrorRecord, MentionRecord
-from detente.store.migrations import Migration, available, migrate
+from detente.errors import StoreLockedError
+from detente.records import ActorRecord, ErrorRecord, MentionRecord, Span
+from detente.store.migrations import Migration, available, current_version, latest, migrate
 from tests.conftest import EXAMPLES, FIXTURES, SEED
 
 
@@ -119,3 +120,145 @@ def test_store_full_text_search(tmp_path: Path, settings: Settings) -> None:
         assert store.search("Genève") == store.search("Geneve")  # diacritics folded
         with pytest.raises(StoreError, match="bad search query"):
             store.search('"unbalanced')
+
+
+# -- opening: newer stores, other programs' files, locks (issue 15) --------------------------
+
+
+def test_store_written_by_a_newer_detente_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    with Store(path) as store:
+        store.conn.execute("INSERT INTO schema_migrations(version, name, applied_at)"
+                           " VALUES (?, 'from_the_future', '2030-01-01')", (latest() + 1,))
+    for create in (True, False):
+        with pytest.raises(StoreError, match=(
+                rf"written by a newer detente \(schema {latest() + 1}, this one knows up to {latest()}\):"
+                " upgrade detente")):
+            Store(path, create=create)
+
+
+def _foreign_file(path: Path) -> bytes:
+    """Another program's SQLite file (rollback journal, one table)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.executemany("INSERT INTO notes(body) VALUES (?)", [("buy milk",), ("call Anna",)])
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("create", [False, True])
+def test_store_leaves_another_programs_sqlite_file_untouched(tmp_path: Path, create: bool) -> None:
+    path = tmp_path / "notes.db"
+    before = _foreign_file(path)
+    with pytest.raises(StoreError, match="notes.db is an SQLite file but not a detente store "
+                                         r"\(it has the tables notes and no schema_migrations\)"):
+        Store(path, create=create)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_store_opened_for_reading_is_never_created(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    with pytest.raises(StoreError, match="there is no store at .*missing.db: make one with detente ingest"):
+        Store(missing, create=False)
+    assert not missing.exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="empty.db is an empty SQLite file, not a detente store yet"):
+        Store(empty, create=False)
+    assert empty.read_bytes() == b"" and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_store_opened_for_reading_upgrades_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, available()[:2])
+    conn.close()
+    with Store(path, create=False) as store:
+        assert store.schema_version == latest()
+
+
+def test_store_reading_the_version_writes_nothing(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "v.db", isolation_level=None)
+    assert current_version(conn) == 0
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_store_locked_by_another_writer_says_so_after_lock_timeout(tmp_path: Path) -> None:
+    path = tmp_path / "locked.db"
+    with Store(path) as holder, Store(path, lock_timeout=0.2) as waiter:
+        holder.conn.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreLockedError, match=(
+                "the store .*locked.db is locked by another process \\(waited 0.2 s\\); "
+                "wait for it to finish or raise lock_timeout")):
+            waiter.add_article(_article())
+        with pytest.raises(StoreLockedError):
+            waiter.start_run("ingest", Settings.load(env={}), [])
+        holder.conn.execute("ROLLBACK")
+        # Once the lock is gone the same store writes.
+        assert waiter.add_article(_article()) is True
+
+
+def test_store_new_store_locked_while_created_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreLockedError, match="is locked by another process"):
+            Store(path, lock_timeout=0.2)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store(path) as store:
+        assert store.schema_version == latest()
+
+
+# -- runs record their progress (issue 15, item 12) ----------------------------------------------
+
+
+def test_store_run_counts_what_it_stored_as_it_goes(tmp_path: Path) -> None:
+    path = tmp_path / "runs.db"
+    with Store(path) as store:
+        run = store.start_run("ingest", Settings.load(env={}), [])
+        article = _article()
+        article.errors.append(ErrorRecord(ref="ref", reason="too many records", code="too_many",
+                                          article_id=article.id))
+        store.add_article(article, run)
+        store.add_error(ErrorRecord(ref="b.txt", reason="the input is empty (0 bytes)", code="empty"), run)
+        # What another process (or the next run, after a kill -9) sees: the
+        # counts so far, and no finish.
+        other = sqlite3.connect(path)
+        row = other.execute("SELECT finished_at, articles_added, errors FROM runs WHERE id=?",
+                            (run,)).fetchone()
+        assert row == (None, 1, 2)
+        assert store.add_article(_article(), run) is False  # a duplicate adds nothing
+        assert other.execute("SELECT articles_added FROM runs WHERE id=?", (run,)).fetchone() == (1,)
+        store.finish_run(run, added=1, unchanged=1, errors=2)
+        row = other.execute("SELECT finished_at IS NOT NULL, articles_added, articles_unchanged, errors"
+                            " FROM runs WHERE id=?", (run,)).fetchone()
+        assert row == (1, 1, 1, 2)
+        other.close()
+
+
+def test_store_alias_broken_over_two_lines_is_kept_on_one(tmp_path: Path) -> None:
+    text = "Russian President Vladimir\nPutin met officials in Moscow."
+    article = Article.create("wrapped.txt", text, title="T", published="2022-01-12", date_source="given")
+    start = text.index("Vladimir")
+    article.records.append(ActorRecord(id=f"{article.id}-a0", article_id=article.id, name="Vladimir Putin",
+                                       type="person", code="RUS", sector=None, role="President",
+                                       mentions=[Span(start, start + len("Vladimir\nPutin"))],
+                                       identity="person:vladimir-putin"))
+    assert "\n" in article.text[start:start + len("Vladimir\nPutin")]
+    with Store(tmp_path / "a.db") as store:
+        store.add_article(article)
+        assert store.actors("Vladimir Putin")[0]["aliases"] == ["Vladimir Putin"]
+
+
+def test_store_value_counts() -> None:
+    with Store(":memory:") as store:
+        store.add_article(_article())
+        store.add_article(_article("Another text.", url="https://x.org/b"))
+        assert store.value_counts("mention", "label") == {"ORG": 2}
+        with pytest.raises(StoreError, match="no column"):
+            store.value_counts("mention", "nope; DROP TABLE articles")

@@ -1,35 +1,115 @@
 """The ``detente`` command: a thin layer over the Python API.
 
-Exit codes: 0 all inputs processed; 1 some inputs failed (their error
-records are in the output or the store); 2 a usage or set-up error (a bad
-option or setting, a model that is not installed, a store that cannot be
-opened).
+Exit codes:
+
+- 0: all inputs processed;
+- 1: some inputs failed (their error records are in the output or the store);
+- 2: a usage or set-up error (a bad option or setting, an input path that
+  does not exist, a model that is not installed, a store that cannot be
+  opened or was written by a newer detente);
+- 5: the store stayed locked by another process (an ingest, a server) for
+  longer than the ``lock_timeout`` setting; try again when it has finished.
+
+Commands that only read a store (everything but ``ingest`` and ``serve``)
+never create one. Options that take one of a fixed set of values accept
+them in any case and list them when given another; whole-number options
+stop at SQLite's largest integer.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import logging
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import api, exports
 from .about import RULES_VERSION, __version__
-from .errors import ConfigError, DetenteError
+from .corpus.dyads import PERIODS
+from .errors import ConfigError, DetenteError, StoreLockedError
+from .kb.entries import TYPES as ACTOR_TYPES
 from .readers import Source, expand
 from .records import ActorRecord, ErrorRecord, MentionRecord, QuoteRecord
 from .settings import Settings, parse_date_setting
+from .stages.events import scores as plover_scores
+from .stages.stances import issues as issue_lexicon
 from .store import TABLES, Store
 
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 5
 KINDS = list(TABLES)
+# SQLite integers are 64-bit signed: a larger --limit or --min-articles would
+# fail inside sqlite3 (OverflowError) instead of as a usage error.
+SQLITE_MAX_INT = 2**63 - 1
+# Each worker loads its own copy of the model (about 300 MB): 256 of them
+# need some 77 GB, more than any machine detente runs on has, so a larger
+# number is a typo, refused before it starts a storm of processes.
+MAX_WORKERS = 256
+PLOVER_TYPES = sorted({type_ for type_, _ in plover_scores()})
+UNDATED = "undated"  # shown for an article or a happening without a date
+
+
+if TYPE_CHECKING:
+    _ChoiceBase = click.Choice[str]
+else:  # click < 8.2's Choice is not generic
+    _ChoiceBase = click.Choice
+
+
+class Choice(_ChoiceBase):
+    """One of a fixed set of values, in any case; a wrong one is a usage
+    error that lists them and suggests the closest."""
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        super().__init__(list(choices), case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            # click lists the values case-folded ('consult'); show them as
+            # they are written (CONSULT), with the closest first.
+            known = [str(c) for c in self.choices]
+            close = _close(str(value), known)
+            self.fail(f"{value!r} is not one of {', '.join(known)}."
+                      + (f" Did you mean {' or '.join(close)}?" if close else ""), param, ctx)
+
+
+def _close(value: str, known: Sequence[str]) -> list[str]:
+    """Known values that look like ``value`` (a typo, another case)."""
+    by_fold = {k.casefold(): k for k in known}
+    return [by_fold[m] for m in difflib.get_close_matches(value.casefold(), list(by_fold), n=3, cutoff=0.6)]
+
+
+def _count(low: int = 1) -> click.IntRange:
+    """A whole number from ``low`` to SQLite's largest integer."""
+    return click.IntRange(low, SQLITE_MAX_INT)
+
+
+def _default_model() -> str:
+    """The model the packaged defaults name (what runs with no --model)."""
+    try:
+        return Settings.load(env={}).model
+    except ConfigError:
+        return Settings.model
+
+
+class _Group(click.Group):
+    """The detente group: an error detente raised on purpose that a command
+    did not report itself ends as a message and an exit code, never a
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DetenteError as exc:
+            _fail(exc)
 
 
 class Context:
@@ -46,10 +126,10 @@ class Context:
         return not self.quiet and sys.stderr.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="detente", message=f"%(prog)s %(version)s (rules {RULES_VERSION})")
 @click.option("--config", type=click.Path(dir_okay=False), help="A TOML settings file.")
-@click.option("--model", help="The spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("--model", help=f"The spaCy pipeline to use (default: {_default_model()}).")
 @click.option("--kb", multiple=True, type=click.Path(dir_okay=False, exists=True), metavar="FILE",
               help="An actor dictionary (YAML, CSV or PETRARCH) over the built-in one; repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -74,14 +154,14 @@ published_option = click.option(
 )
 
 workers_option = click.option(
-    "--workers", type=click.IntRange(min=1), metavar="N",
-    help="Processes that run the pipeline (default: 1).",
+    "--workers", type=click.IntRange(1, MAX_WORKERS), metavar="N",
+    help=f"Processes that run the pipeline (default: 1; at most {MAX_WORKERS}).",
 )
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @published_option
 @click.option("--no-text", is_flag=True, help="Leave article texts out of the output.")
 @click.option("--no-happenings", is_flag=True,
@@ -124,6 +204,11 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
            workers: int | None) -> None:
     """Extract records from INPUTS and store them in the SQLite store."""
     settings = _settings(obj, published=published, db=db, workers=workers)
+    # A mistyped path must not leave an empty store behind: check first.
+    missing = [name for name in inputs if name != "-" and not Path(name).exists()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}; check the path "
+                               f"(nothing was read or stored)")
     started = time.perf_counter()
     added: list[api.Outcome] = []
 
@@ -133,7 +218,7 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
         for error in outcome.errors if outcome.duplicate_of is None else []:
             _report_error(obj, error)
 
-    with _open_store(settings.db) as store:
+    with _open_store(settings, create=True) as store:
         try:
             report = api.ingest(_sources(obj, inputs), store, settings, on_outcome=seen,
                                 command="ingest " + " ".join(inputs))
@@ -145,8 +230,8 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True)
-@click.option("--kind", type=click.Choice(KINDS),
+@click.option("--format", "fmt", type=Choice(exports.FORMATS), default="jsonl", show_default=True)
+@click.option("--kind", type=Choice(KINDS),
               help="One record kind (needed for csv and parquet; plover: event or happening).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
@@ -164,7 +249,7 @@ def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str
         raise click.UsageError("plover exports events (--kind event, the default) or happenings (--kind happening)")
     if fmt in exports.HAPPENING_FORMATS and kind not in (None, "happening"):
         raise click.UsageError(f"{fmt} is made from happenings: leave --kind out")
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         try:
             if fmt == "parquet":
                 exports.write_parquet(store, output or "", kind or "", with_text=not no_text)
@@ -188,12 +273,12 @@ def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str
 
 @cli.command()
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def stats(obj: Context, db: str | None, fmt: str) -> None:
     """Counts of what the store holds."""
     settings = _settings(obj, db=db)
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         data = store.stats()
     if fmt == "json":
         click.echo(json.dumps(data, indent=2))
@@ -205,47 +290,51 @@ def stats(obj: Context, db: str | None, fmt: str) -> None:
     if first:
         click.echo(f"published      {first} .. {last}")
     if data["languages"]:
-        click.echo("languages      " + ", ".join(f"{k} {v}" for k, v in data["languages"].items()))
+        click.echo("languages      " + ", ".join(f"{_line(k)} {v}" for k, v in data["languages"].items()))
     if data["errors"]:
-        click.echo("errors         " + ", ".join(f"{k} {v}" for k, v in data["errors"].items()))
+        click.echo("errors         " + ", ".join(f"{_line(k)} {v}" for k, v in data["errors"].items()))
 
 
 @cli.command()
 @click.argument("query")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", type=_count(), default=20, show_default=True)
 @click.pass_obj
 def search(obj: Context, query: str, db: str | None, limit: int) -> None:
     """Full-text search over stored articles (SQLite FTS5 syntax)."""
     settings = _settings(obj, db=db)
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         try:
             hits = store.search(query, limit)
         except DetenteError as exc:
             raise click.UsageError(str(exc)) from exc
+    if not hits:
+        _none_match(obj, "articles", {"the search": query})
     for hit in hits:
-        click.echo(f"{hit['id']}  {hit['published'] or '':10}  {hit['title'] or '(no title)'}")
-        click.echo(f"    {hit['snippet']}")
+        click.echo(f"{hit['id']}  {hit['published'] or UNDATED:10}  {_line(hit['title'] or '(no title)')}")
+        click.echo(f"    {_line(hit['snippet'])}")
 
 
 @cli.command()
 @click.argument("query", required=False)
-@click.option("--type", "kind", type=click.Choice(["person", "country", "organization", "group"]),
+@click.option("--type", "kind", type=Choice(ACTOR_TYPES),
               help="Only actors of this type.")
 @click.option("--code", help="Only actors with this code (RUS, NATO, ...).")
 @click.option("--articles", is_flag=True, help="List every article each matching actor appears in.")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", type=_count(), default=50, show_default=True)
 @click.pass_obj
 def actors(obj: Context, query: str | None, kind: str | None, code: str | None, articles: bool,
            db: str | None, fmt: str, limit: int) -> None:
     """Actors across the store, one identity each. QUERY matches a name, an
     alias seen in any article, or a code (% is a wildcard)."""
     settings = _settings(obj, db=db)
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         found = store.actors(query, type=kind, code=code, limit=limit)
         seen = {a["key"]: store.appearances(a["key"]) for a in found} if articles else {}
+    if not found:
+        _none_match(obj, "actors", {"the query": query, "--type": kind, "--code": code})
     if fmt == "json":
         for actor in found:
             if articles:
@@ -255,15 +344,15 @@ def actors(obj: Context, query: str | None, kind: str | None, code: str | None, 
             click.echo(json.dumps(actor, ensure_ascii=False))
         return
     for actor in found:
-        others = [a for a in actor["aliases"] if a != actor["name"]][:6]
-        click.echo(f"{actor['name']}  [{actor['type']}, {actor['code'] or 'no code'}]  "
+        others = [_line(a) for a in actor["aliases"] if a != actor["name"]][:6]
+        click.echo(f"{_line(actor['name'])}  [{actor['type']}, {_line(actor['code'] or 'no code')}]  "
                    f"{actor['articles']} article(s), {actor['mentions']} mention(s)"
                    + (f"; also: {', '.join(others)}" if others else ""))
         for hit in seen.get(actor["key"], []):
             record = hit["actor"]
-            click.echo(f"    {hit['published'] or '????-??-??'}  {hit['article_id']}  "
-                       f"{(hit['title'] or '')[:50]}"
-                       + (f"  ({record.role})" if record.role else ""))
+            click.echo(f"    {hit['published'] or UNDATED:10}  {hit['article_id']}  "
+                       f"{_line((hit['title'] or '')[:50])}"
+                       + (f"  ({_line(record.role)})" if record.role else ""))
 
 
 @cli.command()
@@ -272,16 +361,19 @@ def actors(obj: Context, query: str | None, kind: str | None, code: str | None, 
 @click.option("--direct/--reported", default=None,
               help="Only words in quote marks, or only reported speech (default: both).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", type=_count(), default=50, show_default=True)
 @click.pass_obj
 def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | None, db: str | None,
            fmt: str, limit: int) -> None:
     """Who said what: quotes across the store. SPEAKER matches a speaker's
     name or any name seen for the same actor (% is a wildcard)."""
     settings = _settings(obj, db=db)
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         found = store.quotes(speaker, code=code, direct=direct, limit=limit)
+    if not found:
+        _none_match(obj, "quotes", {"the speaker": speaker, "--code": code,
+                                    "--direct" if direct else "--reported": direct is not None})
     for hit in found:
         quote = hit["quote"]
         if fmt == "json":
@@ -293,21 +385,21 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
         tags = ", ".join(x for x in ((who.role, who.code) if who else ()) if x)
         words = " ".join(quote.text.split())
         shown = f"“{words}”" if quote.direct else f"(reported) {words}"
-        click.echo(f"{hit['published'] or '????-??-??'}  {name}" + (f" ({tags})" if tags else "")
-                   + f", {quote.cue or 'no cue'}: {shown}")
+        click.echo(f"{hit['published'] or UNDATED:10}  {_line(name)}" + (f" ({_line(tags)})" if tags else "")
+                   + f", {_line(quote.cue or 'no cue')}: {_line(shown)}")
 
 
 @cli.command()
 @click.option("--actor", help="Only pairs with this code on either side (RUS, NATO, ...).")
 @click.option("--counterpart", help="With --actor: only the pairs between the two codes, both ways.")
-@click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--period", type=Choice(PERIODS), default="week", show_default=True)
 @click.option("--events", "per_event", is_flag=True,
               help="Count every reported event, not happenings (events merged across articles).")
 @click.option("--all-statuses", is_flag=True,
               help="Count scheduled (and, with --events, hypothetical and negated) ones too "
                    "(default: what happened).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.pass_obj
 def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str, per_event: bool,
           all_statuses: bool, db: str | None, fmt: str) -> None:
@@ -319,10 +411,13 @@ def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str,
     settings = _settings(obj, db=db)
     statuses = ("occurred", "ongoing", "scheduled", "hypothetical", "negated") if all_statuses else \
         ("occurred", "ongoing")
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         series = dyad_series(store, actor=actor, counterpart=counterpart, period=period, statuses=statuses,
                              unit="event" if per_event else "happening")
     rows = series.to_dicts()
+    if not rows:
+        _none_match(obj, "actor pairs", {"--actor": actor, "--counterpart": counterpart,
+                                         "--events": per_event, "--all-statuses": all_statuses})
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row))
@@ -333,23 +428,28 @@ def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str,
     else:
         for row in rows:
             mean = "-" if row["score_mean"] is None else f"{row['score_mean']:+.2f}"
-            click.echo(f"{row['source']:>6} -> {row['target']:<6} {row['period']:<10} N={row['n']:<3} "
+            click.echo(f"{_line(row['source']):>6} -> {_line(row['target']):<6} {row['period']:<10} N={row['n']:<3} "
                        f"q1-4={row['q1']}/{row['q2']}/{row['q3']}/{row['q4']}  sum={row['score_sum']:+.1f} "
                        f"mean={mean}")
         if series.too_coarse:
             click.echo(f"({series.too_coarse} {'event' if per_event else 'happening'}(s) dated too coarsely "
                        f"for {period}ly series left out)")
+        if series.undated:
+            click.echo(f"({series.undated} {'event' if per_event else 'happening'}(s) {UNDATED} left out: their "
+                       "articles have no publication date; ingest them with --published YYYY-MM-DD)")
 
 
 @cli.command()
 @click.option("--actor", help="Only happenings with this code among their actors or recipients.")
-@click.option("--type", "type_", help="Only this PLOVER type (CONSULT, REJECT, ...).")
-@click.option("--min-articles", default=1, show_default=True, help="Only happenings reported by this many articles.")
+@click.option("--type", "type_", type=Choice(PLOVER_TYPES), metavar="TYPE",
+              help="Only this PLOVER type (CONSULT, REJECT, ...; in any case).")
+@click.option("--min-articles", type=_count(), default=1, show_default=True,
+              help="Only happenings reported by at least this many articles.")
 @click.option("--rebuild", is_flag=True,
               help="Forget every happening and merge all stored events again (after a rules change).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", type=_count(), default=50, show_default=True)
 @click.pass_obj
 def happenings(obj: Context, actor: str | None, type_: str | None, min_articles: int, rebuild: bool,
                db: str | None, fmt: str, limit: int) -> None:
@@ -358,31 +458,36 @@ def happenings(obj: Context, actor: str | None, type_: str | None, min_articles:
     from .corpus.happenings import rebuild_happenings
 
     settings = _settings(obj, db=db)
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         if rebuild:
             done = rebuild_happenings(store)
             if not obj.quiet:
                 click.echo(f"rebuilt: {done.events} event(s) into {done.created} happening(s)", err=True)
         found = store.happenings(actor=actor, type=type_, min_articles=min_articles, limit=limit)
+        if not found:
+            _none_match(obj, "happenings", {"--actor": actor, "--type": type_,
+                                            "--min-articles": min_articles if min_articles > 1 else None},
+                        _stored(store.value_counts("happening", "type"), "happenings", "of type") if type_ else "")
     for record in found:
         if fmt == "json":
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
             continue
-        who = ", ".join(r.code or r.name or "?" for r in record.actor) or "?"
-        whom = ", ".join(r.code or r.name or "?" for r in record.recipient)
-        where = record.location.name if record.location else "-"
-        click.echo(f"{record.date or '????':<10} {record.type:<9} {who}{' -> ' + whom if whom else ''}"
+        who = _line(", ".join(r.code or r.name or "?" for r in record.actor) or "?")
+        whom = _line(", ".join(r.code or r.name or "?" for r in record.recipient))
+        where = _line(record.location.name if record.location else "-")
+        click.echo(f"{record.date or UNDATED:<10} {record.type:<9} {who}{' -> ' + whom if whom else ''}"
                    f"  at {where}  [{record.status}; {record.num_articles} article(s), "
                    f"{record.num_sources} source(s), {record.num_mentions} mention(s); "
                    f"confidence {record.confidence:.2f}]  {record.id}")
 
 
 @cli.command()
-@click.option("--issue", help="Only this issue (a slug: nato-enlargement, arms-control, ...).")
+@click.option("--issue", type=Choice(sorted(issue_lexicon())), metavar="ISSUE",
+              help="Only this issue (a slug: nato-enlargement, arms-control, ...).")
 @click.option("--actor", help="Only stances of this actor (a code: RUS, NATO, ...; or a name).")
-@click.option("--period", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--period", type=Choice(PERIODS), default="month", show_default=True)
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def stances(obj: Context, issue: str | None, actor: str | None, period: str, db: str | None, fmt: str) -> None:
     """The tug-of-war per issue: who demands, rejects, offers, supports or
@@ -390,20 +495,23 @@ def stances(obj: Context, issue: str | None, actor: str | None, period: str, db:
     from .corpus.stances import tug_of_war
 
     settings = _settings(obj, db=db)
-    with _open_store(settings.db) as store:
+    with _open_store(settings) as store:
         summaries = tug_of_war(store, issue=issue, actor=actor, period=period)
+        if not summaries:
+            _none_match(obj, "stances", {"--issue": issue, "--actor": actor},
+                        _stored(store.value_counts("stance", "issue"), "stances", "on") if issue else "")
     for summary in summaries:
         if fmt == "json":
             click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
             continue
         click.echo(f"{summary.issue} ({summary.label or 'no label'}): {summary.n} stance(s)")
         for position, sides in summary.positions.items():
-            who = ", ".join(f"{s.actor} {s.n}" + (f" [{s.first}..{s.last}]" if s.first and s.first != s.last
-                                                   else f" [{s.first}]" if s.first else "") for s in sides)
+            who = ", ".join(f"{_line(s.actor)} {s.n}" + (f" [{s.first}..{s.last}]" if s.first and s.first != s.last
+                                                         else f" [{s.first}]" if s.first else "") for s in sides)
             click.echo(f"  {position:<8} {who}")
         by_period: dict[str, list[str]] = {}
         for moment in summary.timeline:
-            by_period.setdefault(moment.period, []).append(f"{moment.actor} {moment.position} {moment.n}")
+            by_period.setdefault(moment.period, []).append(f"{_line(moment.actor)} {moment.position} {moment.n}")
         for when, parts in by_period.items():
             click.echo(f"    {when:<10} " + "; ".join(parts))
 
@@ -416,7 +524,7 @@ def stances(obj: Context, issue: str | None, actor: str | None, period: str, db:
 @click.option("--token", envvar="DETENTE_TOKEN", metavar="TOKEN",
               help="Accept articles on POST /api/articles with 'Authorization: Bearer TOKEN' "
                    "(or set DETENTE_TOKEN); without it the server is read-only.")
-@click.option("--max-body", type=click.IntRange(min=1), metavar="BYTES",
+@click.option("--max-body", type=_count(), metavar="BYTES",
               help="Largest request body (default: the max_input_bytes setting).")
 @click.pass_obj
 def serve(obj: Context, db: str | None, host: str, port: int, token: str | None,
@@ -433,7 +541,7 @@ def serve(obj: Context, db: str | None, host: str, port: int, token: str | None,
                           "pip install 'detente[web]'"))
     try:
         app = create_app(settings.db, token=token, settings=settings, max_body=max_body)
-        with Store(settings.db) as store:
+        with Store(settings.db, lock_timeout=settings.lock_timeout) as store:
             articles = store.stats()["records"]["article"]
     except DetenteError as exc:
         _fail(exc)
@@ -469,8 +577,8 @@ def _loopback(host: str) -> bool:
 
 
 @cli.command(name="eval")
-@click.argument("what", type=click.Choice(["actors", "quotes", "times", "meantime", "places", "events",
-                                           "happenings", "stances"]))
+@click.argument("what", type=Choice(["actors", "quotes", "times", "meantime", "places", "events",
+                                     "happenings", "stances"]))
 @click.argument("path", required=False)
 @click.option("--misses", is_flag=True, help="Also list every miss and wrong value.")
 @click.option("--baseline", is_flag=True,
@@ -524,7 +632,7 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
 
 
 @cli.command(name="train")
-@click.argument("what", type=click.Choice(["events"]))
+@click.argument("what", type=Choice(["events"]))
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model (default: the packaged kb/data/event_model.json).")
 @click.pass_obj
@@ -560,14 +668,49 @@ def _settings(obj: Context, **overrides: Any) -> Settings:
 
 def _fail(exc: Exception) -> NoReturn:
     click.echo(f"detente: {exc}", err=True)
-    sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_LOCKED if isinstance(exc, StoreLockedError) else EXIT_USAGE)
 
 
-def _open_store(path: str) -> Store:
+def _open_store(settings: Settings, *, create: bool = False) -> Store:
+    """The store of ``settings``; only ``ingest`` creates one (``create``)."""
     try:
-        return Store(path)
+        return Store(settings.db, create=create, lock_timeout=settings.lock_timeout)
     except DetenteError as exc:
         _fail(exc)
+
+
+def _line(value: object) -> str:
+    """A stored value on one line of a table: line breaks and other control
+    characters (an alias stored with a newline, a terminal escape in a
+    title) are shown escaped, as \\n and \\x1b."""
+    return str(value).translate(_ESCAPES)
+
+
+# Every C0 and C1 control character and the Unicode line and paragraph
+# separators (what str.splitlines splits on, and what a terminal acts on).
+_ESCAPES = {
+    c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+}
+
+
+def _none_match(obj: Context, what: str, filters: dict[str, Any], hint: str = "") -> None:
+    """Say on stderr that a query found nothing (stdout stays empty, so
+    pipes and JSON readers are not disturbed)."""
+    if obj.quiet:
+        return
+    given = " ".join(f"{k} {_line(v)}" if v is not True else k for k, v in filters.items()
+                     if v not in (None, False, ""))
+    said = f"no {what} match {given}" if given else f"the store has no {what}"
+    click.echo(said + (f"; {hint}" if hint else ""), err=True)
+
+
+def _stored(values: Counter[str], what: str, how: str) -> str:
+    """A hint listing what the store does hold, most frequent first:
+    "the store holds happenings of type CONSULT (3), REJECT (1)"."""
+    if not values:
+        return f"the store holds no {what}"
+    shown = ", ".join(f"{_line(k)} ({n})" for k, n in values.most_common(8))
+    return f"the store holds {what} {how} {shown}" + (" ..." if len(values) > 8 else "")
 
 
 def _sources(obj: Context, inputs: tuple[str, ...]) -> Iterator[Source | ErrorRecord]:
@@ -610,10 +753,15 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
         assert article is not None
         counts = Counter(record.kind for record in article.records)
         what = ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())) or "no records"
-        title = (article.title or article.ref)[:60]
-        click.echo(f"  {article.published or '????-??-??'}  {article.language or '??'}  {title:<60}  {what}")
+        title = _line((article.title or article.ref)[:60])
+        click.echo(f"  {article.published or UNDATED:10}  {article.language or '??'}  {title:<60}  {what}")
     if len(added) > 20:
         click.echo(f"  ... and {len(added) - 20} more")
+    undated = sum(1 for o in added if o.article is not None and not o.article.published)
+    if undated:
+        click.echo(f"  {undated} article(s) {UNDATED}: no publication date was found, so relative dates "
+                   "('on Monday') stay unresolved; give one with --published YYYY-MM-DD "
+                   "(or a 'published' field in JSON input)")
     for kind, n in sorted(report.records.items()):
         click.echo(f"  {n:>6} {kind} records")
     mentions = [r for o in added if o.article for r in o.article.records if isinstance(r, MentionRecord)]
@@ -623,13 +771,13 @@ def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outco
     people = list({r.name: r for o in added if o.article for r in o.article.records
                    if isinstance(r, ActorRecord) and r.type == "person"}.values())
     if people:
-        click.echo("  people: " + "; ".join(
+        click.echo("  people: " + _line("; ".join(
             f"{p.name} ({', '.join(x for x in (p.role, p.code) if x)})" if p.role or p.code else p.name
-            for p in people[:8]) + (" ..." if len(people) > 8 else ""))
+            for p in people[:8])) + (" ..." if len(people) > 8 else ""))
     said = Counter(r.speaker.name or f"unnamed {r.speaker.code}" if r.speaker else "unknown speaker"
                    for o in added if o.article for r in o.article.records if isinstance(r, QuoteRecord))
     if said:
-        click.echo("  quotes by speaker: " + ", ".join(f"{name} {n}" for name, n in said.most_common(6))
+        click.echo("  quotes by speaker: " + ", ".join(f"{_line(name)} {n}" for name, n in said.most_common(6))
                    + (" ..." if len(said) > 6 else ""))
     if report.happenings is not None and report.happenings.events:
         done = report.happenings

@@ -8,6 +8,8 @@ The hierarchy, drawn::
     ├── PipelineError            stages are out of order: a stage needs what no
     │                            earlier stage provides (raised when building)
     ├── StoreError               the SQLite store cannot be opened or migrated
+    │   ├── StoreLockedError     another process held the store's write lock
+    │   │                        longer than ``lock_timeout`` (the CLI exits 5)
     │   └── QueryError           a search query or filter the store cannot run
     │                            (bad FTS5 syntax)
     └── InputError               one input cannot be turned into an article;
@@ -45,6 +47,12 @@ class PipelineError(DetenteError):
 
 class StoreError(DetenteError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process kept the store locked for longer than the
+    ``lock_timeout`` setting: nothing is wrong with the store or the input,
+    so trying again later works."""
 
 
 class QueryError(StoreError):
@@ -104,4 +112,5 @@ __all__ = [
     "PipelineError",
     "QueryError",
     "StoreError",
+    "StoreLockedError",
 ]

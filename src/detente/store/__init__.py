@@ -10,6 +10,15 @@
   before any NLP runs, and the unique indexes guard the write.
 - Filtered, paginated lists (what the HTTP API serves) are in queries.py:
   :meth:`Store.page` and its siblings.
+- Another process's write lock is waited for up to ``lock_timeout`` seconds
+  (the setting); then :class:`StoreLockedError` says so, whatever statement
+  was waiting.
+- ``Store(path, create=False)`` is for commands that only read: the file must
+  exist and be a detente store; nothing is created, and another program's
+  SQLite file is refused untouched.
+- A run's counters are updated in the transaction that stores each article,
+  so a run that was killed still says how many articles it added
+  (``finished_at`` stays null).
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import json
 import sqlite3
 import types
 import typing
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +37,7 @@ from typing import Any
 
 from ..about import RULES_VERSION, __version__
 from ..article import Article
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreError, StoreLockedError
 from ..records import (
     RECORD_TYPES,
     ActorRecord,
@@ -39,7 +49,7 @@ from ..records import (
 )
 from ..settings import Settings
 from . import queries
-from .migrations import current_version, migrate
+from .migrations import check_store, current_version, latest, migrate
 from .queries import Filters, Page, PeriodCounts
 
 # Record kind -> table.
@@ -52,25 +62,98 @@ TABLES: dict[str, str] = {
 __all__ = ["TABLES", "Filters", "Page", "PeriodCounts", "Store", "record_row"]
 
 
-class Store:
-    """A detente store in one SQLite file (``":memory:"`` for a throwaway one)."""
+# How long a command waits for another process's write lock: the
+# lock_timeout setting's default (an article's transaction takes
+# milliseconds; merging happenings or migrating a large store, seconds).
+DEFAULT_LOCK_TIMEOUT: float = Settings.lock_timeout
 
-    def __init__(self, path: str | Path = "detente.db") -> None:
+
+class _Connection(sqlite3.Connection):
+    """A connection that reports a lock wait that ran out (SQLITE_BUSY once
+    the busy timeout has passed) as :class:`StoreLockedError`, whichever
+    code ran the statement (the store, the happenings merge, the web app)."""
+
+    store_name = "the store"
+    lock_timeout = DEFAULT_LOCK_TIMEOUT
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            raise self._translated(exc) from exc
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            raise self._translated(exc) from exc
+
+    def _translated(self, exc: sqlite3.OperationalError) -> Exception:
+        code = getattr(exc, "sqlite_errorcode", None)
+        busy = (code & 0xFF) == sqlite3.SQLITE_BUSY if code is not None else "database is locked" in str(exc)
+        if not busy:
+            return exc
+        return StoreLockedError(
+            f"{self.store_name} is locked by another process (waited {self.lock_timeout:g} s); "
+            "wait for it to finish or raise lock_timeout"
+        )
+
+
+class Store:
+    """A detente store in one SQLite file (``":memory:"`` for a throwaway one).
+
+    ``create=False`` opens an existing store only (for commands that read):
+    a missing file is not created and an SQLite file that is not a detente
+    store is left as it was. Either way a store of an older schema is
+    upgraded and one of a newer schema refused. ``lock_timeout``: seconds to
+    wait for another process's write lock."""
+
+    def __init__(self, path: str | Path = "detente.db", *, create: bool = True,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.path = str(path)
         self._column_cache: dict[str, set[str]] = {}
+        self.conn = self._connect(create, lock_timeout)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=10000")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            migrate(self.conn)
-            queries.register_functions(self.conn)
+            self._prepare(create)
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise StoreError(
                 f"cannot open the store {self.path}: {exc}; is it a detente SQLite file?"
             ) from exc
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _connect(self, create: bool, lock_timeout: float) -> _Connection:
+        target, uri = self.path, False
+        if not create:
+            if self.path == ":memory:" or not Path(self.path).is_file():
+                raise StoreError(f"there is no store at {self.path}: make one with "
+                                 f"detente ingest FILES --db {self.path}, or give another path with --db")
+            # mode=rw: SQLite opens the file as it is and never creates it.
+            target, uri = Path(self.path).resolve().as_uri() + "?mode=rw", True
+        try:
+            conn = sqlite3.connect(target, timeout=lock_timeout, uri=uri, isolation_level=None,
+                                   check_same_thread=False, factory=_Connection)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        conn.store_name = f"the store {self.path}"
+        conn.lock_timeout = lock_timeout
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def _prepare(self, create: bool) -> None:
+        """Check what the file is before changing anything in it, then switch
+        to WAL and migrate."""
+        name = f"the store {self.path}"
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        if check_store(self.conn, latest(), name) == 0 and not create:
+            raise StoreError(f"{self.path} is an empty SQLite file, not a detente store yet: fill it with "
+                             f"detente ingest FILES --db {self.path}")
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        migrate(self.conn, name=name)
+        queries.register_functions(self.conn)
 
     # -- context manager ----------------------------------------------------
 
@@ -139,11 +222,16 @@ class Store:
             self._add_identities(article)
             for error in article.errors:
                 self._insert_error(error, run_id)
+            self._progress(run_id, added=1, errors=len(article.errors))
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         return True
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:  # some errors (a full disk) end it themselves
+            self.conn.execute("ROLLBACK")
 
     def _add_identities(self, article: Article) -> None:
         """Fold the article's actors into the corpus identities: one row per
@@ -171,7 +259,9 @@ class Store:
                 (key, first.name, first.type, first.code, len(mentions),
                  article.published, article.published),
             )
-            surfaces = {article.text[m.start:m.end] for m in mentions}
+            # A name the text breaks over two lines ("Vladimir\nPutin") is
+            # one alias, on one line.
+            surfaces = {" ".join(article.text[m.start:m.end].split()) for m in mentions}
             aliases = {r.name for r in records} | {
                 text for text in surfaces
                 if text[:1].isupper() and len(text) > 2 and text.lower() not in _PRONOUNS
@@ -182,7 +272,28 @@ class Store:
             )
 
     def add_error(self, error: ErrorRecord, run_id: int | None = None) -> None:
-        self._insert_error(error, run_id)
+        """Store an input's error record (once per input, code and reason),
+        counted in its run in the same transaction."""
+        if run_id is None:
+            self._insert_error(error, None)
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._insert_error(error, run_id)
+            self._progress(run_id, errors=1)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _progress(self, run_id: int | None, *, added: int = 0, errors: int = 0) -> None:
+        """Progress of a run, written with what it counts: a run killed
+        half-way says how many articles it had added."""
+        if run_id is not None:
+            self.conn.execute(
+                "UPDATE runs SET articles_added = articles_added + ?, errors = errors + ? WHERE id=?",
+                (added, errors, run_id),
+            )
 
     def add_records(self, records: Sequence[Record], run_id: int | None = None) -> None:
         """Store records that belong to no single article (e.g. happenings)."""
@@ -192,7 +303,7 @@ class Store:
                 self._insert_record(record, run_id)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
 
     def _insert_record(self, record: Record, run_id: int | None) -> None:
@@ -433,6 +544,17 @@ class Store:
                 "detente_version": run["detente_version"], "rules_version": run["rules_version"],
             },
         }
+
+    def value_counts(self, kind: str, column: str) -> Counter[str]:
+        """How many stored records of ``kind`` have each value of ``column``
+        (e.g. happenings per type), for hints on what a store holds."""
+        table = TABLES.get(kind)
+        if table is None or column not in self._columns(table):
+            raise StoreError(f"records of kind {kind!r} have no column {column!r}")
+        rows = self.conn.execute(
+            f'SELECT "{column}", count(*) FROM {table} WHERE "{column}" IS NOT NULL GROUP BY 1'
+        ).fetchall()
+        return Counter({str(value): int(n) for value, n in rows})
 
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
