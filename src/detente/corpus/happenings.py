@@ -289,7 +289,22 @@ class HappeningUpdate:
 
 def update_happenings(store: Store, run_id: int | None = None) -> HappeningUpdate:
     """Merge the events no happening holds yet into happenings (new or
-    stored), in one transaction."""
+    stored), in one transaction. The events are read inside it: two
+    concurrent ingests must not both merge the same unmerged events."""
+    conn = store.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        report = _merge(store, run_id)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    log.info("happenings: %d event(s), %d new, %d updated", report.events, report.created, report.updated)
+    return report
+
+
+def _merge(store: Store, run_id: int | None) -> HappeningUpdate:
     conn = store.conn
     rows = conn.execute(
         f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
@@ -315,15 +330,8 @@ def update_happenings(store: Store, run_id: int | None = None) -> HappeningUpdat
             cluster = Cluster(id=happening_id(event.id))
             report.created += 1
         pool.add(cluster, event)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for cid in pool.touched:
-            _save(store, pool.clusters[cid], run_id)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    log.info("happenings: %d event(s), %d new, %d updated", report.events, report.created, report.updated)
+    for cid in pool.touched:
+        _save(store, pool.clusters[cid], run_id)
     return report
 
 
