@@ -23,6 +23,13 @@ The hierarchy, drawn::
         ├── MalformedInputError  broken JSON, XML, HTML or WARC
         └── LanguageError        not in a language the pipeline handles
 
+Three more error-record codes come from running the pipeline, not from
+reading (constants in ``pipeline.py`` and ``parallel.py``): ``too_slow`` (an
+article took longer than ``article_time_limit``), ``too_many_records`` (it
+made more than ``max_records_per_article``) and ``worker_died`` (its worker
+process died, e.g. killed for memory). The article is stored with the error,
+and the other articles go on.
+
 Every ``InputError`` carries ``ref`` (which input) and a ``reason`` that says
 what is wrong and what the user can do about it. Readers raise them; the
 code that drives readers turns them into :class:`detente.records.ErrorRecord`
