@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from .records import ArticleRecord, ErrorRecord, Record, Span
-from .stages.normalize import normalize_text
+from .text import lone_surrogates, normalize_text, valid_unicode
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
 
 # Where an article's publication date came from (the contract's date_source).
 DATE_SOURCES = ("given", "metadata", "url", "text")
@@ -74,6 +77,10 @@ class Article:
         declared_language: str | None = None,
     ) -> Article:
         """Normalise ``text`` (stage 0) and build the article around it."""
+        halves = sum(lone_surrogates(v) for v in (ref, text, title, source, url) if v)
+        if halves:
+            log.warning("%s: %d lone surrogate(s) (half of a UTF-16 pair, such as a JSON "
+                        "\\ud800 escape) replaced by U+FFFD", valid_unicode(ref), halves)
         stored = normalize_text(text)
         digest = hashlib.sha256(stored.encode("utf-8")).hexdigest()
         if published is None:
@@ -82,7 +89,7 @@ class Article:
             raise ValueError(f"date_source must be one of {DATE_SOURCES}, not {date_source!r}")
         return cls(
             id=digest[:16],
-            ref=ref,
+            ref=valid_unicode(ref),
             text=stored,
             sha256=digest,
             title=_clean(title),
@@ -91,7 +98,7 @@ class Article:
             source=_clean(source),
             url=_clean(url),
             encoding=encoding,
-            declared_language=declared_language,
+            declared_language=_clean(declared_language),
         )
 
     @property

@@ -1,3 +1,5 @@
+import pytest
+
 from detente.article import Article
 from tests.conftest import FIXTURES, errors_of, read_all
 
@@ -41,3 +43,29 @@ def test_feed_cut_off_after_an_item_keeps_it_and_reports_the_damage(tmp_path) ->
     assert half.code == "empty"  # the entry cut in half has no content
     assert damage.code == "malformed" and "not well-formed XML" in damage.reason
     assert "items after the damage may be missing" in damage.reason
+
+
+def test_a_bad_character_reference_costs_nothing(caplog) -> None:  # type: ignore[no-untyped-def]
+    """&#xD800; (a surrogate) and &#1114112; (past U+10FFFF) made feedparser
+    fail on the whole feed ("surrogates not allowed", "chr() arg not in
+    range"): no item was read. Now each becomes U+FFFD, with a warning."""
+    items = read_all(FIXTURES / "bad" / "bad-char-refs.rss")
+    assert [i.title for i in items] == ["Geneva talks end \ufffdwithout breakthrough",
+                                        "NATO-Russia Council meets in Brussels \ufffd"]
+    assert all(isinstance(i, Article) for i in items)
+    assert "2 character reference(s) to no valid XML character" in caplog.text
+
+
+@pytest.mark.parametrize("name", [b"punycode", b"undefined", b"utf-8\x00", b"\x80"])
+def test_an_encoding_that_is_no_character_set_costs_nothing(tmp_path, name: bytes) -> None:  # type: ignore[no-untyped-def]
+    """feedparser failed on the whole feed (UnicodeError, "embedded null
+    character", UnicodeDecodeError) for such a declaration; now the
+    declaration is set aside and the encoding detected."""
+    rss = (FIXTURES / "feeds" / "rss.xml").read_bytes()
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss.replace(b'encoding="UTF-8"', b'encoding="' + name + b'"', 1))
+    items = read_all(path)
+    assert [i.title for i in items if isinstance(i, Article)] == [
+        "US and Russia end Geneva security talks with no breakthrough",
+        "NATO says 'significant differences' remain after Russia council meeting",
+    ]

@@ -43,10 +43,14 @@ def test_jsonl_bad_lines_are_errors_and_good_lines_go_on() -> None:
     assert "'text'" in errors[1].reason and errors[1].code == "empty"
 
 
-def test_json_truncated_array_is_an_error() -> None:
-    (error,) = read_all(FIXTURES / "bad" / "malformed.json")
+def test_json_truncated_array_keeps_the_items_before_the_cut() -> None:
+    """The list is cut inside its second item: the first is read (it was
+    lost with the rest before), and the error says where reading stopped."""
+    article, error = read_all(FIXTURES / "bad" / "malformed.json")
+    assert isinstance(article, Article) and article.ref == "j1"
     assert error.kind == "error" and error.code == "malformed"
-    assert "not valid JSON" in error.reason and "line" in error.reason
+    assert "not valid JSON" in error.reason and "line 3" in error.reason
+    assert "stopped at item 1; the 1 item(s) before it were read" in error.reason
 
 
 def test_jsonl_reads_a_real_corpus_without_errors() -> None:
@@ -57,3 +61,59 @@ def test_jsonl_reads_a_real_corpus_without_errors() -> None:
     items = read_all(SHARED / "data" / "meantime_time_dev" / "inputs.jsonl")
     assert len(items) == 120 and not errors_of(items)
     assert all(a.published and a.date_source == "metadata" and a.title for a in items)
+
+
+# -- one bad line never costs the others (issue 15, items 1 and 15) --------------
+
+HOSTILE_ERRORS = {
+    3: "nests lists or objects deeper than the JSON parser can follow",
+    5: "holds an integer of more than 4,300 digits",
+    6: "'published' is a list ([\"2022-01-01\"]); it must be a string or null",
+    7: "'title' is a list ([\"x\"]); it must be a string or null",
+    8: "'text' is an object; it must be a string",
+    9: "'id' is a list ([\"h9\"]); it must be a string or an integer",
+}
+
+
+def test_jsonl_each_bad_line_is_its_own_error_naming_its_line() -> None:
+    """A 50,000-deep nesting and a 5,000-digit number stopped the reader (one
+    file-level error, every later line lost); a list in 'published' was
+    accepted, and 'title': ["x"] stored as "['x']"."""
+    path = FIXTURES / "jsonl" / "hostile.jsonl"
+    items = read_all(path)
+    assert [i.ref for i in items if isinstance(i, Article)] == ["h1", "h2", "h4", "h10"]
+    errors = errors_of(items)
+    assert [e.ref for e in errors] == [f"{path}:{n}" for n in HOSTILE_ERRORS]
+    for error, (n, words) in zip(errors, HOSTILE_ERRORS.items(), strict=True):
+        assert words in error.reason, (n, error.reason)
+        assert error.code == "malformed"
+
+
+def test_json_list_each_bad_item_is_its_own_error() -> None:
+    path = FIXTURES / "jsonl" / "hostile.json"
+    items = read_all(path)
+    assert [i.ref for i in items if isinstance(i, Article)] == ["h1", "h2", "h4", "h10"]
+    errors = errors_of(items)
+    assert [e.ref for e in errors] == [f"{path}[{n - 1}]" for n in HOSTILE_ERRORS]
+    assert "item 2 (line 4) nests lists" in errors[0].reason
+    for error, words in zip(errors, HOSTILE_ERRORS.values(), strict=True):
+        assert words in error.reason
+
+
+def test_lone_surrogate_becomes_a_replacement_character_and_is_logged(caplog) -> None:  # type: ignore[no-untyped-def]
+    """A lone surrogate ("\\ud83d", half an emoji) used to fail when the
+    article was hashed, and took the rest of the file with it."""
+    items = read_all(FIXTURES / "jsonl" / "hostile.jsonl")
+    (article,) = [i for i in items if isinstance(i, Article) and i.ref == "h2"]
+    assert "European s\ufffdecurity" in article.text
+    article.text.encode("utf-8")  # storable
+    assert "h2: 1 lone surrogate(s)" in caplog.text and "U+FFFD" in caplog.text
+
+
+def test_jsonl_values_of_the_right_type_still_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ok.jsonl"
+    path.write_text('{"id": 17, "text": "NATO met Russia.", "title": null, "url": null}\n'
+                    '{"id": "", "text": "Talks went on.", "language": "en", "source": "X"}\n')
+    first, second = read_all(path)
+    assert first.ref == "17" and first.title is None
+    assert second.ref == f"{path}:2" and second.declared_language == "en" and second.source == "X"

@@ -61,3 +61,21 @@ def test_text_header_rules() -> None:
     # headline after it is dropped.
     art = parse_text("Title here\n\nBy A. Writer\nUpdated: Jan. 5, 2022 10:31 CET\nTitle here\n\nBody.", "x")
     assert (art.title, art.published, art.text) == ("Title here", "2022-01-05", "Body.")
+
+
+def test_a_stray_nul_byte_does_not_make_a_text_binary(caplog) -> None:  # type: ignore[no-untyped-def]
+    """One NUL and one SUB byte in a wire story made the whole .txt "binary";
+    now a share of NUL and control bytes over 5% does, and a few stray ones
+    are dropped with a warning."""
+    article = read_one(FIXTURES / "text" / "stray-nul.txt")
+    assert article.title == "Talks in Geneva end without breakthrough"
+    assert "eight hours. Both delegations" in article.text and "Moscow needed" in article.text
+    assert "\x00" not in article.text and "\x1a" not in article.text
+    assert "2 NUL or control character(s) in the text are dropped" in caplog.text
+
+
+def test_text_full_of_nul_bytes_is_still_binary(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "utf16-without-bom.txt"
+    path.write_bytes("NATO and Russia met in Brussels on Wednesday.".encode("utf-16-le"))
+    error = read_one(path)
+    assert error.code == "binary" and "binary file" in error.reason

@@ -29,7 +29,7 @@ from ..settings import Settings
 from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_json, read_jsonl
-from .source import Source
+from .source import LIBRARY_FAILED, Source
 from .text import read_text
 from .warc import read_warc
 
@@ -153,8 +153,8 @@ def read_source(source: Source, settings: Settings) -> Iterator[Article | ErrorR
         log.debug("reader failed on %s:\n%s", source.ref, traceback.format_exc())
         yield ErrorRecord(
             ref=source.ref,
-            reason=f"the input could not be read ({type(exc).__name__}: {exc}); check that it "
-            "is a complete text, HTML, JSON Lines, RSS/Atom or WARC file",
+            reason=f"the input could not be read: {LIBRARY_FAILED} ({type(exc).__name__}: "
+            f"{exc}); check that it is a complete text, HTML, JSON Lines, RSS/Atom or WARC file",
             code="malformed",
             stage="reader.v1",
         )

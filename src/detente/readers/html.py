@@ -48,16 +48,13 @@ def parse_html(data: bytes, ref: str, *, url: str | None = None,
     match = _CHARSET.search(data[:4096])
     declared = charset or (match.group(1).decode("ascii", "replace") if match else None)
     html, encoding = decode(data, ref, declared)
-    try:
-        tree = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
-        raise MalformedInputError(
-            ref, f"the HTML cannot be parsed ({exc}); check that the file is a whole web page"
-        ) from exc
-
+    tree = _parse(_NOT_XML.sub("", html), ref)
     canonical = _canonical_url(tree) or url
+    metadata_date = _metadata_date(tree)  # before scripts go: JSON-LD is a script
+    _drop_code(tree)
     doc = trafilatura.bare_extraction(
-        html, url=canonical, with_metadata=True, include_comments=False, include_tables=False
+        tree, url=canonical, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params=_NO_DATE_SEARCH,
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
@@ -71,7 +68,7 @@ def parse_html(data: bytes, ref: str, *, url: str | None = None,
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     body = "\n\n".join(_drop_header(paragraphs, getattr(doc, "title", None)))
 
-    published, date_source = _metadata_date(tree), "metadata"
+    published, date_source = metadata_date, "metadata"
     if published is None:
         published, date_source = date_from_url(canonical or getattr(doc, "url", None)), "url"
     if published is None:
@@ -92,6 +89,66 @@ def parse_html(data: bytes, ref: str, *, url: str | None = None,
         encoding=encoding,
         declared_language=lang,
     )
+
+
+# Characters XML does not allow (C0 controls other than tab and line ends,
+# U+FFFE, U+FFFF): libxml2 parses them into text, but lxml then refuses any
+# text holding one (when a <script> is dropped and the text around it is
+# joined). Normalisation drops them from the stored text anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+# trafilatura's own date (htmldate) is not used: the date comes from
+# _metadata_date, the URL or a date line. Its "extensive search" regex-scans
+# the whole serialised page (4 of the 5 s a page with a 15 MB attribute took).
+_NO_DATE_SEARCH = {"original_date": True, "extensive_search": False}
+
+
+def _parser() -> etree.HTMLParser:
+    """libxml2's HTML parser as trafilatura configures it, with one change:
+    ``huge_tree``. Without it libxml2 stops at any single text or attribute
+    value over 10,000,000 bytes of UTF-8 (5 million Chinese characters are
+    15 MB) or at elements nested 256 deep, drops the rest of the page and
+    reports success, so the article was silently cut short. The input is
+    already bounded by ``max_input_bytes``, so lifting libxml2's own limits
+    costs nothing in safety."""
+    return lxml.html.HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False,
+                                remove_comments=True, remove_pis=True, encoding="utf-8")
+
+
+def _parse(html: str, ref: str) -> Any:
+    """The page's tree, or a MalformedInputError; never a silently cut tree."""
+    parser = _parser()
+    try:
+        # Bytes with the encoding given: the text is decoded already, and
+        # lxml refuses a str that carries an XML encoding declaration.
+        tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInputError(
+            ref, f"the HTML cannot be parsed ({exc}); check that the file is a whole web page"
+        ) from exc
+    fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
+    if fatal:
+        # Such as elements nested over 2,048 deep, libxml2's limit even with
+        # huge_tree: what follows would be lost without a word.
+        raise MalformedInputError(
+            ref, f"the HTML parser stopped at line {fatal[0].line}, before the end of the page "
+            f"({fatal[0].message.strip()}), so the article would be cut short; give its text "
+            "as a .txt file instead",
+        )
+    return tree
+
+
+# Elements whose text is code or markup for other agents, never page text:
+# left in, their text joins titles and paragraphs ("Summit opens" + a
+# script's source in an <h1>). JSON-LD data blocks outside headings stay,
+# because trafilatura reads the page's metadata from them.
+_CODE = ("//script[not(@type='application/ld+json') or ancestor::*[self::h1 or self::h2 or "
+         "self::h3 or self::h4 or self::h5 or self::h6]]|//style|//noscript|//template")
+
+
+def _drop_code(tree: Any) -> None:
+    for node in tree.xpath(_CODE):
+        node.drop_tree()
 
 
 # A kicker or section label above a headline is short; 80 characters is
@@ -167,12 +224,12 @@ def _json_ld_date(script: str) -> str | None:
 def fragment_text(html: str) -> str:
     """Text of an HTML fragment (a feed item's content), one paragraph per
     block element, paragraphs separated by blank lines."""
+    html = _NOT_XML.sub("", html)
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
         return html
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
+    _drop_code(root)
     for block in root.xpath(
         "//p|//div|//br|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//tr|//figcaption"
     ):

@@ -15,6 +15,11 @@ from ..errors import InputTooLargeError
 
 _SNIFF_BYTES = 2048
 
+# Said in the reason of an error record made from an exception that no
+# reader expected (a parsing library failing on strange input): reading went
+# on, but the fuzzing tests treat it as a crash to fix.
+LIBRARY_FAILED = "a parsing library failed on it"
+
 
 @dataclass
 class Source:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..article import Article
 from ..errors import EmptyInputError
 from ..settings import Settings
-from ..stages.normalize import normalize_text
+from ..text import normalize_text
 from .dates import parse_date_line
 from .decode import decode
 from .source import Source
