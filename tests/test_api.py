@@ -61,6 +61,12 @@ LISTS = {"article": "/api/articles", "event": "/api/events", "happening": "/api/
 TOKEN = "correct horse battery staple"
 
 
+def local(app: Any, **options: Any) -> TestClient:
+    """A test client that reaches the app as http://localhost (TestClient's
+    own 'testserver' is no allowed host)."""
+    return TestClient(app, base_url="http://localhost", **options)
+
+
 # -- fixtures ------------------------------------------------------------------------------------
 
 
@@ -75,7 +81,7 @@ def db(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path, settings: Settings) -> TestClient:
-    return TestClient(create_app(str(db), settings=settings))
+    return local(create_app(str(db), settings=settings))
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +93,7 @@ def stats(db: Path) -> dict[str, Any]:
 @pytest.fixture()
 def empty(tmp_path: Path) -> TestClient:
     """An app over an empty store, with no token."""
-    return TestClient(create_app(str(tmp_path / "empty.db"), settings=Settings.load(env={})))
+    return local(create_app(str(tmp_path / "empty.db"), settings=Settings.load(env={})))
 
 
 def _copy(db: Path, to: Path) -> Path:
@@ -413,6 +419,37 @@ def test_api_dyads_counterpart_keeps_the_pairs_between_two_actors(client: TestCl
 # -- counts per period ---------------------------------------------------------------------------
 
 
+def _pairs_with(happening: dict[str, Any], codes: set[str]) -> bool:
+    """Whether a happening makes an actor pair kept for ``codes`` (one code:
+    on either side; two: between them), as the dyad series pair them."""
+    actors, recipients = _codes(happening["actor"]), _codes(happening["recipient"])
+    pairs = {(a, r) for a in actors for r in recipients if a != r} if recipients else \
+        {(a, b) for a in actors for b in actors if a != b}
+    return any(set(p) == codes if len(codes) == 2 else bool(codes & set(p)) for p in pairs)
+
+
+@pytest.mark.model
+def test_api_dyads_count_the_happenings_that_have_no_date(client: TestClient, tmp_path: Path,
+                                                          settings: Settings) -> None:
+    db = tmp_path / "undated.db"
+    with Store(db) as store:
+        report = api.ingest([str(FIXTURES / "web" / "undated.jsonl")], store, settings)
+    assert report.added == 2 and report.ok
+    undated = local(create_app(str(db), settings=settings))
+    happenings = _all(undated, "/api/happenings")
+    assert happenings and all(h["date"] is None for h in happenings)
+    for codes in ({"RUS"}, {"RUS", "USA"}, {"NATO"}):
+        params = dict(zip(("actor", "counterpart"), sorted(codes), strict=False))
+        body = undated.get("/api/dyads", params=params).json()
+        expected = [h for h in happenings if h["status"] in ("occurred", "ongoing") and _pairs_with(h, codes)]
+        assert body["items"] == [] and body["undated"] == len(expected) > 0, (codes, body)
+    # A dated store: only its happenings without a date (none here) are counted.
+    dated = client.get("/api/dyads", params={"actor": "RUS"}).json()
+    assert dated["items"] and dated["undated"] == len(
+        [h for h in _all(client, "/api/happenings") if h["date"] is None and h["status"] in ("occurred", "ongoing")
+         and _pairs_with(h, {"RUS"})])
+
+
 def _expected_counts(records: list[dict[str, Any]], period: str) -> tuple[list[dict[str, Any]], int]:
     """The counts per period of listed records, by detente's period rule."""
     cells: dict[str, dict[str, Any]] = {}
@@ -551,7 +588,7 @@ ARTICLE = {
 @pytest.mark.model
 def test_api_post_article_with_the_token_ingests_it(db: Path, tmp_path: Path, settings: Settings) -> None:
     copy = _copy(db, tmp_path / "copy.db")
-    writer = TestClient(create_app(str(copy), token=TOKEN, settings=settings))
+    writer = local(create_app(str(copy), token=TOKEN, settings=settings))
     auth = {"Authorization": f"Bearer {TOKEN}"}
     _error(writer.post("/api/articles", json=ARTICLE), 401, "unauthorized")
     wrong = writer.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer nope"})
@@ -599,7 +636,7 @@ def test_api_post_without_a_token_configured_is_forbidden(empty: TestClient) -> 
 
 
 def test_api_oversized_bodies_are_refused(tmp_path: Path) -> None:
-    small = TestClient(create_app(str(tmp_path / "s.db"), token=TOKEN, max_body=1000,
+    small = local(create_app(str(tmp_path / "s.db"), token=TOKEN, max_body=1000,
                                   settings=Settings.load(env={})))
     auth = {"Authorization": f"Bearer {TOKEN}"}
     big = {"text": "word " * 400}
@@ -617,7 +654,7 @@ def test_api_oversized_bodies_are_refused(tmp_path: Path) -> None:
     _error(chunked, 413, "payload_too_large")
     assert chunked.headers["x-content-type-options"] == "nosniff"
     # The default limit is the max_input_bytes setting.
-    tight = TestClient(create_app(str(tmp_path / "t.db"), token=TOKEN,
+    tight = local(create_app(str(tmp_path / "t.db"), token=TOKEN,
                                   settings=Settings.load(env={}, max_input_bytes=100)))
     _error(tight.post("/api/articles", json=big, headers=auth), 413, "payload_too_large")
 
@@ -645,7 +682,7 @@ def test_api_unexpected_failures_are_a_500_envelope(tmp_path: Path) -> None:
     def broken() -> None:
         raise RuntimeError("boom")
 
-    response = TestClient(app, raise_server_exceptions=False).get("/api/broken")
+    response = local(app, raise_server_exceptions=False).get("/api/broken")
     assert "bug in detente" in _error(response, 500, "internal_error")
     assert response.headers["content-security-policy"] == CSP
 
@@ -685,7 +722,12 @@ def test_api_serve_command_runs_uvicorn_on_the_app(tmp_path: Path, monkeypatch: 
     import uvicorn
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    def run(self: uvicorn.Server, *args: Any, **kwargs: Any) -> None:
+        self.started = True  # uvicorn.run exits 3 after a server that never started
+        calls.append({"app": self.config.app, "host": self.config.host, "port": self.config.port})
+
+    # Whether serve calls uvicorn.run or detente.web.run, a uvicorn.Server runs.
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     db = str(tmp_path / "serve.db")
     runner = CliRunner()
     result = runner.invoke(cli, ["serve", "--db", db, "--port", "8123"], env={"DETENTE_TOKEN": ""})

@@ -76,8 +76,11 @@ def serving(app: Any) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def web_assets() -> None:
+    # Built from npm (web/package-lock.json) by the build step the tests run
+    # once when the files are missing; never by `detente serve`.
     if not assets.ready():
         assets.build()
+    assets.require()
 
 
 @pytest.fixture(scope="session")
@@ -346,6 +349,34 @@ def test_web_ui_pairs_ask_the_api_for_the_counterpart(tab: Tab) -> None:
     assert sorted(legend) == ["RUS → USA", "USA → RUS"]
     assert any("/api/dyads?" in u and "counterpart=USA" in u for u in tab.requests)
     tab.assert_clean()
+
+
+@pytest.mark.model
+def test_web_ui_pairs_say_when_happenings_have_no_date(browser: Any, web_assets: None, tmp_path: Path,
+                                                      settings: Settings) -> None:
+    """Happenings of articles without a publication date are in no series:
+    the page says how many and what to do, not that the actors lack codes."""
+    from detente.web import create_app
+
+    db = tmp_path / "undated.db"
+    with Store(db) as store:
+        report = ingest([FIXTURES / "web" / "undated.jsonl"], store, settings)
+    assert report.added == 2 and not report.errors
+    with serving(create_app(str(db), settings=settings)) as url:
+        page = browser.new_page()
+        tab = Tab(page, url)
+        page.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: tab.requests.append(r.url))
+        try:
+            tab.open("#/pairs?actor=RUS")
+            expected = tab.api("dyads", actor="RUS", period="week", unit="happening", limit=500)
+            assert expected["items"] == [] and expected["undated"] >= 2
+            note = page.locator("#pairs-chart .none").text_content()
+            assert f"{expected['undated']} happenings of these actors have no date" in note
+            assert "--published" in note and "coded actors" not in note
+            tab.assert_clean()
+        finally:
+            page.close()
 
 
 @pytest.mark.model

@@ -42,6 +42,7 @@ from .settings import Settings, parse_date_setting
 from .stages.events import scores as plover_scores
 from .stages.stances import issues as issue_lexicon
 from .store import TABLES, Store
+from .store.queries import check_search
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 5
 KINDS = list(TABLES)
@@ -305,6 +306,7 @@ def search(obj: Context, query: str, db: str | None, limit: int) -> None:
     settings = _settings(obj, db=db)
     with _open_store(settings) as store:
         try:
+            check_search(query, settings.search_max_chars, settings.search_max_terms)
             hits = store.search(query, limit)
         except DetenteError as exc:
             raise click.UsageError(str(exc)) from exc
@@ -533,9 +535,7 @@ def serve(obj: Context, db: str | None, host: str, port: int, token: str | None,
     in the README)."""
     settings = _settings(obj, db=db)
     try:
-        import uvicorn
-
-        from .web import create_app
+        from .web import create_app, run
     except ImportError as exc:
         _fail(ConfigError(f"detente serve needs the web extra ({exc.name} is missing): "
                           "pip install 'detente[web]'"))
@@ -545,15 +545,6 @@ def serve(obj: Context, db: str | None, host: str, port: int, token: str | None,
             articles = store.stats()["records"]["article"]
     except DetenteError as exc:
         _fail(exc)
-    from .web import assets
-
-    if not assets.ready():
-        # The page's libraries and map outlines come from npm (web/package-lock.json).
-        try:
-            click.echo("building the web page's libraries (npm ci in web/) ...", err=True)
-            assets.build()
-        except DetenteError as exc:
-            click.echo(f"warning: the web page will not work until its libraries are built: {exc}", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"detente {__version__}: serving {settings.db} ({articles} article(s)) on "
                f"http://{shown}:{port}/ (API under /api/, described in /openapi.json)")
@@ -562,7 +553,11 @@ def serve(obj: Context, db: str | None, host: str, port: int, token: str | None,
     if not _loopback(host):
         click.echo(f"warning: {host} is not a loopback address, so other machines can reach the "
                    "server; it has no TLS, so put it behind an HTTPS proxy", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning" if obj.quiet else "info")
+        if "*" not in settings.allowed_hosts:
+            click.echo(f"note: requests are answered only when their Host header is one of "
+                       f"{', '.join(settings.allowed_hosts)}; add the names clients use to the "
+                       "allowed_hosts setting", err=True)
+    run(app, host=host, port=port, log_level="warning" if obj.quiet else "info")
 
 
 def _loopback(host: str) -> bool:

@@ -37,7 +37,7 @@ from typing import Any
 
 from ..about import RULES_VERSION, __version__
 from ..article import Article
-from ..errors import QueryError, StoreError, StoreLockedError
+from ..errors import StoreError, StoreLockedError
 from ..records import (
     RECORD_TYPES,
     ActorRecord,
@@ -461,18 +461,10 @@ class Store:
         return [HappeningRecord.from_dict(_unrow(HappeningRecord, dict(r))) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (SQLite FTS5 query syntax)."""
-        try:
-            rows = self.conn.execute(
-                "SELECT a.id, a.title, a.published,"
-                " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
-                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"bad search query {query!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+        """Full-text search over titles and texts (SQLite FTS5 query syntax):
+        the first page of :meth:`search_page`, whose snippets are bounded per
+        article (FTS5's own snippet() grows with the square of the hits)."""
+        return queries.search_page(self.conn, query, limit, 0).items
 
     # -- filtered pages (the HTTP API's lists; see queries.py) ------------------------
 

@@ -24,15 +24,28 @@ What the filters mean (all given must hold):
 - ``type``, ``status``, ``speaker``, ``direct``, ``code``, ``country``,
   ``feature``, ``issue``, ``position``, ``min_articles``, ``located``: as
   named, on the kinds that have them; a kind ignores a filter it lacks.
+
+Costly queries: :func:`check_search` refuses a full-text query over the
+length and term limits (FTS5's work grows with the square of the number of
+terms), and a :class:`Budget` on a connection stops any statement that runs
+past a time limit or whose asker has gone (SQLite's progress handler).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import json
+import re
 import sqlite3
+import time
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..dates import date_first, date_last, period_of
 from ..errors import QueryError
@@ -47,8 +60,9 @@ ARTICLE_KINDS = ("actor", "quote", "time", "place", "event", "claim", "stance", 
 COUNTED_KINDS = ("event", "happening")
 PERIODS = ("day", "week", "month")
 
-__all__ = ["ARTICLE_KINDS", "COUNTED_KINDS", "PAGED_KINDS", "PERIODS", "Filters", "Page", "PeriodCounts",
-           "register_functions"]
+__all__ = ["ARTICLE_KINDS", "COUNTED_KINDS", "PAGED_KINDS", "PERIODS", "Budget", "Filters", "Page",
+           "PeriodCounts", "QueryTooCostly", "check_search", "interrupted", "register_functions",
+           "search_terms", "snippet"]
 
 
 @dataclass(frozen=True)
@@ -103,12 +117,14 @@ class PeriodCounts:
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the filters use: the first and last day of a date
-    at its precision, a case-insensitive (Unicode) substring test, and the
-    period a date at its precision falls in (:func:`detente.dates.period_of`)."""
+    at its precision, a case-insensitive (Unicode) substring test, the
+    period a date at its precision falls in (:func:`detente.dates.period_of`),
+    and a search hit's snippet (:func:`snippet`)."""
     conn.create_function("detente_date_first", 1, date_first, deterministic=True)
     conn.create_function("detente_date_last", 1, date_last, deterministic=True)
     conn.create_function("detente_contains", 2, _contains, deterministic=True)
     conn.create_function("detente_period", 3, _period, deterministic=True)
+    conn.create_function("detente_snippet", 2, snippet, deterministic=True)
 
 
 def _contains(haystack: Any, needle: Any) -> int:
@@ -355,25 +371,248 @@ def identities_page(conn: sqlite3.Connection, filters: Filters, limit: int | Non
     return Page([{**dict(r), "aliases": json.loads(r["aliases"])} for r in rows], total, limit, offset)
 
 
+# -- full-text search and what it may cost ---------------------------------------------------
+
+#: FTS5's operators, which are no terms (in capitals only, as FTS5 reads them).
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+#: A term as FTS5's default tokenizer (unicode61) cuts one: a run of letters
+#: and digits.
+_TERM = re.compile(r"[^\W_]+")
+
+
+class QueryTooCostly(QueryError):
+    """A search query over the length or term limits (the HTTP API answers
+    422): refused before any work is done."""
+
+
+def search_terms(query: str) -> int:
+    """How many terms an FTS5 query has: every word, in a phrase or not
+    (``"a b"`` is two), a prefix (``nat*``) one, the operators AND, OR, NOT
+    and NEAR none. A column filter's name (``title:``) counts as one: the
+    count is an upper bound on the terms FTS5 matches."""
+    return sum(1 for term in _TERM.findall(query) if term not in _OPERATORS)
+
+
+def check_search(query: str, max_chars: int, max_terms: int) -> None:
+    """Refuse a query longer than ``max_chars`` characters or with more than
+    ``max_terms`` terms. FTS5's work grows with the square of the query's
+    terms ('a OR ' repeated 2,000 times held a core for minutes), much of it
+    in single steps that SQLite's progress handler cannot interrupt, so no
+    time budget alone can bound it."""
+    if len(query) > max_chars:
+        raise QueryTooCostly(
+            f"the search query has {len(query):,} characters, more than the {max_chars:,} the server "
+            "allows (the search_max_chars setting): query too costly; search for fewer words"
+        )
+    terms = search_terms(query)
+    if terms > max_terms:
+        raise QueryTooCostly(
+            f"the search query has {terms:,} terms, more than the {max_terms:,} the server allows "
+            "(the search_max_terms setting): query too costly, as a search's work grows with the "
+            "square of its terms; search for fewer, more specific words"
+        )
+
+
 def search_page(conn: sqlite3.Connection, query: str, limit: int | None, offset: int) -> Page[dict[str, Any]]:
     """Full-text search over titles and texts (SQLite FTS5 query syntax),
-    best match first; a query FTS5 cannot parse raises :class:`QueryError`."""
+    best match first; a query FTS5 cannot parse raises :class:`QueryError`.
+    The page's hits are ranked first (FTS5's bm25), then read with their
+    snippet (:func:`snippet`) from the articles table: looking each hit up
+    in the full-text index again would evaluate the whole query once more
+    per hit (seconds each for 32 prefix terms)."""
     try:
         total = int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                  (query,)).fetchone()[0])
-        rows = conn.execute(
-            "SELECT a.id, a.title, a.published,"
-            " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
-            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
-            (query, -1 if limit is None else limit, offset),
-        ).fetchall()
+        ranked = [int(row[0]) for row in conn.execute(
+            "SELECT h.rowid FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH :q) h"
+            " JOIN articles a ON a.rowid = h.rowid ORDER BY h.rank, a.id LIMIT :limit OFFSET :offset",
+            {"q": query, "limit": -1 if limit is None else limit, "offset": offset},
+        )]
+        found = {int(row["rowid"]): row for row in conn.execute(
+            "SELECT rowid, id, title, published, detente_snippet(text, ?) AS snippet FROM articles"
+            " WHERE rowid IN (SELECT value FROM json_each(?))", (query, json.dumps(ranked)),
+        )}
     except sqlite3.OperationalError as exc:
+        if interrupted(exc):  # stopped by a Budget: not the query's syntax
+            raise
         raise QueryError(
-            f"bad search query {query!r}: {exc}; use SQLite FTS5 syntax (words, \"a phrase\", "
+            f"bad search query {query[:200]!r}{' (cut)' if len(query) > 200 else ''}: {exc}; use SQLite "
+            "FTS5 syntax (words, \"a phrase\", "
             "AND, OR, NOT, prefix*), or quote the whole query as a phrase"
         ) from exc
-    return Page([dict(r) for r in rows], total, limit, offset)
+    items = [{key: found[rowid][key] for key in ("id", "title", "published", "snippet")}
+             for rowid in ranked if rowid in found]
+    return Page(items, total, limit, offset)
+
+
+#: Words in a snippet, and what marks the query's words and a cut (as
+#: FTS5's ``snippet(articles_fts, 1, '[', ']', ' … ', 12)`` gave them).
+SNIPPET_WORDS = 12
+_OPEN, _CLOSE, _CUT = "[", "]", " … "
+#: The matches of the query's words a snippet looks at, and the windows it
+#: weighs (each starting two words before one of the first matches): enough
+#: for a good window, and a bound on the work one article can cost.
+SNIPPET_MATCHES = 256
+SNIPPET_WINDOWS = 8
+#: A column filter (``title:``) names no word.
+_COLUMN = re.compile(r"[^\W_]+\s*:")
+
+
+class _Fold(dict[int, str]):
+    """A str.translate table that folds a letter with diacritics to its
+    base letter ("ö" -> "o"), one character for one, so that offsets into
+    the folded text are offsets into the text (FTS5's tokenizer folds them
+    too: "Niinisto" finds "Niinistö")."""
+
+    def __missing__(self, code: int) -> str:
+        parts = unicodedata.normalize("NFKD", chr(code))
+        folded = parts[0] if len(parts) > 1 and all(unicodedata.combining(c) for c in parts[1:]) else chr(code)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Fold()
+
+
+def _fold(text: str) -> str:
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=64)  # a page's snippets share their query
+def _query_pattern(query: str) -> re.Pattern[str] | None:
+    """A case-insensitive pattern of the query's words and prefixes
+    (``nat*``) as whole words of the folded text; None when it has none."""
+    query = _COLUMN.sub(" ", query)
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for found in _TERM.finditer(query):
+        if found.group() in _OPERATORS:
+            continue
+        target = prefixes if query[found.end():found.end() + 1] == "*" else words
+        target.add(re.escape(_fold(found.group()).lower()))
+    if not words and not prefixes:
+        return None
+    alternatives = [f"{p}[^\\W_]*" for p in sorted(prefixes)] + sorted(words, key=len, reverse=True)
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+
+
+def snippet(text: Any, query: Any) -> str:
+    """About :data:`SNIPPET_WORDS` words of ``text`` around the query's
+    words, each of them in brackets: of the windows that start two words
+    before one of the first matches, the one that holds the most different
+    words of the query (the first such). The work is bounded per article
+    (a regular expression, then :data:`SNIPPET_WINDOWS` small windows):
+    FTS5's own snippet() grows with the square of the query's matches in an
+    article (32 prefix terms over one 100,000-character article: 34 s), in
+    one step that the progress handler cannot interrupt."""
+    text = str(text or "")
+    pattern = _query_pattern(str(query or ""))
+    folded = _fold(text)
+    matches = list(itertools.islice(pattern.finditer(folded), SNIPPET_MATCHES)) if pattern else []
+    starts = [m.start() for m in matches]
+    best: tuple[tuple[int, int], int, list[re.Match[str]]] | None = None
+    anchors: list[int] = [m.start() for m in matches[:SNIPPET_WINDOWS]] or [-1]
+    for anchor in anchors:  # -1: no match, the text's first words
+        begin = _words_before(text, anchor, 2) if anchor >= 0 else 0
+        words = list(itertools.islice(_TERM.finditer(text, begin), SNIPPET_WORDS))
+        if not words:
+            return ""
+        if len(words) < SNIPPET_WORDS and begin > 0:  # near the end: a whole window, ending there
+            begin = _words_before(text, begin, SNIPPET_WORDS - len(words))
+            words = list(itertools.islice(_TERM.finditer(text, begin), SNIPPET_WORDS))
+        end = words[-1].end()
+        inside = matches[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
+        score = (len({m.group().lower() for m in inside}), len(inside))
+        if best is None or score > best[0]:
+            best = (score, begin, words)
+    assert best is not None
+    _, begin, words = best
+    marked = set(starts)
+    parts, at = [], words[0].start()
+    for word in words:
+        parts.append(text[at:word.start()])
+        parts.append(f"{_OPEN}{word.group()}{_CLOSE}" if word.start() in marked else word.group())
+        at = word.end()
+    more = _TERM.search(text, at) is not None
+    return (_CUT if _TERM.search(text[:words[0].start()]) else "") + "".join(parts) + (_CUT if more else "")
+
+
+def _words_before(text: str, at: int, n: int) -> int:
+    """Where the word ``n`` words before offset ``at`` starts: the text's
+    start when it has fewer; ``at`` when they are not within 100 characters
+    a word (no words there, only a very long run of punctuation)."""
+    reach = max(0, at - 100 * n)
+    before = list(_TERM.finditer(text, reach, at))
+    if len(before) >= n:
+        return before[-n].start()
+    return 0 if reach == 0 else (before[0].start() if before else at)
+
+
+# -- stopping a statement: the time budget, a client gone, a server shutting down --------------
+
+#: SQLite virtual-machine steps between two checks of a :class:`Budget`. A
+#: step is a fraction of a microsecond, so 1,000 of them are tens of
+#: microseconds of work: checking costs about 1 %, and a statement stops
+#: within milliseconds of being told to, except in a step that does much
+#: work by itself: ranking one hit (bm25) for the costliest query the term
+#: limit allows, 32 prefix terms, takes about 20 ms; a snippet of a
+#: 1,000,000-character article, 0.05 s (:func:`snippet`). Past the term
+#: limit, FTS5's own steps grow to seconds ('a OR ' x 2000 over 400
+#: articles: 4.5 s), which is why that limit comes first.
+PROGRESS_STEPS = 1000
+
+
+class Flag(Protocol):
+    """A flag another thread sets (a :class:`threading.Event`)."""
+
+    def is_set(self) -> bool: ...
+
+
+class Budget:
+    """When the statements on one connection must stop: when one of its
+    ``stops`` (flag, reason) is set, or past the deadline of
+    :meth:`time_limit` (reason ``"time"``). Checked by SQLite's progress
+    handler every :data:`PROGRESS_STEPS` steps; the stopped statement raises
+    ``sqlite3.OperationalError("interrupted")`` and :attr:`stopped` says why."""
+
+    def __init__(self, stops: Sequence[tuple[Flag, str]] = ()) -> None:
+        self.stops = list(stops)
+        self.deadline: float | None = None
+        self.seconds: float | None = None
+        self.stopped: str | None = None
+
+    def install(self, conn: sqlite3.Connection) -> None:
+        conn.set_progress_handler(self._check, PROGRESS_STEPS)
+
+    def _check(self) -> int:
+        for flag, reason in self.stops:
+            if flag.is_set():
+                self.stopped = reason
+                return 1
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            self.stopped = "time"
+            return 1
+        return 0
+
+    @contextmanager
+    def time_limit(self, seconds: float) -> Iterator[None]:
+        """Stop the statements run inside after ``seconds`` (wall clock)."""
+        self.deadline, self.seconds = time.monotonic() + seconds, seconds
+        try:
+            yield
+        finally:
+            self.deadline = None
+
+    def reason(self, exc: BaseException) -> str | None:
+        """Why ``exc`` happened, when this budget stopped its statement."""
+        return self.stopped if isinstance(exc, sqlite3.OperationalError) and interrupted(exc) else None
+
+
+def interrupted(exc: sqlite3.OperationalError) -> bool:
+    """True when SQLite stopped the statement (progress handler or
+    interrupt()), not when the statement itself was wrong."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_INTERRUPT if code is not None else str(exc) == "interrupted"
 
 
 def record_counts(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, dict[str, int]]:

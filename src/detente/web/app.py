@@ -8,41 +8,53 @@ WAL mode lets readers work while a writer ingests), asks it one question
 
 Read-only unless the app has a token: then ``POST /api/articles`` ingests
 one article per request, one at a time, with the app's settings and
-pipeline (the spaCy model loads on the first one). Request bodies are
-limited to ``max_body`` bytes, checked from Content-Length and while the
-body is read. Every response carries the security headers of
-:data:`~detente.web.errors.SECURITY_HEADERS`.
+pipeline (the spaCy model loads on the first one). Every request passes the
+guards of guards.py first: the Host header, HEAD, body limits, security
+headers, and a flag that is set when the client disconnects.
+
+No request may hold the server: a search is refused past the
+``search_max_chars`` and ``search_max_terms`` settings (422) and stopped
+after ``search_time_limit`` seconds (503), and any query stops when its
+client disconnects or the server shuts down (a :class:`Budget` on the
+request's store connection; see ``get_store``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import dataclasses
 import datetime as dt
 import hmac
 import io
 import json
+import logging
+import re
+import sqlite3
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Annotated, Any, Literal, cast, get_args
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import ValidationError
-from starlette.datastructures import Headers, MutableHeaders
+from pydantic import AfterValidator, ValidationError
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import api
 from ..about import __version__
-from ..corpus.dyads import DyadRow, dyad_series
+from ..corpus.dyads import UNITS, DyadRow, dyad_series
 from ..corpus.stances import tug_of_war
 from ..exports import KEPLER_COLUMNS, actor_network, kepler_rows, record_columns
+from ..kb.entries import TYPES as ENTRY_TYPES
+from ..kb.gazetteer import FEATURES
 from ..pipeline import Pipeline
 from ..readers import Source
 from ..records import (
@@ -55,23 +67,68 @@ from ..records import (
     StanceRecord,
 )
 from ..settings import Settings
-from ..stages.stances import POSITIONS
+from ..stages.events import scores
+from ..stages.stances import POSITIONS, issues
 from ..store import Filters, Page, PeriodCounts, Store
-from . import errors, models
-from .errors import SECURITY_HEADERS, ApiError, envelope
+from ..store.queries import Budget, check_search
+from . import assets, errors, guards, models
+from .errors import ApiError, envelope
+
+log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_LIMIT = 500
+#: The largest whole number SQLite holds (a signed 64-bit integer): the
+#: bound of the integer parameters that have no smaller sensible one.
+MAX_INT64 = 2**63 - 1
 STATUSES = Literal["occurred", "ongoing", "scheduled", "hypothetical", "negated"]
 ALL_STATUSES = get_args(STATUSES)
+#: The values the free-text-looking parameters may take: PLOVER types (the
+#: event scores table), stance issues (the issue lexicon), place features.
+PLOVER_TYPES = tuple(sorted({type_ for type_, _ in scores()}))
+ISSUES = tuple(sorted(issues()))
+ACTOR_TYPES = tuple(ENTRY_TYPES)
+
+
+def _one_of(allowed: tuple[str, ...], what: str, *, upper: bool = False) -> AfterValidator:
+    """A parameter's check: one of ``allowed`` (in any case; empty is no
+    filter), else a 422 that lists them."""
+
+    def check(value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        normal = value.strip().upper() if upper else value.strip().lower()
+        if normal not in allowed:
+            raise ValueError(f"{value[:100]!r} is not {what}; use one of {', '.join(allowed)}")
+        return normal
+
+    return AfterValidator(check)
+
+
+def _country(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if not re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+        raise ValueError(f"{value[:100]!r} is not an ISO 3166-1 alpha-3 country code; use three "
+                         "letters such as CHE or UKR")
+    return value.strip().upper()
+
+
 # Query parameters several routes share.
-PloverType = Annotated[str | None, Query(alias="type", description="A PLOVER type.")]
+PloverType = Annotated[str | None, _one_of(PLOVER_TYPES, "a PLOVER type", upper=True),
+                       Query(alias="type", description="A PLOVER type (any case): "
+                                                       + ", ".join(PLOVER_TYPES) + ".")]
 EventStatus = Annotated[STATUSES | None, Query(description="The event's status.")]
 HappeningStatus = Annotated[STATUSES | None, Query(description="The happening's status.")]
-MinArticles = Annotated[int | None, Query(ge=1, description="Reported by at least this many articles.")]
+MinArticles = Annotated[int | None, Query(ge=1, le=MAX_INT64,
+                                          description="Reported by at least this many articles.")]
+Issue = Annotated[str | None, _one_of(ISSUES, "an issue of the stance lexicon"),
+                  Query(description="An issue slug: " + ", ".join(ISSUES) + ".")]
 Period = Literal["day", "week", "month"]
 Position = Literal["demand", "reject", "offer", "support", "oppose"]
 assert get_args(Position) == tuple(POSITIONS), "the stance positions changed: update Position"
+Unit = Literal["happening", "event"]
+assert get_args(Unit) == tuple(UNITS), "the dyad units changed: update Unit"
 
 DESCRIPTION = """\
 The records detente extracted from news, read from its SQLite store: articles
@@ -94,9 +151,25 @@ list's filters and `period` (day, week, month) and count every match:
 "q4": 9, "n": 93}], "too_coarse": 9}`; the `n`s and `too_coarse` (no date, or one
 coarser than the period) add up to the list's `total`.
 
+Integer parameters are bounded (`limit` by 500, the others by SQLite's
+largest integer, 2^63-1), and a parameter with a fixed set of values (`type`,
+`status`, `issue`, `position`, `feature`, `period`, `unit`, `format`) answers
+422 naming them when given another.
+
+**Search** (`/api/search`) takes an FTS5 query of at most `search_max_chars`
+characters and `search_max_terms` terms (settings; 512 and 32 by default;
+422 `query_too_costly` beyond), and stops one that runs longer than
+`search_time_limit` seconds (503 `query_too_costly`). Any query stops when
+its client disconnects or the server shuts down.
+
 **Errors** all have one shape, whatever the status (400, 401, 403, 404, 405, 413,
-422, 500):
+422, 431, 500, 503):
 `{"error": {"status": 404, "code": "not_found", "message": "a sentence you can act on"}}`.
+
+**Every request** needs a Host header naming an allowed host (the
+`allowed_hosts` setting: loopback names by default; 400 `bad_host`
+otherwise), and every GET also answers HEAD. Article `ref`s and the store's
+path in `/api/stats` show file names, never absolute paths.
 
 **Ingestion** (`POST /api/articles`) is off unless the server was started with a
 token (`detente serve --token`, or `DETENTE_TOKEN`); then it needs
@@ -108,6 +181,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": models.ErrorEnvelope, "description": "No such record or endpoint."},
     422: {"model": models.ErrorEnvelope, "description": "A query parameter or body is not valid."},
     500: {"model": models.ErrorEnvelope, "description": "detente failed; the message says why."},
+    503: {"model": models.ErrorEnvelope, "description": "The query was stopped (too costly, or the "
+                                                        "server is shutting down), or the store is "
+                                                        "locked; the message says which."},
 }
 _CSV = {"text/csv": {"schema": {"type": "string"}}}
 
@@ -148,76 +224,66 @@ class _State:
     token: str | None
     max_body: int
     ingester: _Ingester
+    settings: Settings
+    #: Set when the server starts to shut down (server.py): every running
+    #: query stops at its next progress check.
+    stopping: threading.Event = dataclasses.field(default_factory=threading.Event)
+    #: Per event loop: the slots of the searches that may run at once.
+    search_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = \
+        dataclasses.field(default_factory=weakref.WeakKeyDictionary)
 
 
 def _state(request: Request) -> _State:
     return cast(_State, request.app.state.detente)
 
 
-# -- request size and security headers -------------------------------------------------------
-
-
-class _Guard:
-    """ASGI middleware: refuses a body over ``max_body`` bytes (from its
-    Content-Length, or while it is read: a chunked body too) and adds the
-    security headers to every response."""
-
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
-        self.app = app
-        self.max_body = max_body
-
-    def _too_large(self) -> str:
-        return (f"the request body is larger than {self.max_body:,} bytes, the server's limit "
-                "(detente serve --max-body, default the max_input_bytes setting); send a smaller "
-                "article")
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    if name not in headers:
-                        headers[name] = value
-            await send(message)
-
-        length = Headers(scope=scope).get("content-length")
-        if length is not None:
-            if not length.strip().isdigit():
-                await envelope(400, "bad_request", "the Content-Length header is not a number")(
-                    scope, receive, send_with_headers)
-                return
-            if int(length) > self.max_body:
-                await envelope(413, "payload_too_large", self._too_large())(
-                    scope, receive, send_with_headers)
-                return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise ApiError(413, self._too_large())
-            return message
-
-        await self.app(scope, limited_receive, send_with_headers)
-
-
 # -- shared parameters ---------------------------------------------------------------------------
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """One store connection per request."""
-    store = Store(_state(request).db)
+def get_budget(request: Request) -> Budget:
+    """What stops the request's queries: its client disconnecting (the flag
+    set by guards.DisconnectWatch) and the server shutting down; a route
+    adds a time limit (the search)."""
+    stops: list[tuple[threading.Event, str]] = [(_state(request).stopping, "shutdown")]
+    cancelled = request.scope.get(guards.CANCELLED)
+    if isinstance(cancelled, threading.Event):
+        stops.append((cancelled, "disconnected"))
+    return Budget(stops)
+
+
+BudgetDep = Annotated[Budget, Depends(get_budget)]
+
+
+def get_store(request: Request, budget: BudgetDep) -> Iterator[Store]:
+    """One store connection per request, whose statements stop when the
+    request's budget says so (answered 503 ``query_too_costly`` for a time
+    limit, 503 ``unavailable`` otherwise)."""
+    state = _state(request)
+    # The store exists (create_app made it): a request never creates one.
+    store = Store(state.db, create=False, lock_timeout=state.settings.lock_timeout)
+    budget.install(store.conn)
     try:
         yield store
+    except sqlite3.OperationalError as exc:
+        reason = budget.reason(exc)
+        if reason is None:
+            raise
+        log.info("%s %s stopped: %s", request.method, request.url.path, _STOPPED[reason])
+        raise _stopped(reason, budget) from exc
     finally:
         store.close()
+
+
+_STOPPED = {"time": "out of time", "disconnected": "the client disconnected",
+            "shutdown": "the server is shutting down"}
+
+
+def _stopped(reason: str, budget: Budget) -> ApiError:
+    if reason == "time":
+        return ApiError(503, f"the query was stopped after {budget.seconds or 0:g} s (the search_time_limit "
+                             "setting): query too costly; search for fewer or more specific words "
+                             "(a short prefix* matches many)", "query_too_costly")
+    return ApiError(503, f"the query was stopped: {_STOPPED[reason]}; try again", "unavailable")
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -231,7 +297,7 @@ class Paging:
 
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT64, description="Items to skip.")] = 0,
 ) -> Paging:
     return Paging(limit, offset)
 
@@ -277,6 +343,36 @@ def common_filters(
 
 
 FiltersDep = Annotated[Filters, Depends(common_filters)]
+
+
+# -- local paths -------------------------------------------------------------------------------
+
+#: A ref that starts with an absolute path (POSIX, a Windows drive or share).
+_ABSOLUTE = re.compile(r"^(?:/|[A-Za-z]:[\\/]|\\\\)")
+#: The path and what readers add after it: a JSON Lines line (``:12``), a
+#: JSON array item (``[3]``), a feed item or WARC record (``#...``).
+_REF = re.compile(r"^(?P<path>.+?)(?P<rest>(?::\d+|\[\d+\])?(?:#.*)?)$", re.DOTALL)
+
+
+def public_ref(ref: str | None) -> str | None:
+    """A ref as the API shows it: one that starts with an absolute path
+    shows the file's name instead (``/home/me/news/a.jsonl:3`` ->
+    ``a.jsonl:3``), so that a page served to anyone on the network learns
+    nothing of the server's folders; any other ref (an input's own id, a
+    relative path as given to ``ingest``) as stored."""
+    if not ref or not _ABSOLUTE.match(ref):
+        return ref
+    found = _REF.match(ref)
+    assert found is not None  # .+? matches any non-empty ref
+    path = found["path"]
+    name = (PureWindowsPath(path) if "\\" in path else PurePosixPath(path)).name
+    return (name or path[:1]) + found["rest"]
+
+
+def _article_dict(record: ArticleRecord) -> dict[str, Any]:
+    item = record.to_dict()
+    item["ref"] = public_ref(item.get("ref"))
+    return item
 
 
 # -- answers -------------------------------------------------------------------------------------
@@ -341,7 +437,7 @@ def list_articles(store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv:
     counts = store.record_counts([cast(ArticleRecord, r).id for r in found.items])
     items = []
     for record in found.items:
-        item = record.to_dict()
+        item = _article_dict(cast(ArticleRecord, record))
         del item["text"]
         items.append({**item, "counts": counts[item["id"]]})
     columns = [c for c in record_columns("article") if c != "text"] + ["counts"]
@@ -363,7 +459,7 @@ def get_article(article_id: str, store: StoreDep, as_csv: CsvDep) -> Response:
         raise ApiError(404, f"there is no article with id {article_id!r}; list the articles with "
                             "GET /api/articles or search them with GET /api/search?q=...")
     records = store.article_records(article_id)
-    return JSONResponse({"article": article.to_dict(),
+    return JSONResponse({"article": _article_dict(article),
                          "records": {kind: [r.to_dict() for r in found] for kind, found in records.items()}})
 
 
@@ -413,7 +509,7 @@ async def post_article(
     if outcome.article.errors:
         error = outcome.article.errors[0]
         raise ApiError(500 if error.code == "internal" else 422, error.reason, error.code or "input")
-    record = outcome.article.to_record(with_text=False).to_dict()
+    record = _article_dict(outcome.article.to_record(with_text=False))
     del record["text"]
     counts = Counter(r.kind for r in outcome.article.records)
     return JSONResponse({"article": record, "records": dict(sorted(counts.items()))}, status_code=201,
@@ -424,7 +520,7 @@ async def post_article(
             responses=_ok(models.Page[EventRecord], "Events, newest article first."))
 def list_events(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
-    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type (CONSULT, REJECT, ...).")] = None,
+    type_: PloverType = None,
     status: EventStatus = None,
 ) -> Response:
     """Events as reported in each article (PLOVER-coded), newest article
@@ -438,7 +534,7 @@ def list_events(
 def count_events(
     store: StoreDep, filters: FiltersDep, as_csv: CsvDep,
     period: CountPeriod = "week",
-    type_: Annotated[str | None, Query(alias="type", description="A PLOVER type (CONSULT, REJECT, ...).")] = None,
+    type_: PloverType = None,
     status: EventStatus = None,
 ) -> Response:
     """How many of the events /api/events lists for the same filters fall
@@ -514,8 +610,9 @@ IDENTITY_COLUMNS = ("key", "name", "type", "code", "articles", "mentions", "firs
             responses=_ok(models.Page[models.Identity], "Actor identities, most reported first."))
 def list_actors(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
-    type_: Annotated[Literal["person", "country", "organization", "group"] | None,
-                     Query(alias="type", description="The actor's type.")] = None,
+    type_: Annotated[str | None, _one_of(ACTOR_TYPES, "an actor type"),
+                     Query(alias="type", description="The actor's type: " + ", ".join(ACTOR_TYPES)
+                                                     + ".")] = None,
     code: Annotated[str | None, Query(description="The actor's code (RUS, NATO, ...).")] = None,
 ) -> Response:
     """Actors across the store, one identity each (a country and its
@@ -531,8 +628,10 @@ def list_actors(
             responses=_ok(models.Page[PlaceRecord], "Places, newest article first."))
 def list_places(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
-    country: Annotated[str | None, Query(description="ISO alpha-3 code of the place's country.")] = None,
-    feature: Annotated[str | None, Query(description="city, country, region, state, ...")] = None,
+    country: Annotated[str | None, AfterValidator(_country),
+                       Query(description="ISO alpha-3 code of the place's country.")] = None,
+    feature: Annotated[str | None, _one_of(FEATURES, "a place feature"),
+                       Query(description="The place's feature: " + ", ".join(FEATURES) + ".")] = None,
 ) -> Response:
     """Toponyms with their GeoNames id and coordinates, newest article
     first. `actor`: an actor in the place's article; `q`: the text or name."""
@@ -545,7 +644,7 @@ def list_places(
             responses=_ok(models.Page[StanceRecord], "Stances, newest article first."))
 def list_stances(
     store: StoreDep, filters: FiltersDep, page: PagingDep, as_csv: CsvDep,
-    issue: Annotated[str | None, Query(description="An issue slug (nato-enlargement, ...).")] = None,
+    issue: Issue = None,
     position: Annotated[Position | None, Query(description="The position.")] = None,
 ) -> Response:
     """Positions actors take on issues, newest article first. `q`: the
@@ -562,7 +661,7 @@ SIDE_COLUMNS = ("issue", "label", "position", "actor", "name", "n", "articles", 
             responses=_ok(models.Page[models.IssueSummary], "The tug-of-war, most discussed issue first."))
 def stances_summary(
     store: StoreDep, page: PagingDep, as_csv: CsvDep,
-    issue: Annotated[str | None, Query(description="Only this issue (a slug).")] = None,
+    issue: Issue = None,
     actor: Annotated[str | None, Query(description="Only stances of this actor (a code or name).")] = None,
     period: Annotated[Period, Query(description="The timeline's period.")] = "month",
     date_from: DateFrom = None,
@@ -590,7 +689,7 @@ def dyads(
     counterpart: Annotated[str | None, Query(description="With `actor`: only the pairs between the "
                                                          "two codes, both directions.")] = None,
     period: Annotated[Period, Query(description="The series' period.")] = "week",
-    unit: Annotated[Literal["happening", "event"],
+    unit: Annotated[Unit,
                     Query(description="Count happenings (merged events) or every reported event.")] = "happening",
     all_statuses: Annotated[bool, Query(description="Count scheduled (and for events hypothetical "
                                                     "and negated) ones too.")] = False,
@@ -606,8 +705,10 @@ def dyads(
                          date_from=first, date_to=last)
     rows = series.to_dicts()
     columns = [f.name for f in dataclasses.fields(DyadRow)]
+    # too_coarse keeps its documented meaning (no date, or one coarser than
+    # the period); undated says how many of them have no date at all.
     return _list(rows[page.offset:page.offset + page.limit], len(rows), page, as_csv, columns, "dyads",
-                 too_coarse=series.too_coarse)
+                 too_coarse=series.too_coarse + series.undated, undated=series.undated)
 
 
 EDGE_COLUMNS = ("source", "target", "weight", "q1", "q2", "q3", "q4", "score_mean")
@@ -618,8 +719,7 @@ EDGE_COLUMNS = ("source", "target", "weight", "q1", "q2", "q3", "q4", "score_mea
                              "description": "Nodes and directed edges (CSV: the edges)."}, **_ERRORS})
 def network(
     store: StoreDep, filters: FiltersDep, as_csv: CsvDep,
-    type_: Annotated[str | None, Query(alias="type", description="Only happenings of this PLOVER "
-                                                                 "type.")] = None,
+    type_: PloverType = None,
 ) -> Response:
     """The directed actor network of the happenings that happened (occurred
     or ongoing) and pass the filters: nodes are actor codes, edges actor
@@ -654,24 +754,76 @@ def map_rows(
 
 @router.get("/search", tags=["articles"], response_model=None,
             responses=_ok(models.Page[models.SearchHit], "Articles, best match first."))
-def search(
-    store: StoreDep, page: PagingDep, as_csv: CsvDep,
+async def search(
+    request: Request, store: StoreDep, budget: BudgetDep, page: PagingDep, as_csv: CsvDep,
     q: Annotated[str, Query(min_length=1, description="An SQLite FTS5 query: words, \"a phrase\", "
                                                       "AND, OR, NOT, prefix*.")],
 ) -> Response:
     """Full-text search over article titles and texts, with a snippet; a
-    query FTS5 cannot parse is a 400."""
-    found = store.search_page(q, limit=page.limit, offset=page.offset)
+    query FTS5 cannot parse is a 400. A query over `search_max_chars`
+    characters or `search_max_terms` terms (settings) is a 422
+    `query_too_costly`; one still running after `search_time_limit`
+    seconds is stopped, a 503 `query_too_costly`. A few searches run at
+    once; one that finds no free slot within `search_time_limit` seconds
+    is a 503 `busy`."""
+    settings = _state(request).settings
+    check_search(q, settings.search_max_chars, settings.search_max_terms)
+
+    def run() -> Page[dict[str, Any]]:
+        with budget.time_limit(settings.search_time_limit):
+            return store.search_page(q, limit=page.limit, offset=page.offset)
+
+    slots = _search_slots(_state(request))
+    acquired = False
+    try:
+        slots.acquire_nowait()
+        acquired = True
+    except anyio.WouldBlock:
+        with anyio.move_on_after(settings.search_time_limit):
+            await slots.acquire()
+            acquired = True
+    if not acquired:
+        raise ApiError(503, f"{SEARCH_SLOTS} searches are running and this one waited "
+                            f"{settings.search_time_limit:g} s (the search_time_limit setting) for one "
+                            "of them to end; try again", "busy")
+    try:
+        found = await anyio.to_thread.run_sync(run)
+    finally:
+        slots.release()
     return _list(found.items, found.total, page, as_csv, ("id", "title", "published", "snippet"), "search")
 
 
+#: Searches that run at once; the others wait for a slot. Ranking and
+#: snippets are CPU work, partly under Python's GIL: with 8 clients sending
+#: the costliest search the limits allow without a pause, /api/stats took
+#: 420-440 ms p95 with every search running; with 2 at a time (the cores of
+#: the machine measured) it stays under 200 ms (bench/concurrency.py).
+SEARCH_SLOTS = 2
+
+
+def _search_slots(state: _State) -> anyio.CapacityLimiter:
+    """The search slots of the running event loop (a limiter belongs to
+    one loop; a test client starts one per client)."""
+    loop = asyncio.get_running_loop()
+    slots = state.search_slots.get(loop)
+    if slots is None:
+        slots = state.search_slots[loop] = anyio.CapacityLimiter(SEARCH_SLOTS)
+    return slots
+
+
 @router.get("/stats", tags=["corpus"], response_model=None,
-            responses={200: {"description": "Counts of what the store holds (CSV: kind, records).",
-                             "content": _CSV}, **_ERRORS})
+            responses={200: {"model": models.Stats, "content": _CSV,
+                             "description": "Counts of what the store holds (CSV: kind, records)."},
+                       **_ERRORS})
 def stats(store: StoreDep, as_csv: CsvDep) -> Response:
     """How many records of each kind the store holds, the publication
-    dates it spans, languages, errors and the last run."""
+    dates it spans, languages, errors and the last run. The store is
+    named by its file name, and paths in the last run's command by theirs."""
     data = store.stats()
+    data["store"] = Path(data["store"]).name or data["store"]
+    if data.get("last_run") and data["last_run"].get("command"):
+        data["last_run"]["command"] = " ".join(public_ref(part) or part
+                                               for part in data["last_run"]["command"].split(" "))
     if as_csv:
         return _csv([{"kind": k, "records": n} for k, n in data["records"].items()], ("kind", "records"),
                     "stats")
@@ -682,29 +834,35 @@ def stats(store: StoreDep, as_csv: CsvDep) -> Response:
 
 
 def create_app(db: str, *, token: str | None = None, settings: Settings | None = None,
-               max_body: int | None = None) -> FastAPI:
+               max_body: int | None = None, page: bool = True) -> FastAPI:
     """The web app over the store ``db`` (created when missing). With a
     ``token``, ``POST /api/articles`` ingests; ``max_body`` (default: the
-    ``max_input_bytes`` setting) limits request bodies."""
+    ``max_input_bytes`` setting) limits its bodies, the ``max_request_bytes``
+    setting those of GETs. The page's built libraries (static/vendor/,
+    shipped in the wheel and the sdist) must be there unless ``page`` is
+    False: nothing is ever downloaded when the server starts."""
     settings = settings or Settings.load()
-    with Store(db):  # create or upgrade the store now, not on the first request
+    if page:
+        assets.require()
+    with Store(db, lock_timeout=settings.lock_timeout):  # create or upgrade the store now, not on the first request
         pass
     app = FastAPI(title="detente", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None)
     limit = max_body if max_body is not None else settings.max_input_bytes
     app.state.detente = _State(db=str(db), token=token or None, max_body=limit,
-                               ingester=_Ingester(str(db), settings))
+                               ingester=_Ingester(str(db), settings), settings=settings)
     errors.install(app)
-    app.add_middleware(_Guard, max_body=limit)
+    guards.install(app, allowed_hosts=settings.allowed_hosts, max_body=limit,
+                   max_read=settings.max_request_bytes)
     app.include_router(router)
 
     @app.get("/", include_in_schema=False, response_model=None)
     def index() -> Response:
-        page = STATIC / "index.html"
-        if page.is_file():
-            return FileResponse(page)
+        index_page = STATIC / "index.html"
+        if index_page.is_file():
+            return FileResponse(index_page)
         return envelope(503, "not_installed", "the web page is not installed (no index.html in "
-                                              f"{STATIC}); the API answers under /api/")
+                                              "the package's web/static/); the API answers under /api/")
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app

@@ -1,17 +1,21 @@
 """The web page's third-party files, built from npm: d3, topojson-client and
 the Natural Earth country outlines of world-atlas.
 
-Nothing third-party is committed and nothing is fetched from a CDN: the
-top-level ``web/package.json`` bounds the versions, ``web/package-lock.json``
-pins them (with their integrity hashes), and :func:`build` runs ``npm ci``
-there and copies the few files the page loads into ``static/vendor/``
-(git-ignored), with their licences and a ``VERSIONS.json``::
+Nothing is fetched from a CDN, and nothing is fetched when the server
+starts: the built files in ``static/vendor/`` are committed (d3 and
+topojson-client are ISC-licensed, world-atlas too over Natural Earth's
+public-domain data; each licence file sits beside its library) and ship in
+the wheel and the sdist (pyproject's package-data, MANIFEST.in).
+``detente serve`` refuses to start without them (:func:`require`).
+
+Building them is a maintainer's step: the top-level ``web/package.json``
+bounds the versions, ``web/package-lock.json`` pins them (with their
+integrity hashes), and :func:`build` runs ``npm ci`` there and copies the
+few files the page loads into ``static/vendor/``, with their licences and a
+``VERSIONS.json``::
 
     python -m detente.web.assets           # build when something is missing
-    python -m detente.web.assets --force   # build again
-
-A wheel built after this step ships ``static/vendor/``; an installed detente
-has no ``web/`` folder to build from, so :func:`build` then says so.
+    python -m detente.web.assets --force   # build again (after changing the lock)
 """
 
 from __future__ import annotations
@@ -66,6 +70,19 @@ def missing(vendor: Path = VENDOR) -> list[str]:
 def ready(vendor: Path = VENDOR) -> bool:
     """True when every file the page loads is in ``static/vendor/``."""
     return not missing(vendor)
+
+
+def require(vendor: Path | None = None) -> None:
+    """Raise :class:`ConfigError`, saying what to do, when a file the page
+    loads is missing (never builds or downloads anything)."""
+    vendor = VENDOR if vendor is None else vendor
+    absent = missing(vendor)
+    if absent:
+        raise ConfigError(
+            f"the web page's libraries are missing from {vendor} ({', '.join(absent)}); they ship "
+            "with detente: reinstall it, or in a source checkout build them once with python -m "
+            "detente.web.assets (needs npm)"
+        )
 
 
 def build(force: bool = False, *, web: Path = WEB, vendor: Path = VENDOR) -> dict[str, str]:

@@ -16,6 +16,7 @@ exceptions, and anything else (500, logged with its traceback).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,7 +25,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import DetenteError, InputError, QueryError
+from ..errors import DetenteError, InputError, QueryError, StoreLockedError
+from ..store.queries import QueryTooCostly
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,8 @@ SECURITY_HEADERS: dict[str, str] = {
 CODES: dict[int, str] = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 406: "not_acceptable", 413: "payload_too_large",
-    415: "unsupported_media_type", 422: "invalid_request", 500: "internal_error",
-    503: "unavailable",
+    415: "unsupported_media_type", 422: "invalid_request", 431: "request_too_large",
+    500: "internal_error", 503: "unavailable",
 }  # fmt: skip
 
 
@@ -89,20 +91,42 @@ def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     problems = []
     for error in exc.errors():
         where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("query", "body"))
-        problems.append(f"{where or 'the request'}: {error.get('msg', 'is not valid')}")
+        message = error.get("msg", "is not valid")
+        given = error.get("input")
+        if error.get("type") == "value_error" and "error" in error.get("ctx", {}):
+            message = str(error["ctx"]["error"])  # our own checks' sentence, without "Value error, "
+        elif isinstance(given, str | int | float) and not isinstance(given, bool):
+            message = f"{message}, not {repr(given)[:100]}"
+        problems.append(f"{where or 'the request'}: {message}")
     return envelope(422, "invalid_request", "; ".join(problems) + " (see /openapi.json)")
 
 
 def _detente_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DetenteError)
+    if isinstance(exc, QueryTooCostly):
+        return envelope(422, "query_too_costly", str(exc))
     if isinstance(exc, QueryError):
         return envelope(400, "bad_query", str(exc))
     if isinstance(exc, InputError):
         return envelope(422, exc.code, exc.reason)
+    # The server's own failures name files: the client gets their names, the
+    # log the whole paths.
+    if isinstance(exc, StoreLockedError):  # another process holds the write lock: try again
+        return envelope(503, "store_locked", hide_paths(str(exc)), {"Retry-After": "5"})
     code = {"ConfigError": "config_error", "PipelineError": "pipeline_error",
             "StoreError": "store_error"}.get(type(exc).__name__, "detente_error")
     log.error("%s %s: %s", request.method, request.url.path, exc)
-    return envelope(500, code, str(exc))
+    return envelope(500, code, hide_paths(str(exc)))
+
+
+#: An absolute POSIX path of two or more parts, not inside a URL.
+_PATH = re.compile(r"(?<![\w:/.])(?:/[^\s/'\"]+)+/([^\s/'\"]+)")
+
+
+def hide_paths(message: str) -> str:
+    """``message`` with each absolute path replaced by its last part
+    (``cannot open the store /srv/data/detente.db`` -> ``... detente.db``)."""
+    return _PATH.sub(r"\1", message)
 
 
 def _any_error(request: Request, exc: Exception) -> JSONResponse:
@@ -124,4 +148,4 @@ def install(app: FastAPI) -> None:
         app.add_exception_handler(exc_class, handler)
 
 
-__all__ = ["CODES", "SECURITY_HEADERS", "ApiError", "envelope", "install"]
+__all__ = ["CODES", "SECURITY_HEADERS", "ApiError", "envelope", "hide_paths", "install"]

@@ -26,13 +26,20 @@ from ..records import (
 
 T = TypeVar("T")
 
+#: What the API shows as an article's ``ref`` (app.public_ref).
+REF = ("The input the article came from: its own id (JSON Lines), or its file as given to "
+       "ingest, with :line, [item] or #record after it. A file given by an absolute path shows "
+       "its file name only: the API never shows the server's folders.")
+
 
 class ErrorBody(BaseModel):
     status: int = Field(description="The HTTP status code, repeated.", examples=[404])
-    code: str = Field(description="A stable short name for the error: not_found, bad_query, "
-                      "unauthorized, forbidden, method_not_allowed, payload_too_large, "
-                      "invalid_request, an input error's code (empty, language, malformed, ...), "
-                      "internal_error.", examples=["not_found"])
+    code: str = Field(description="A stable short name for the error: bad_request, bad_host, "
+                      "bad_query, unauthorized, forbidden, not_found, method_not_allowed, "
+                      "payload_too_large, invalid_request, query_too_costly (422: over the search "
+                      "limits; 503: stopped after the time limit), request_too_large (431), an input "
+                      "error's code (empty, language, malformed, ...), internal_error, store_error, "
+                      "store_locked and unavailable (503).", examples=["not_found"])
     message: str = Field(description="A sentence a person can act on.",
                          examples=["there is no article with id 0123456789abcdef; list them "
                                    "with GET /api/articles"])
@@ -57,7 +64,7 @@ class ArticleListItem(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     id: str
-    ref: str
+    ref: str = Field(description=REF)
     title: str | None
     published: str | None
     date_source: str | None
@@ -81,8 +88,32 @@ class ArticleRecords(BaseModel):
 
 
 class ArticleDetail(BaseModel):
-    article: ArticleRecord
+    article: ArticleRecord = Field(description="The article record, with its text. `ref`: " + REF)
     records: ArticleRecords
+
+
+class LastRun(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: int
+    command: str = Field(description="The command that ran, each absolute path in it shown by its "
+                                     "file or folder name.", examples=["ingest examples"])
+    started_at: str
+    detente_version: str
+    rules_version: str
+
+
+class Stats(BaseModel):
+    """What ``detente stats`` counts."""
+
+    model_config = ConfigDict(extra="allow")
+    store: str = Field(description="The store's file name (never its folder).", examples=["detente.db"])
+    schema_version: int
+    records: dict[str, int] = Field(description="Records per kind.")
+    published: dict[str, str | None] = Field(description="The first and last publication dates.")
+    languages: dict[str, int]
+    errors: dict[str, int] = Field(description="Error records per code.")
+    runs: int
+    last_run: LastRun | None
 
 
 class ArticleRef(BaseModel):
@@ -156,6 +187,10 @@ class DyadItem(BaseModel):
 
 class DyadPage(Page[DyadItem]):
     too_coarse: int = Field(description="Happenings or events dated too coarsely for the period.")
+    undated: int = Field(description="Happenings (or events) of the statuses counted that would make "
+                                     "these pairs but have no date at all, so that no period and no "
+                                     "date range holds them: their articles had no publication date "
+                                     "(ingest such articles with --published).")
 
 
 class IssueSummary(BaseModel):
@@ -239,6 +274,6 @@ class Duplicate(BaseModel):
 __all__ = [
     "ArticleDetail", "ArticleIn", "ArticleListItem", "ArticleRef", "DyadItem", "DyadPage", "Duplicate",
     "ErrorBody", "ErrorEnvelope", "HappeningArticle", "HappeningItem", "Identity", "Ingested",
-    "IssueSummary", "MapItem", "NetworkGraph", "Page", "PeriodCount", "PeriodCounts", "QuoteItem",
-    "SearchHit",
+    "IssueSummary", "LastRun", "MapItem", "NetworkGraph", "Page", "PeriodCount", "PeriodCounts", "QuoteItem",
+    "SearchHit", "Stats",
 ]  # fmt: skip

@@ -154,14 +154,14 @@ async function api(path, params = {}) {
 /** Every item of a list endpoint, up to CHART_CAP. */
 async function fetchAll(path, params) {
   const items = [];
-  let total = 0;
+  let last = {};
   for (let offset = 0; offset < CHART_CAP; offset += 500) {
-    const page = await api(path, { ...params, limit: 500, offset });
-    items.push(...page.items);
-    total = page.total;
-    if (items.length >= total || page.items.length === 0) break;
+    last = await api(path, { ...params, limit: 500, offset });
+    items.push(...last.items);
+    if (items.length >= last.total || last.items.length === 0) break;
   }
-  return { items, total };
+  // The last page's other fields (too_coarse, undated, ...) describe the whole list.
+  return { ...last, items, total: last.total || 0 };
 }
 
 function showError(err) {
@@ -554,9 +554,18 @@ async function renderPairs({ params, stale }) {
   const all = await fetchAll("dyads", filters);
   if (stale()) return;
   const rows = all.items;
+  // Happenings (or events) with no date at all are in no series: say how
+  // many, and why, rather than blaming the actors.
+  const what = filters.unit === "event" ? "events" : "happenings";
+  const undated = all.undated
+    ? `${all.undated} ${what} of ${filters.actor || filters.counterpart ? "these actors" : "coded actor pairs"} have no date `
+      + "(their articles have no publication date), so no series holds them; ingest such articles with "
+      + "--published YYYY-MM-DD to date them."
+    : null;
   if (!rows.length) {
     let note = "No pair series yet.";
-    if (filters.actor && filters.counterpart) note = "No pair series between these two actors.";
+    if (undated) note = `No dated pair series. ${undated}`;
+    else if (filters.actor && filters.counterpart) note = "No pair series between these two actors.";
     else if (filters.actor || filters.counterpart) {
       note = "No pair series for this actor (pairs need coded actors on both sides).";
     }
@@ -564,6 +573,7 @@ async function renderPairs({ params, stale }) {
     return;
   }
   drawPairs(figure, rows, measure, filters.period);
+  if (undated) figure.append(h("p", { class: "note", id: "pairs-undated", text: undated }));
   table.append(pairsTable(rows));
 }
 
