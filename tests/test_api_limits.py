@@ -529,6 +529,8 @@ def test_limits_serve_never_runs_npm_and_says_what_is_missing(tmp_path: Path,
 
 
 def test_limits_page_libraries_ship_in_the_package() -> None:
+    if not assets.ready():
+        assets.build()  # the build step (npm), as a release runs it before building the package
     assets.require()
     lock = json.loads((assets.WEB / "package-lock.json").read_text("utf-8"))["packages"]
     versions = json.loads((assets.VENDOR / "VERSIONS.json").read_text("utf-8"))
@@ -540,7 +542,7 @@ def test_limits_page_libraries_ship_in_the_package() -> None:
     assert "graft src/detente/web/static" in (ROOT / "MANIFEST.in").read_text("utf-8")
     git = subprocess.run(["git", "check-ignore", "-q", "src/detente/web/static/vendor/d3.min.js"], cwd=ROOT,
                          check=False)
-    assert git.returncode == 1, "the vendor files are git-ignored: they would not be committed"
+    assert git.returncode == 0, "the vendor files are built, not committed (third-party code)"
 
 
 # -- concurrency -------------------------------------------------------------------------------

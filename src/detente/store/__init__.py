@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import sqlite3
+import time
 import types
 import typing
 from collections import Counter
@@ -151,8 +153,20 @@ class Store:
         if check_store(self.conn, latest(), name) == 0 and not create:
             raise StoreError(f"{self.path} is an empty SQLite file, not a detente store yet: fill it with "
                              f"detente ingest FILES --db {self.path}")
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        migrate(self.conn, name=name)
+        # Switching a new file to WAL and migrating it upgrade a read lock to a
+        # write lock within one statement; when several processes do it at
+        # once SQLite answers "busy" at once to all but one (to avoid a
+        # deadlock) without waiting, so those retry until the lock timeout.
+        deadline = time.monotonic() + self.conn.lock_timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                migrate(self.conn, name=name)
+                break
+            except StoreLockedError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(random.uniform(0.01, 0.05))
         queries.register_functions(self.conn)
 
     # -- context manager ----------------------------------------------------
