@@ -2,13 +2,15 @@
 the Natural Earth country outlines of world-atlas.
 
 Nothing is fetched from a CDN, and nothing is fetched when the server
-starts: the built files in ``static/vendor/`` are committed (d3 and
-topojson-client are ISC-licensed, world-atlas too over Natural Earth's
-public-domain data; each licence file sits beside its library) and ship in
-the wheel and the sdist (pyproject's package-data, MANIFEST.in).
-``detente serve`` refuses to start without them (:func:`require`).
+starts: the built files in ``static/vendor/`` (d3 and topojson-client are
+ISC-licensed, world-atlas too over Natural Earth's public-domain data; each
+licence file sits beside its library) are third-party code, so they are
+built, not committed, and ship in the wheel and the sdist (the repository's
+setup.py builds them when either is built; pyproject's package-data and
+MANIFEST.in take them in). ``detente serve`` refuses to start without them
+(:func:`require`).
 
-Building them is a maintainer's step: the top-level ``web/package.json``
+Building them is a build step: the top-level ``web/package.json``
 bounds the versions, ``web/package-lock.json`` pins them (with their
 integrity hashes), and :func:`build` runs ``npm ci`` there and copies the
 few files the page loads into ``static/vendor/``, with their licences and a
@@ -29,7 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+try:
+    from ..errors import ConfigError
+except ImportError:  # run on its own by setup.py at build time, outside the package
+    ConfigError = RuntimeError  # type: ignore[misc,assignment]
 
 STATIC = Path(__file__).resolve().with_name("static")
 VENDOR = STATIC / "vendor"
