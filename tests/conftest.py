@@ -24,6 +24,18 @@ def settings() -> Settings:
     return Settings.load(env={})
 
 
+@pytest.fixture(scope="session", autouse=True)
+def web_page_libraries() -> None:
+    """The web page's libraries, built once from the pinned npm lock when a
+    source checkout lacks them (the build step a wheel build runs;
+    ``detente serve`` and the app never build them): the API tests make
+    apps that serve the page."""
+    from detente.web import assets
+
+    if not assets.ready():
+        assets.build()
+
+
 @pytest.fixture(scope="session")
 def nlp(settings: Settings):  # type: ignore[no-untyped-def]
     from detente.nlp import load_model
