@@ -122,6 +122,32 @@ def test_an_article_over_max_records_is_an_error_and_the_next_goes_on() -> None:
     assert 0 < len(kept) <= 100
 
 
+def test_an_article_stored_over_a_limit_is_processed_again_after_raising_it(tmp_path: Path) -> None:
+    """The error's advice ("raise max_records_per_article") works on the same
+    store: a later run processes such articles again and replaces them;
+    articles stored whole still count as already stored."""
+    from detente import api
+    from detente.parallel import WORKER_DIED as died
+    from detente.store import RETRYABLE, Store
+
+    assert {TOO_SLOW, TOO_MANY_RECORDS, died} == RETRYABLE
+    db = tmp_path / "limits.db"
+    with Store(db) as store:
+        first = api.ingest([EXAMPLES], store, Settings.load(env={}, max_records_per_article=100))
+        assert first.added == 4
+        assert store.conn.execute("SELECT count(*) FROM errors WHERE code=?", (TOO_MANY_RECORDS,)).fetchone()[0] == 3
+        again = api.ingest([EXAMPLES], store, Settings.load(env={}))
+        assert again.added == 3 and again.unchanged == 1
+        assert store.conn.execute("SELECT count(*) FROM errors WHERE code=?", (TOO_MANY_RECORDS,)).fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+        # Every article now has its records (the Geneva one 131).
+        per_article = dict(store.conn.execute("SELECT article_id, count(*) FROM actors GROUP BY 1").fetchall())
+        assert len(per_article) == 4
+        third = api.ingest([EXAMPLES], store, Settings.load(env={}))
+        assert third.added == 0 and third.unchanged == 4
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_max_records_is_the_same_with_workers() -> None:
     inputs = [EXAMPLES, FIXTURES / "text" / "no-header.txt"]
     serial = [r.to_dict() for r in extract(inputs, Settings.load(env={}, max_records_per_article=100,

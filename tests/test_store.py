@@ -241,6 +241,27 @@ def test_store_run_counts_what_it_stored_as_it_goes(tmp_path: Path) -> None:
         other.close()
 
 
+@pytest.mark.model
+def test_ingest_counts_unchanged_inputs_as_it_goes(tmp_path: Path, settings: Settings) -> None:
+    """A run killed half-way also says how many inputs it found already stored."""
+    from detente import api
+
+    path = tmp_path / "unchanged.db"
+    inputs = [FIXTURES / "text" / "no-header.txt"]
+    with Store(path) as store:
+        api.ingest(inputs, store, settings)
+        seen: list[tuple[int, int]] = []
+        other = sqlite3.connect(path)
+
+        def peek(outcome: object) -> None:
+            seen.append(other.execute("SELECT articles_unchanged, finished_at IS NULL FROM runs"
+                                      " ORDER BY id DESC LIMIT 1").fetchone())
+
+        api.ingest(inputs, store, settings, on_outcome=peek)
+        other.close()
+    assert seen == [(1, 1)]
+
+
 def test_store_alias_broken_over_two_lines_is_kept_on_one(tmp_path: Path) -> None:
     text = "Russian President Vladimir\nPutin met officials in Moscow."
     article = Article.create("wrapped.txt", text, title="T", published="2022-01-12", date_source="given")

@@ -186,6 +186,7 @@ def ingest(
                     outcome.duplicate_of = store.find_duplicate(outcome.article)
             if outcome.duplicate_of is not None:
                 report.unchanged += 1
+                store.count_unchanged(run_id)
                 log.info("%s: already stored as article %s", outcome.article.ref
                          if outcome.article else "?", outcome.duplicate_of)
             elif outcome.error is not None:

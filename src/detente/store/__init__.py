@@ -54,6 +54,12 @@ from . import queries
 from .migrations import check_store, current_version, latest, migrate
 from .queries import Filters, Page, PeriodCounts
 
+# Error codes of the pipeline's limits (pipeline.TOO_SLOW,
+# pipeline.TOO_MANY_RECORDS, parallel.WORKER_DIED): an article stored with
+# one is processed again by the next run (after raising the limit) instead
+# of counting as already stored.
+RETRYABLE = frozenset({"too_slow", "too_many_records", "worker_died"})
+
 # Record kind -> table.
 TABLES: dict[str, str] = {
     "article": "articles", "mention": "mentions", "actor": "actors", "quote": "quotes",
@@ -206,7 +212,13 @@ class Store:
     # -- writes ----------------------------------------------------------------
 
     def find_duplicate(self, article: Article) -> str | None:
-        """The id of a stored article with the same text or canonical URL."""
+        """The id of a stored article with the same text or canonical URL,
+        unless that one failed on a pipeline limit (:data:`RETRYABLE`): then
+        a new run processes the article again and replaces it."""
+        found = self._stored_as(article)
+        return None if found is None or self._failed_on_a_limit(found) else found
+
+    def _stored_as(self, article: Article) -> str | None:
         row = self.conn.execute("SELECT id FROM articles WHERE sha256=?", (article.sha256,)).fetchone()
         if row is None and article.canonical_url:
             row = self.conn.execute(
@@ -214,14 +226,27 @@ class Store:
             ).fetchone()
         return None if row is None else str(row["id"])
 
+    def _failed_on_a_limit(self, article_id: str) -> bool:
+        marks = ", ".join("?" for _ in RETRYABLE)
+        return self.conn.execute(
+            f"SELECT 1 FROM errors WHERE article_id=? AND code IN ({marks}) LIMIT 1",
+            (article_id, *sorted(RETRYABLE)),
+        ).fetchone() is not None
+
     def add_article(self, article: Article, run_id: int | None = None) -> bool:
         """Store an article, its records and its errors in one transaction.
         Returns False (and writes nothing) when it is already stored."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            if self.find_duplicate(article) is not None:
+            stored = self._stored_as(article)
+            if stored is not None and not self._failed_on_a_limit(stored):
                 self.conn.execute("ROLLBACK")
                 return False
+            if stored is not None:
+                # Stored before as an error of a pipeline limit (its records
+                # were dropped): this run's result replaces it. Its error rows
+                # and any records go with it (ON DELETE CASCADE).
+                self.conn.execute("DELETE FROM articles WHERE id=?", (stored,))
             row = record_row(article.to_record())
             row.update(
                 canonical_url=article.canonical_url,
@@ -308,6 +333,11 @@ class Store:
                 "UPDATE runs SET articles_added = articles_added + ?, errors = errors + ? WHERE id=?",
                 (added, errors, run_id),
             )
+
+    def count_unchanged(self, run_id: int) -> None:
+        """One more input of a run that was already stored (written as it
+        happens, like the run's other counters)."""
+        self.conn.execute("UPDATE runs SET articles_unchanged = articles_unchanged + 1 WHERE id=?", (run_id,))
 
     def add_records(self, records: Sequence[Record], run_id: int | None = None) -> None:
         """Store records that belong to no single article (e.g. happenings)."""
