@@ -34,6 +34,11 @@ def test_unwrap_leaves_unwrapped_text_alone() -> None:
     # One short paragraph per line (no full lines, each ends a sentence).
     lines = "Headline of the day\nMOSCOW — Talks ended.\nThey will resume.\nNo date was set."
     assert unwrap(lines) == lines
+    # Headlines one per line, unpunctuated and of every length: not wrapped.
+    digest = ("Russia and NATO fail to agree on security\nOSCE meets in Vienna\n"
+              "Blinken to visit Kyiv next week amid fears of an invasion\nGas prices rise again\n"
+              "Biden warns of consequences")
+    assert unwrap(digest) == digest
     # A line that goes on in lower case is a cut line, wrapped text or not.
     assert unwrap("the minister said the\ntalks would go on") == "the minister said the talks would go on"
 

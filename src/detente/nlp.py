@@ -160,7 +160,10 @@ def _wrap_width(lines: list[str], lengths: list[int]) -> int:
     if width > WRAP_MAX:
         return 0
     cut = sum(1 for k in continued if not lines[k].rstrip().endswith(tuple(_ENDS)))
-    return width if cut * 2 >= len(continued) else 0
+    # Wrapped lines fill the width (textwrap and wire copy: most within 20%
+    # of it); a list of headlines or captions, also unpunctuated, does not.
+    full = sum(1 for k in continued if lengths[k] >= 0.8 * width)
+    return width if cut * 2 >= len(continued) and full * 2 >= len(continued) else 0
 
 
 def actor_tokens(doc: Doc, actors: Iterable[ActorRecord]) -> dict[int, ActorRecord]:
