@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from detente import Settings, Store
-from detente.cli import EXIT_LOCKED, PLOVER_TYPES, cli
+from detente.cli import EXIT_LOCKED, cli
+from detente.stages.events import plover_types
 from detente.stages.stances import issues as issue_lexicon
 from detente.store.migrations import latest
 from tests.conftest import EXAMPLES, FIXTURES, SEED
@@ -276,7 +277,7 @@ def test_cli_queries_that_match_nothing_say_so(examples_db: Path) -> None:
     with Store(examples_db) as store:
         types = store.value_counts("happening", "type")
         issues = store.value_counts("stance", "issue")
-    absent_type = next(t for t in PLOVER_TYPES if t not in types)
+    absent_type = next(t for t in plover_types() if t not in types)
     absent_issue = next(i for i in sorted(issue_lexicon()) if i not in issues)
     found = run("happenings", "--type", absent_type, "--db", examples_db)
     assert found.exit_code == 0 and found.stdout == ""

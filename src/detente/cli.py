@@ -39,21 +39,17 @@ from .kb.entries import TYPES as ACTOR_TYPES
 from .readers import Source, expand
 from .records import ActorRecord, ErrorRecord, MentionRecord, QuoteRecord
 from .settings import Settings, parse_date_setting
-from .stages.events import scores as plover_scores
+from .stages.events import plover_types
 from .stages.stances import issues as issue_lexicon
-from .store import TABLES, Store
+from .store import MAX_INT, TABLES, Store
 from .store.queries import check_search
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 5
 KINDS = list(TABLES)
-# SQLite integers are 64-bit signed: a larger --limit or --min-articles would
-# fail inside sqlite3 (OverflowError) instead of as a usage error.
-SQLITE_MAX_INT = 2**63 - 1
 # Each worker loads its own copy of the model (about 300 MB): 256 of them
 # need some 77 GB, more than any machine detente runs on has, so a larger
 # number is a typo, refused before it starts a storm of processes.
 MAX_WORKERS = 256
-PLOVER_TYPES = sorted({type_ for type_, _ in plover_scores()})
 UNDATED = "undated"  # shown for an article or a happening without a date
 
 
@@ -90,7 +86,7 @@ def _close(value: str, known: Sequence[str]) -> list[str]:
 
 def _count(low: int = 1) -> click.IntRange:
     """A whole number from ``low`` to SQLite's largest integer."""
-    return click.IntRange(low, SQLITE_MAX_INT)
+    return click.IntRange(low, MAX_INT)
 
 
 def _default_model() -> str:
@@ -443,7 +439,7 @@ def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str,
 
 @cli.command()
 @click.option("--actor", help="Only happenings with this code among their actors or recipients.")
-@click.option("--type", "type_", type=Choice(PLOVER_TYPES), metavar="TYPE",
+@click.option("--type", "type_", type=Choice(plover_types()), metavar="TYPE",
               help="Only this PLOVER type (CONSULT, REJECT, ...; in any case).")
 @click.option("--min-articles", type=_count(), default=1, show_default=True,
               help="Only happenings reported by at least this many articles.")

@@ -109,11 +109,6 @@ def stored(span: SpacySpan) -> str:
     return text_of(span.doc)[span.start_char:span.end_char]
 
 
-def parse_texts(articles_text: Iterable[str]) -> Iterable[str]:
-    """What the parser reads for each stored text (see :func:`unwrap`)."""
-    return (unwrap(text) for text in articles_text)
-
-
 # Hard wrapping, as in wire archives and e-mailed copy: lines cut at a fixed
 # width inside paragraphs. Calibrated on wire copy wrapped at 64-80
 # characters and on our own one-paragraph-per-line fixtures: a text is
@@ -121,7 +116,7 @@ def parse_texts(articles_text: Iterable[str]) -> Iterable[str]:
 # that continue in the next line end mid-sentence.
 WRAP_MAX = 100
 WRAP_FULL = 0.6  # a line at least this share of the wrap width was cut, not ended
-_ENDS = ".!?:;\"'”’)]…"
+_ENDS = tuple(".!?:;\"'”’)]…")
 
 
 def unwrap(text: str) -> str:
@@ -159,7 +154,7 @@ def _wrap_width(lines: list[str], lengths: list[int]) -> int:
     width = max(lengths[k] for k in continued)
     if width > WRAP_MAX:
         return 0
-    cut = sum(1 for k in continued if not lines[k].rstrip().endswith(tuple(_ENDS)))
+    cut = sum(1 for k in continued if not lines[k].rstrip().endswith(_ENDS))
     # Wrapped lines fill the width (textwrap and wire copy: most within 20%
     # of it); a list of headlines or captions, also unpunctuated, does not.
     full = sum(1 for k in continued if lengths[k] >= 0.8 * width)

@@ -12,7 +12,7 @@ as skipped (another language) are not parsed.
 from __future__ import annotations
 
 from ..article import Article
-from ..nlp import load_model, parse_texts
+from ..nlp import load_model, unwrap
 from ..records import Span
 from ..settings import Settings
 
@@ -34,7 +34,7 @@ class Annotate:
         # copy); the stored text, with its line breaks, stays the text every
         # record's offsets and ``text`` refer to (nlp.text_of).
         for article, doc in zip(
-            todo, self.nlp.pipe(parse_texts(a.text for a in todo), batch_size=self.batch_size), strict=True
+            todo, self.nlp.pipe((unwrap(a.text) for a in todo), batch_size=self.batch_size), strict=True
         ):
             doc.user_data["detente.text"] = article.text
             article.doc = doc

@@ -235,6 +235,13 @@ def scores() -> dict[tuple[str, str | None], tuple[float, int]]:
     return out
 
 
+@cache
+def plover_types() -> tuple[str, ...]:
+    """The PLOVER event types, sorted (the types of the scores table): the
+    values the CLI's and the API's type filters accept."""
+    return tuple(sorted({type_ for type_, _ in scores()}))
+
+
 def score_of(type_: str, mode: str | None) -> tuple[float | None, int | None]:
     table = scores()
     found = table.get((type_, mode)) or table.get((type_, None))

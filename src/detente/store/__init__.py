@@ -54,6 +54,11 @@ from . import queries
 from .migrations import check_store, current_version, latest, migrate
 from .queries import Filters, Page, PeriodCounts
 
+#: The largest whole number SQLite holds (a signed 64-bit integer): the
+#: bound of the CLI's and the API's integer options that have no smaller
+#: sensible one (past it sqlite3 fails with OverflowError).
+MAX_INT = 2**63 - 1
+
 # Error codes of the pipeline's limits (pipeline.TOO_SLOW,
 # pipeline.TOO_MANY_RECORDS, parallel.WORKER_DIED): an article stored with
 # one is processed again by the next run (after raising the limit) instead

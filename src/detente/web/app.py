@@ -67,9 +67,9 @@ from ..records import (
     StanceRecord,
 )
 from ..settings import Settings
-from ..stages.events import scores
+from ..stages.events import plover_types
 from ..stages.stances import POSITIONS, issues
-from ..store import Filters, Page, PeriodCounts, Store
+from ..store import MAX_INT, Filters, Page, PeriodCounts, Store
 from ..store.queries import Budget, check_search
 from . import assets, errors, guards, models
 from .errors import ApiError, envelope
@@ -78,14 +78,11 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_LIMIT = 500
-#: The largest whole number SQLite holds (a signed 64-bit integer): the
-#: bound of the integer parameters that have no smaller sensible one.
-MAX_INT64 = 2**63 - 1
 STATUSES = Literal["occurred", "ongoing", "scheduled", "hypothetical", "negated"]
 ALL_STATUSES = get_args(STATUSES)
 #: The values the free-text-looking parameters may take: PLOVER types (the
 #: event scores table), stance issues (the issue lexicon), place features.
-PLOVER_TYPES = tuple(sorted({type_ for type_, _ in scores()}))
+PLOVER_TYPES = plover_types()
 ISSUES = tuple(sorted(issues()))
 ACTOR_TYPES = tuple(ENTRY_TYPES)
 
@@ -120,7 +117,7 @@ PloverType = Annotated[str | None, _one_of(PLOVER_TYPES, "a PLOVER type", upper=
                                                        + ", ".join(PLOVER_TYPES) + ".")]
 EventStatus = Annotated[STATUSES | None, Query(description="The event's status.")]
 HappeningStatus = Annotated[STATUSES | None, Query(description="The happening's status.")]
-MinArticles = Annotated[int | None, Query(ge=1, le=MAX_INT64,
+MinArticles = Annotated[int | None, Query(ge=1, le=MAX_INT,
                                           description="Reported by at least this many articles.")]
 Issue = Annotated[str | None, _one_of(ISSUES, "an issue of the stance lexicon"),
                   Query(description="An issue slug: " + ", ".join(ISSUES) + ".")]
@@ -297,7 +294,7 @@ class Paging:
 
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_INT64, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT, description="Items to skip.")] = 0,
 ) -> Paging:
     return Paging(limit, offset)
 
