@@ -61,7 +61,7 @@ def test_pipeline_short_text_language_unknown_still_runs(settings: Settings) -> 
 def test_pipeline_seed_sentences_and_mentions(settings: Settings) -> None:
     article = process(read_one(SEED), settings)
     assert article.stages == ["language.v1", "annotate.v1", "entities.v1", "actors.v1", "quotes.v1",
-                              "times.v1", "places.v1", "claims.v1", "events.v1", "stances.v1"]
+                              "times.v1", "places.v2", "claims.v1", "events.v1", "stances.v1"]
     assert article.language == "en"
     # Sentences never cross a paragraph break, and their spans are trimmed.
     for span in article.sentences:

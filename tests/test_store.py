@@ -20,7 +20,26 @@ def test_store_schema_is_migrated_and_wal(tmp_path: Path) -> None:
                 "identity_aliases"} <= tables
     # Opening again applies nothing twice.
     with Store(tmp_path / "s.db") as store:
-        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [1, 2, 3, 4, 5]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == \
+            sorted(m.version for m in available())
+
+
+def test_store_migration_6_keeps_places_and_marks_their_usage_unknown(tmp_path: Path) -> None:
+    """A store written before places had a usage: its places survive the
+    migration with usage NULL (unknown, not "literal"), and new places
+    store theirs."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrate(conn, [m for m in available() if m.version <= 5])
+    conn.execute("INSERT INTO articles (id, ref, text, sha256, n_chars, ingested_at) VALUES ('a1', 'a.txt',"
+                 " 'Fighting in Kharkiv.', 'x', 20, '2026-12-01')")
+    conn.execute("INSERT INTO places (article_id, text, start, \"end\", name, geonameid, country, latitude,"
+                 " longitude, feature, confidence) VALUES ('a1', 'Kharkiv', 12, 19, 'Kharkiv', 706483, 'UKR',"
+                 " 49.98, 36.25, 'city', 0.9)")
+    conn.close()
+    with Store(tmp_path / "old.db") as store:
+        (old,) = store.records("place")
+        assert (old.name, old.usage) == ("Kharkiv", None)
+        assert store.conn.execute("SELECT count(*) FROM places WHERE usage IS NULL").fetchone()[0] == 1
 
 
 def test_store_failed_migration_rolls_back_whole(tmp_path: Path) -> None:

@@ -597,7 +597,7 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
         "quotes": lambda p: ev_quotes.score_quotes(p or ev_quotes.DEFAULT_GOLD, settings),
         "times": lambda p: ev_times.score_expressions(p or ev_times.DEFAULT_SET, settings),
         "meantime": lambda p: ev_times.score_meantime(p or ev_times.DEFAULT_MEANTIME, settings),
-        "places": lambda p: ev_places.score_places(p or ev_places.DEFAULT_SET, settings),
+        "places": lambda p: ev_places.score_places(p, settings) if p else ev_places.score_default_sets(settings),
         "events": lambda p: ev_events.score_events(p, settings) if p else ev_events.EventReport(settings),
         "happenings": lambda p: ev_happenings.score_happenings(p or ev_happenings.DEFAULT, settings),
         "stances": lambda p: ev_stances.score_stances(p or ev_stances.DEFAULT_SET, settings),

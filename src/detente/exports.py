@@ -97,8 +97,9 @@ NumArticles
 AvgTone                   empty: not computed
 ActorNGeo_*               empty: actors are not geolocated
 ActionGeo_Type            from the place's feature: 1 country, 2 US state,
-                          3 US city, 4 city elsewhere, 5 first-level division
-                          elsewhere; empty for a region (no GDELT type)
+                          3 US city or county, 4 city elsewhere, 5 division
+                          elsewhere; empty for a region or a continent (no
+                          GDELT type)
 ActionGeo_FullName        the place's name
 ActionGeo_CountryCode     ISO alpha-3 (GDELT uses FIPS 10-4)
 ActionGeo_ADM1Code/ADM2   empty
@@ -599,7 +600,7 @@ def _gdelt_row(h: HappeningRecord, actor1: str | None, actor2: str | None,
     if place is not None:
         us = place.country == "USA"
         row.update({
-            "ActionGeo_Type": {"country": 1, "state": 2 if us else 5,
+            "ActionGeo_Type": {"country": 1, "state": 2 if us else 5, "county": 3 if us else 5,
                                "city": 3 if us else 4}.get(place.feature or ""),
             "ActionGeo_FullName": place.name,
             "ActionGeo_CountryCode": place.country,

@@ -168,6 +168,10 @@ class TimeRecord(Record):
     timex: str | None = None
 
 
+#: How a text uses a toponym (PlaceRecord.usage).
+PLACE_USAGES = ("literal", "metonymic", "modifier", "embedded")
+
+
 @dataclass
 class PlaceRecord(Record):
     kind: ClassVar[str] = "place"
@@ -182,6 +186,13 @@ class PlaceRecord(Record):
     longitude: float | None
     feature: str | None
     confidence: float
+    #: How the text uses the toponym: "literal" (a location), "metonymic"
+    #: (the place for its government, people or team: "Moscow said"),
+    #: "modifier" ("Russian troops", "a Paris court") or "embedded" (inside
+    #: another name: "the Washington Post"). Only literal places locate
+    #: events and fill maps. None for a place stored before detente
+    #: classified usage.
+    usage: str | None = "literal"
 
 
 @dataclass

@@ -41,6 +41,7 @@ class Settings:
     published: dt.date | None = field(default=None)
     kb: tuple[str, ...] = ()
     event_model: bool = True
+    places_embedded: bool = False
     # Limits (see defaults.toml and the README's "Reliability" section).
     max_records_per_article: int = 20_000
     article_time_limit: float = 300.0

@@ -59,6 +59,7 @@ from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteReco
 from ..settings import Settings
 from . import event_model, event_sense
 from .event_model import EventModel, load_model
+from .places import is_demonym
 from .times import reference_day
 
 NAME = "events.v1"
@@ -291,8 +292,19 @@ class Finder:
         self.times = [r for r in article.records if isinstance(r, TimeRecord)]
         # The day an undated article's own dates point to (for the history check).
         self.reference = None if self.published else reference_day(self.times)
-        self.places = sorted((r for r in article.records if isinstance(r, PlaceRecord)), key=lambda p: p.start)
+        places = sorted((r for r in article.records if isinstance(r, PlaceRecord)), key=lambda p: p.start)
+        # Only a place named as a location locates an event: not "Moscow"
+        # in "Moscow said", not "Russian" in "Russian troops", not "Europe"
+        # in the OSCE's name; a place that qualifies a location's noun
+        # does ("at the alliance's Brussels headquarters"), and "a Paris
+        # court" says where the court sits. Places stored before usage was
+        # classified (None) count as locations, as they did then.
+        self.places = [p for p in places if p.usage in ("literal", None)
+                       or p.usage == "modifier" and not is_demonym(p.text)]
         self.place_starts = [p.start for p in self.places]
+        # The article's own country: the places it names as locations or
+        # as actors ("Canada said"), not its demonyms.
+        self.named_places = [p for p in places if p.usage in ("literal", "metonymic", None)]
         self.home = self._home_country()
 
     def _tokens(self, start: int, end: int) -> range:
@@ -639,15 +651,16 @@ class Finder:
         """The country an article reports from: its dateline's ("YANGON —"),
         else the one its places name most (first named on a tie)."""
         text = self.article.text
-        first = self.places[0] if self.places else None
+        places = self.named_places
+        first = places[0] if places else None
         if first is not None and first.start < 40 and first.country and text[first.start:first.end].isupper() \
                 and re.match(r"\s*(?:,[^—\n]{0,30})?\s*[—–-]", text[first.end:first.end + 40]):
             return first.country
-        counts = Counter(p.country for p in self.places if p.country)
+        counts = Counter(p.country for p in places if p.country)
         if not counts:
             return None
         top = max(counts.values())
-        return next(p.country for p in self.places if p.country and counts[p.country] == top)
+        return next(p.country for p in places if p.country and counts[p.country] == top)
 
     def _domestic(self, type_: str, actors: list[ActorRef], recipients: list[ActorRef],
                   location: PlaceRecord | None, acting_heads: list[Token]) -> tuple[list[ActorRef], list[ActorRef]]:

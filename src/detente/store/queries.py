@@ -80,6 +80,7 @@ class Filters:
     code: str | None = None
     country: str | None = None
     feature: str | None = None
+    usage: str | None = None  # a place's usage (literal, metonymic, modifier, embedded)
     issue: str | None = None
     position: str | None = None
     min_articles: int | None = None
@@ -258,6 +259,8 @@ def _query(kind: str, f: Filters) -> _Query:
             query.where.append("upper(p.country) = upper(:country)")
         if f.feature:
             query.where.append("p.feature = lower(:feature)")
+        if f.usage:
+            query.where.append("p.usage = lower(:usage)")
         if f.q:
             query.where.append(_contains_any("p.text", "p.name"))
     else:  # stance

@@ -58,6 +58,7 @@ from ..kb.gazetteer import FEATURES
 from ..pipeline import Pipeline
 from ..readers import Source
 from ..records import (
+    PLACE_USAGES,
     ArticleRecord,
     EventRecord,
     HappeningRecord,
@@ -629,11 +630,14 @@ def list_places(
                        Query(description="ISO alpha-3 code of the place's country.")] = None,
     feature: Annotated[str | None, _one_of(FEATURES, "a place feature"),
                        Query(description="The place's feature: " + ", ".join(FEATURES) + ".")] = None,
+    usage: Annotated[str | None, _one_of(PLACE_USAGES, "a place usage"),
+                     Query(description="How the text uses the toponym: " + ", ".join(PLACE_USAGES)
+                           + " (only literal places locate events and fill the map).")] = None,
 ) -> Response:
     """Toponyms with their GeoNames id and coordinates, newest article
     first. `actor`: an actor in the place's article; `q`: the text or name."""
     found = _records(store, "place", dataclasses.replace(filters, country=country or None,
-                                                         feature=feature or None), page)
+                                                         feature=feature or None, usage=usage or None), page)
     return _record_list(found, page, as_csv, "place", "places")
 
 

@@ -1013,8 +1013,12 @@ function recordSummary(kind, rec) {
         + `“${rec.text.length > 90 ? `${rec.text.slice(0, 90)}…` : rec.text}”`;
     case "time":
       return `${rec.text} → ${rec.value || "?"}${rec.granularity ? ` (${rec.granularity})` : ""}${rec.warning ? ` ⚠ ${rec.warning}` : ""}`;
-    case "place":
-      return `${rec.text} → ${[rec.name, rec.country].filter(Boolean).join(", ") || "?"}${rec.feature ? ` (${rec.feature})` : ""}`;
+    case "place": {
+      // The usage is shown when the toponym is no location ("Moscow said": metonymic).
+      const tags = [rec.feature, rec.usage && rec.usage !== "literal" ? rec.usage : null].filter(Boolean);
+      return `${rec.text} → ${[rec.name, rec.country].filter(Boolean).join(", ") || "?"}`
+        + (tags.length ? ` (${tags.join(", ")})` : "");
+    }
     case "event":
       return `${rec.type}: ${actorsText(rec.actor, rec.recipient)} · ${rec.status} · ${rec.date || "no date"} · “${rec.trigger}”`;
     case "claim":
