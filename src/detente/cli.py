@@ -594,7 +594,7 @@ def evaluate(obj: Context, what: str, path: str | None, misses: bool, baseline: 
     fixtures = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
     runs: dict[str, Callable[[str | None], Any]] = {
         "actors": lambda p: ev_actors.score_actors(p or fixtures / "actors" / "gold.jsonl", settings),
-        "quotes": lambda p: ev_quotes.score_quotes(p or ev_quotes.DEFAULT_GOLD, settings),
+        "quotes": lambda p: ev_quotes.score_quotes(p, settings) if p else ev_quotes.score_default_sets(settings),
         "times": lambda p: ev_times.score_expressions(p or ev_times.DEFAULT_SET, settings),
         "meantime": lambda p: ev_times.score_meantime(p or ev_times.DEFAULT_MEANTIME, settings),
         "places": lambda p: ev_places.score_places(p, settings) if p else ev_places.score_default_sets(settings),

@@ -17,7 +17,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, Union
 
 if TYPE_CHECKING:
     from .errors import InputError
@@ -68,6 +68,11 @@ class Speaker:
     code: str | None
     role: str | None
     actor_id: str | None = None
+    #: what kind of source: an actor's type ("person", "country",
+    #: "organization", "group"), "document" (a poll, a report, a
+    #: statement), "description" (a phrase no actor resolves, kept as
+    #: written: "another student", "officials") or "unknown".
+    type: str | None = None
 
 
 @dataclass
@@ -137,7 +142,9 @@ class QuoteRecord(Record):
     text: str
     start: int
     end: int
-    direct: bool
+    #: True inside quote marks, False for reported speech, "mixed" for a
+    #: reported clause that holds quoted words.
+    direct: bool | Literal["mixed"]
     speaker: Speaker | None
     cue: str | None
     confidence: float
@@ -149,8 +156,16 @@ class QuoteRecord(Record):
     attribution: str | None = None
     #: where the text names the speaker (the evidence for ``speaker``).
     speaker_span: Span | None = None
-    #: the speech act the cue reports ("speech", "warning", "demand", ...).
+    #: what kind of attribution: "say" (speech, statements, posts),
+    #: "claim" (an assertion presented as contested: "claimed", "alleged"),
+    #: "belief" ("believes", "thinks"), "intention" ("plans to", "vowed
+    #: to") or "document" (a poll, a report, a filing).
     act: str | None = None
+    #: a mixed quote's quoted words, inside its text (offsets in the article).
+    quoted: list[Span] = field(default_factory=list)
+    #: the reporting word's finer class ("speech", "warning", "demand",
+    #: "denial", ...: kb/data/reporting_verbs.tsv).
+    verb_class: str | None = None
 
 
 @dataclass

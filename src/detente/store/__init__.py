@@ -58,6 +58,8 @@ from .queries import Filters, Page, PeriodCounts
 #: bound of the CLI's and the API's integer options that have no smaller
 #: sensible one (past it sqlite3 fails with OverflowError).
 MAX_INT = 2**63 - 1
+# A mixed quote's "direct" in the quotes table (0 reported, 1 direct).
+MIXED = 2
 
 # Error codes of the pipeline's limits (pipeline.TOO_SLOW,
 # pipeline.TOO_MANY_RECORDS, parallel.WORKER_DIED): an article stored with
@@ -624,6 +626,8 @@ def _kinds_of(cls: type[Record]) -> dict[str, str]:
         base = args[0] if args else tp
         if typing.get_origin(base) is list or dataclasses.is_dataclass(base):
             out[f.name] = "json"
+        elif base is bool and any(typing.get_origin(a) is typing.Literal for a in args):
+            out[f.name] = "tristate"  # a quote's direct: true, false or "mixed"
         elif base is bool:
             out[f.name] = "bool"
         else:
@@ -634,12 +638,13 @@ def _kinds_of(cls: type[Record]) -> dict[str, str]:
 
 def record_row(record: Record) -> dict[str, Any]:
     """A record as a row of its table: lists and nested records as JSON text,
-    booleans as 0/1."""
+    booleans as 0/1, a quote's "mixed" as 2."""
     data = dataclasses.asdict(record)
     kinds = _kinds_of(type(record))
     return {
         k: (json.dumps(v, ensure_ascii=False) if kinds[k] == "json" and v is not None
-            else int(v) if kinds[k] == "bool" and v is not None else v)
+            else int(v) if kinds[k] == "bool" and v is not None
+            else (MIXED if v == "mixed" else int(v)) if kinds[k] == "tristate" and v is not None else v)
         for k, v in data.items()
     }
 
@@ -653,6 +658,8 @@ def _unrow(cls: type[Record], row: dict[str, Any]) -> dict[str, Any]:
             value = json.loads(value)
         elif kind == "bool" and value is not None:
             value = bool(value)
+        elif kind == "tristate" and value is not None:
+            value = "mixed" if value == MIXED else bool(value)
         out[key] = value
     return out
 
