@@ -25,7 +25,10 @@ a long quote does not. Reported:
   accents or punctuation, or another spelling the knowledge base lists for
   the same person: "Vassily Nebenzia" is "Vasily Nebenzya"); any other
   speaker when the code is (the name, for a gold group with no code);
-  ``null`` only when the prediction is ``null`` too. ``speaker_lenient`` also takes
+  ``null`` only when the prediction is ``null`` too, or a source kept as
+  written that no actor resolves and that has no code (a ``description`` or
+  ``unknown`` speaker: the sets' null marks an unnamed, unaffiliated
+  source, which detente now keeps as written). ``speaker_lenient`` also takes
   a bare surname or the same words (what a system without actor
   resolution can reach);
 - ``scare_as_quote``: gold scare quotes that came out as quotes;
@@ -69,6 +72,8 @@ SETS = {"gold": DEFAULT_GOLD, "heldout": FIXTURES / "heldout.jsonl",
         "attribution": FIXTURES / "attribution" / "articles.jsonl",
         "attribution_b": FIXTURES / "attribution" / "articles_b.jsonl"}
 MIN_OVERLAP = 0.5  # of the longer span; see the module doc
+#: speaker types of a source kept as written (no actor resolves it)
+UNRESOLVED = frozenset({"description", "unknown"})
 
 
 @dataclass
@@ -78,7 +83,7 @@ class Quote:
     direct: bool
     name: str | None
     code: str | None
-    type: str | None = None  # gold only
+    type: str | None = None  # the speaker's type
     known: bool = True  # False: the speaker is null
     rule: str | None = None  # predicted only: how the speaker was found
     kind: str = ""  # "direct", "reported" or "mixed" (set from direct when empty)
@@ -166,7 +171,8 @@ def gold_scare(item: dict[str, Any]) -> list[tuple[int, int]]:
 
 def predicted_quotes(records: Iterable[QuoteRecord]) -> list[Quote]:
     return [Quote(r.start, r.end, r.direct is True, r.speaker.name if r.speaker else None,
-                  r.speaker.code if r.speaker else None, known=r.speaker is not None,
+                  r.speaker.code if r.speaker else None, r.speaker.type if r.speaker else None,
+                  known=r.speaker is not None,
                   rule=(r.attribution or "none") if r.direct is True else str(r.direct == "mixed" and "mixed"
                                                                               or "reported"),
                   kind="mixed" if r.direct == "mixed" else "direct" if r.direct else "reported", act=r.act,
@@ -185,7 +191,11 @@ def same_person(predicted: str | None, gold: str) -> bool:
 
 def speaker_right(gold: Quote, pred: Quote, *, lenient: bool = False) -> bool:
     if not gold.known:
-        return not pred.known
+        # The development and held-out sets mark a source no actor stands
+        # for ("officials said", "a Western diplomat") as null; detente now
+        # keeps such a source as written (issue 17), as a description that
+        # resolves to no actor and names no code: that is the same answer.
+        return not pred.known or pred.type in UNRESOLVED and pred.code is None
     if not pred.known:
         return False
     if gold.type == "person" and gold.name:
