@@ -44,6 +44,12 @@ def find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("“We will not budge,” she said.", ["We will not budge"]),
+    # Wire-archive marks, with a nested `…' kept inside, and across paragraphs.
+    ("``It's not elegantly stated,'' Romney said. ``I'm speaking off the cuff.''",
+     ["It's not elegantly stated", "I'm speaking off the cuff."]),
+    ("His job ``is not to worry about `those people.''' He left.", ["is not to worry about `those people.'"]),
+    ("``We came to listen.\n\n``And we will come back,'' she said.", ["We came to listen.\n\nAnd we will come back"]),
+    ("Don't read `rock 'n' roll' as a quote.", []),
     ('"We will not budge," she said, "not an inch."', ["We will not budge", "not an inch."]),
     ("«Nous verrons», a-t-il dit.", ["Nous verrons"]),
     # Nested single marks belong to the outer quote.
@@ -220,8 +226,10 @@ def test_quotes_reported_speech_needs_words_said(settings: Settings) -> None:
             "Both sides agreed to write the “Steinmeier formula” into law. "
             "Dmitry Peskov was quoted by TASS as saying that Moscow “will not bow to pressure”.\n")
     article, quotes = quotes_of(text, settings)
+    # A reported clause that holds quoted words is one mixed attribution.
     assert [(q.text, who(q), q.direct) for q in quotes] == [
-        ("will not bow to pressure", "Dmitry Peskov", True)]
+        ("Moscow “will not bow to pressure”", "Dmitry Peskov", "mixed")]
+    assert [article.text[s.start:s.end] for s in quotes[0].quoted] == ["will not bow to pressure"]
     assert [article.text[s.start:s.end] for s in article.scare_quotes] == ["Steinmeier formula"]
 
 
@@ -230,6 +238,82 @@ def test_quotes_bad_marks_do_not_break_the_article(settings: Settings) -> None:
     text = "Odd marks\n\n“ ” ‘ ’ \" “ He said. ” « ‘x\n\n“\n"
     article, quotes = quotes_of(text, settings)
     assert all(article.text[q.start:q.end] for q in quotes)
+
+
+# -- attribution types (issue 17) --------------------------------------------------
+
+
+@pytest.mark.model
+def test_quotes_mixed_attributions(settings: Settings) -> None:
+    text = (
+        "Budget row deepens\n\n"
+        "Finance Minister Anna Berg called the plan “a disaster” on Monday. "
+        "Berg said the bill was “dead on arrival” in the Senate.\n\n"
+        "Opposition leader Tom Reyes vowed to “fight like hell.”\n\n"
+        "“We will not back down,” Reyes said.\n"
+    )
+    article, quotes = quotes_of(text, settings)
+    disaster = find(quotes, "a disaster")
+    assert (disaster.direct, disaster.text, disaster.cue) == ("mixed", "the plan “a disaster”", "called")
+    assert [article.text[s.start:s.end] for s in disaster.quoted] == ["a disaster"]
+    assert disaster.verb_class == "description" and disaster.act == "say"
+    dead = find(quotes, "dead on arrival")
+    assert (dead.direct, dead.text) == ("mixed", "the bill was “dead on arrival” in the Senate")
+    fight = find(quotes, "fight like hell")
+    assert (fight.direct, fight.text, fight.act, fight.verb_class) == (
+        "mixed", "to “fight like hell.”", "intention", "promise")
+    # A whole sentence in marks stays direct; no quoted words make two records.
+    whole = find(quotes, "We will not back down")
+    assert whole.direct is True and whole.quoted == []
+    assert sum("dead on arrival" in q.text for q in quotes) == 1
+
+
+@pytest.mark.model
+def test_quotes_acts_from_the_cue_and_the_source(settings: Settings) -> None:
+    text = (
+        "Vote looms\n\n"
+        "Senator Mark Hale claimed the vote was rigged. "
+        "Governor Lisa Park believes the deal must change. "
+        "Mayor Tom Reyes plans to raise taxes next year. "
+        "A Gallup poll shows that most voters oppose the war. "
+        "Judge Ann Lee said in a statement that the court would rule in May. "
+        "Lee added that the hearing had been fair.\n"
+    )
+    _, quotes = quotes_of(text, settings)
+    acts = {q.text: (q.direct, q.act, q.verb_class) for q in quotes}
+    assert acts == {
+        "the vote was rigged": (False, "claim", "assertion"),
+        "the deal must change": (False, "belief", "cognition"),
+        "to raise taxes next year": (False, "intention", "intention"),
+        "most voters oppose the war": (False, "document", "finding"),
+        "the court would rule in May": (False, "document", "speech"),
+        "the hearing had been fair": (False, "say", "speech"),
+    }
+
+
+@pytest.mark.model
+def test_quotes_new_lexicon_verbs_and_non_cues(settings: Settings) -> None:
+    text = (
+        "Hearing ends\n\n"
+        "“That is simply not true,” Senator Mark Hale interjected. "
+        "“We have been here before,” Hale sighed. "
+        "Governor Lisa Park fumed that the hearing had been a farce. "
+        "The chaos had shown the world that nobody was in charge. "
+        "Protesters held signs reading “Believe Survivors.” "
+        "“We want our country back,” said one man, borrowing the campaign’s own slogan, “Take back control.” "
+        "The treaty follows Sunday's hastily organized \"referendum.\"\n"
+    )
+    article, quotes = quotes_of(text, settings)
+    assert find(quotes, "simply not true").cue == "interjected"
+    assert find(quotes, "been here before").cue == "sighed"
+    fumed = find(quotes, "a farce")
+    assert (fumed.direct, fumed.cue, fumed.verb_class) == (False, "fumed", "criticism")
+    # "shown" reports only a document's findings; a slogan and a scare quote
+    # with the period inside the marks are nobody's words.
+    assert not [q for q in quotes if "nobody was in charge" in q.text or "Survivors" in q.text
+                or "referendum" in q.text or "Take back" in q.text]
+    assert {article.text[s.start:s.end] for s in article.scare_quotes} >= {
+        "Believe Survivors.", "Take back control.", "referendum."}
 
 
 # -- store and CLI -------------------------------------------------------------------

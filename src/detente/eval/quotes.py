@@ -56,12 +56,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..kb import load_kb, name_key
-from ..records import QuoteRecord
+from ..records import QuoteRecord, Span
 from ..settings import Settings
 from . import gold_articles, locate, match_spans, prf, read_gold, run_gold
 
@@ -169,7 +169,18 @@ def gold_scare(item: dict[str, Any]) -> list[tuple[int, int]]:
     return [locate(item, s["text"], s.get("occurrence", 0)) for s in item.get("scare", [])]
 
 
-def predicted_quotes(records: Iterable[QuoteRecord]) -> list[Quote]:
+def predicted_quotes(records: Iterable[QuoteRecord], *, split_mixed: bool = False) -> list[Quote]:
+    """The records as quotes to score. ``split_mixed``: for the older sets,
+    whose guidelines annotate only the partial quote inside a reported
+    clause, a mixed record counts as its quoted words, each a direct quote;
+    and as they annotate speech only, reported beliefs and intentions (a
+    verb of the "cognition" or "intention" class: "believes", "plans to")
+    are left out."""
+    if split_mixed:
+        records = [r for r in records if r.direct is True or r.verb_class not in ("cognition", "intention")]
+        records = [replace(r, text=r.text, start=s.start, end=s.end, direct=True, quoted=[])
+                   if r.direct == "mixed" else r
+                   for r in records for s in (r.quoted if r.direct == "mixed" else [Span(r.start, r.end)])]
     return [Quote(r.start, r.end, r.direct is True, r.speaker.name if r.speaker else None,
                   r.speaker.code if r.speaker else None, r.speaker.type if r.speaker else None,
                   known=r.speaker is not None,
@@ -273,7 +284,8 @@ def score_quotes(gold_path: str | Path, settings: Settings) -> QuoteScores:
     items = read_gold(gold_path)
     scores = QuoteScores(attribution_set=any("attributions" in item for item in items))
     for item, article in zip(items, run_gold(items, settings), strict=True):
-        predicted = predicted_quotes(r for r in article.records if isinstance(r, QuoteRecord))
+        predicted = predicted_quotes((r for r in article.records if isinstance(r, QuoteRecord)),
+                                     split_mixed="attributions" not in item)
         score_item(item["id"], article.text, gold_quotes(item), predicted, gold_scare(item), scores)
     return scores
 

@@ -272,14 +272,17 @@ class ReportingVerb:
     """A verb that attributes words to a speaker (``data/reporting_verbs.tsv``)."""
 
     lemma: str
-    act: str  # the speech act: "speech", "warning", "denial", "demand", ...
+    act: str  # the speech act (the finer class): "speech", "warning", "denial", "demand", ...
     reported: bool  # "X <verb> that CLAUSE" is reported speech
+    #: what the attribution is (QuoteRecord.act): "say", "claim", "belief", "intention".
+    kind: str = "say"
 
 
 @cache
 def reporting_verbs() -> dict[str, ReportingVerb]:
     """Lemma → reporting verb."""
-    return {row["lemma"]: ReportingVerb(row["lemma"], row["class"], row["reported"] == "yes")
+    return {row["lemma"]: ReportingVerb(row["lemma"], row["class"], row["reported"] == "yes",
+                                        row.get("act") or "say")
             for row in _tsv("reporting_verbs.tsv")}
 
 

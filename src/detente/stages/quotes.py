@@ -4,8 +4,9 @@ Reads: ``doc`` (tokens, sentences, dependency parse) and the ``actor``
 records. Adds: ``quote`` records, and ``article.scare_quotes`` (the spans
 of quote marks that hold nobody's words).
 
-**Quote marks.** Curly (“…”), low (,,„…“ as „…”), guillemets («…») and
-straight ("…") double marks are paired within a paragraph; single curly
+**Quote marks.** Curly (“…”), low (,,„…“ as „…”), guillemets («…»),
+straight ("…") and wire-archive (``…'', nested `…' left inside) double
+marks are paired within a paragraph; single curly
 marks (‘…’) make a quote of their own only outside double marks (inside
 them they are a nested quote, part of the outer one). Straight single marks
 are not read as quote marks: they are far more often apostrophes. A
@@ -58,13 +59,35 @@ nobody's words. detente recognises it, keeps its span in
 ``article.scare_quotes``, and leaves it out of the quote records, so that a
 speaker's quotes hold only what they said.
 
+A short phrase whose period is inside the marks is a sentence only when it
+stands as one (it opens its sentence, or follows a colon, or a comma with a
+capital and no naming word): "signs reading “Believe Survivors.”" and "the
+hastily organized “referendum.”" are scare quotes.
+
 **Reported speech** (``direct`` false): a reporting verb marked
 ``reported`` in the lexicon with a clausal complement ("X said (that) …",
-"X told reporters …", "X warned that …", "saying …"), "X described Y as
-Z", "X called Y Z", and "according to X, …". The quote's text is the
-complement (without "that"). A complement that holds quote marks is
-covered by the direct quote inside it and is not repeated; a negated or
-modal verb ("did not say", "will tell") reports nothing.
+"X told reporters …", "X warned that …", "saying …", "said in a statement
+that …"), "X described Y as Z", "X called Y “Z”", "X accused Y of Z",
+"X plans/vowed/is expected to …" (from "to"), and "according to X, …".
+The quote's text is the complement (without "that"). A negated or modal
+verb ("did not say", "will tell") reports nothing; a belief or a finding
+inside another cue's clause ("a spokesman said the minister believed …")
+is that cue's; a verb right after a closing mark ("“…,” said X") reports
+the quote, not what follows.
+
+**Mixed speech** (``direct`` "mixed"): a reported complement that holds
+quote marks and words of its own is one attribution of the whole clause,
+marks included ("called the plan “a disaster”" → ``the plan “a
+disaster”``); ``quoted`` holds the quoted words' spans and the marks make
+no direct record of their own. A quote that is the whole complement
+("said: “No.”") stays direct.
+
+**act and verb_class.** ``verb_class`` is the cue's class in the lexicon
+(speech, warning, description, …); ``act`` is the lexicon's act column (say,
+claim, belief, intention), or "document" when the cue's subject is a
+document ("a Gallup poll shows", "the report found": only documents "find"
+or "show" words) or the words came "in a statement" (or letter, filing,
+ruling, …).
 
 **Confidence** is the speaker accuracy that each attribution rule reached
 on the hand-annotated development set (``tests/fixtures/quotes``), see
@@ -93,6 +116,9 @@ NAME = "quotes.v1"
 # Double marks: opening → closing. A straight mark opens and closes.
 OPENERS = {"“": "”", "„": "”", "«": "»", '"': '"'}
 CLOSERS = frozenset({"”", "»", '"'})
+# Wire-archive marks (AP and Reuters archives, Penn Treebank text): two
+# backticks open, two apostrophes close; a nested quote is `…' (left inside).
+WIRE_OPEN, WIRE_CLOSE = "``", "''"
 # What may stand before an opening single mark (‘ at a word's start).
 _SINGLE_BEFORE = frozenset(" \t([{—–-/:")
 
@@ -135,6 +161,14 @@ PLURAL_PRONOUNS = words("they we")
 PERSON_PRONOUNS = words("he she")
 RELATIVE = words("who that which whom")
 INDEFINITE = words("a an one another some")
+# Documents that hold words ("a poll shows", "the report found", "according
+# to court filings"): such a source makes the attribution's act "document".
+DOCUMENTS = words("""poll polls survey surveys study report reports memo memorandum letter note
+    filing filings ruling opinion dissent indictment document documents analysis statement
+    communique communiqué release transcript complaint lawsuit order decision verdict judgment
+    assessment findings review audit resolution declaration""")
+# What words can be "said in": written, hence a document ("said in a statement").
+WRITTEN = words("statement letter note memo filing filings ruling opinion dissent release communique")
 # Clause links through which a subjectless cue ("…, saying", "adding")
 # takes the subject of the clause it hangs on.
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
@@ -148,6 +182,7 @@ class _Piece:
     start: int  # the first quoted character
     end: int = -1  # after the last quoted character
     closed: bool = False
+    stop: int = -1  # after the closing mark (when closed)
     joints: list[int] = field(default_factory=list)  # paragraph-opening marks inside
 
 
@@ -199,30 +234,42 @@ def find_quote_marks(text: str) -> list[_Piece]:
         current: _Piece | None = None
         k = begin
         if carry is not None:
-            if text[begin] in OPENERS:
+            width = _opener(text, begin)
+            if width:
                 carry.joints.append(begin)
-                current, k = carry, begin + 1
+                current, k = carry, begin + width
             else:
                 pieces.append(carry)
             carry = None
         while k < stop:
             ch = text[k]
             if current is None:
-                if ch in OPENERS:
-                    current = _Piece(open_at=k, start=k + 1)
+                width = _opener(text, k)
+                if width:
+                    current = _Piece(open_at=k, start=k + width)
+                    k += width - 1
                 elif ch == "‘" and (k == begin or text[k - 1] in _SINGLE_BEFORE):
                     close = _single_close(text, k + 1, stop)
                     if close is not None:
-                        pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True))
+                        pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True, stop=close + 1))
                         k = close
-            elif ch in CLOSERS:
-                current.end, current.closed = k, True
+            elif text.startswith(WIRE_CLOSE, k) and text.startswith(WIRE_OPEN, current.open_at):
+                # In a run of three the nested `…' closes first, then the quote.
+                k += text.startswith("'", k + 2)
+                current.end, current.closed, current.stop = k, True, k + 2
                 pieces.append(current)
                 current = None
-            elif ch in OPENERS and ch != '"' and k > current.start:
+                k += 1
+            elif ch in CLOSERS:
+                current.end, current.closed, current.stop = k, True, k + 1
+                pieces.append(current)
+                current = None
+            elif _opener(text, k) and ch != '"' and k > current.start:
                 # A second opening mark before any closing one: the first was
                 # stray; start again here.
-                current = _Piece(open_at=k, start=k + 1)
+                width = _opener(text, k)
+                current = _Piece(open_at=k, start=k + width)
+                k += width - 1
             k += 1
         if current is not None:
             current.end = stop
@@ -232,6 +279,14 @@ def find_quote_marks(text: str) -> list[_Piece]:
     for piece in pieces:
         _trim(text, piece)
     return [p for p in pieces if p.end > p.start]
+
+
+def _opener(text: str, k: int) -> int:
+    """The width of the opening double mark at ``k`` (0 when none): a
+    single backtick opens only a nested quote, never an outer one."""
+    if text.startswith(WIRE_OPEN, k):
+        return 2
+    return 1 if text[k] in OPENERS else 0
 
 
 def _single_close(text: str, k: int, stop: int) -> int | None:
@@ -265,7 +320,7 @@ def quoted_text(text: str, piece: _Piece) -> str:
     for joint in piece.joints:
         if piece.start <= joint < piece.end:
             out.append(text[at:joint])
-            at = joint + 1
+            at = joint + max(_opener(text, joint), 1)
     out.append(text[at:piece.end])
     return "".join(out)
 
@@ -305,7 +360,7 @@ class _Finder:
         self.piece_of = [-1] * len(doc)
         for n, piece in enumerate(self.pieces):
             first = bisect_right(starts, piece.open_at) - 1
-            last = piece.end + 1 if piece.closed else piece.end
+            last = piece.stop if piece.closed else piece.end
             for i in range(max(first, 0), len(doc)):
                 if doc[i].idx >= last:
                     break
@@ -353,8 +408,20 @@ class _Finder:
                 cue, _ = self._governing_cue(n, tokens, short=False)
                 if cue is not None:
                     self.partial_cues.add(cue.i)
-        items: list[tuple[int, int, object]] = [(p.start, 0, n) for n, p in enumerate(self.pieces)]
-        items += [(t.idx, 1, t) for t in self._reported_cues()]
+        cues = list(self._reported_cues())
+        # Reported clauses that hold quoted words are mixed attributions; the
+        # quote marks inside them make no direct record of their own. Found
+        # before the speakers, which are resolved in text order.
+        spans: dict[int, tuple[int, int, list[int]]] = {}
+        consumed: set[int] = set()
+        for cue in cues:
+            span = self._reported_span(cue)
+            if span is not None:
+                spans[cue.i] = span
+                consumed.update(span[2])
+        items: list[tuple[int, int, object]] = [(p.start, 0, n) for n, p in enumerate(self.pieces)
+                                                if n not in consumed]
+        items += [(t.idx, 1, t) for t in cues if t.i in spans]
         # The last quote with a speaker, direct or reported: (its end, who).
         previous: tuple[int, _Attribution] | None = None
         for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
@@ -370,10 +437,9 @@ class _Finder:
                 previous = (piece.end, attribution) if attribution.speaker is not None else None
             else:
                 assert isinstance(item, Token)
-                reported = self._reported(item)
-                if reported is not None:
-                    out.append(reported[0])
-                    previous = (reported[0].end, reported[1]) if reported[1].speaker is not None else None
+                reported = self._reported(item, spans[item.i])
+                out.append(reported[0])
+                previous = (reported[0].end, reported[1]) if reported[1].speaker is not None else None
         return out
 
     # -- direct quotes ------------------------------------------------------
@@ -385,7 +451,16 @@ class _Finder:
             return None
         n_words = sum(1 for t in tokens if t.is_alpha)
         quoted = quoted_text(self.text, piece)
-        sentence_like = quoted.rstrip()[-1:] in ".?!…" or n_words > SCARE_MAX_WORDS
+        # A final period inside the marks makes a short phrase a sentence only
+        # when it stands as one (it opens its sentence or follows a colon): the
+        # slogan in "signs reading “Believe Survivors.”" and the scare quote in
+        # "the hastily organized “referendum.”" close the writer's sentence.
+        ends = quoted.rstrip()[-1:]
+        before = self.text[:piece.open_at].rstrip()[-1:]
+        sentence_like = n_words > SCARE_MAX_WORDS or ends in "?!…" or ends == "." and (
+            self._opens_sentence(tokens[0]) or before == ":"
+            # "In his words, “We will not waver.”", not "its slogan, “Take back control.”"
+            or before == "," and quoted[:1].isupper() and not self._scare_words_before(piece, skip=","))
         if _is_title(quoted) or not sentence_like and self._scare_words_before(piece):
             return None  # a name or a mention: "the so-called “…”", “Silencing the Guns”
         cue, tight = self._governing_cue(n, tokens, short=not sentence_like)
@@ -404,6 +479,7 @@ class _Finder:
         if attribution.speaker is not None:
             self.recent.append((tokens[0].i, attribution))
         confidence = CONFIDENCE[attribution.how if attribution.speaker is not None else None]
+        act, verb_class = self._act(attribution.cue)
         if not piece.closed:
             confidence *= UNCLOSED_FACTOR
         return QuoteRecord(
@@ -413,14 +489,17 @@ class _Finder:
             confidence=round(confidence, 2),
             attribution=attribution.how if attribution.speaker is not None else None,
             speaker_span=Span(*attribution.span) if attribution.span else None,
-            act=self._act(attribution.cue),
+            act=act, verb_class=verb_class,
             stage=NAME,
         ), attribution
 
-    def _scare_words_before(self, piece: _Piece) -> bool:
-        """One of the last three words before the opening mark names it."""
-        head = re.findall(r"[\w-]+", self.text[max(piece.open_at - 40, 0):piece.open_at].lower())
-        return any(w in SCARE_BEFORE for w in head[-3:])
+    def _scare_words_before(self, piece: _Piece, skip: str = "") -> bool:
+        """One of the last three words before the opening mark names it
+        (``skip``: punctuation that may stand between)."""
+        head = re.findall(r"[\w-]+", self.text[max(piece.open_at - 40, 0):piece.open_at].rstrip().rstrip(skip).lower())
+        # Before a comma, "in his own words," introduces a quote; it names none.
+        names = SCARE_BEFORE - {"word", "words"} if skip else SCARE_BEFORE
+        return any(w in names for w in head[-3:])
 
     def _is_cue(self, token: Token) -> bool:
         if self.piece_of[token.i] != -1:
@@ -429,7 +508,14 @@ class _Finder:
             return True
         if token.lower_ == "words" and token.head.lower_ == "in" and token.head.i < token.i:
             return True  # "in the words of X", "in his own words"
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs
+        verb = self.verbs.get(token.lemma_.lower())
+        if verb is None or token.pos_ not in ("VERB", "AUX"):
+            return False
+        if verb.act == "finding":
+            # "the report found", "a poll shows": only a document finds or
+            # shows words ("the chaos had shown the world that …" does not).
+            return any(c.dep_ == "nsubj" and _is_document(c) for c in token.children)
+        return True
 
     def _governing_cue(self, n: int, tokens: list[Token], short: bool) -> tuple[Token | None, bool]:
         """A cue that governs the quoted words: the nearest ancestor outside
@@ -1067,13 +1153,26 @@ class _Finder:
                 return m.start, m.end
         return (token.idx, token.idx + len(token))
 
-    def _act(self, cue: Token | None) -> str | None:
+    def _act(self, cue: Token | None) -> tuple[str | None, str | None]:
+        """What the attribution is (say, claim, belief, intention, document)
+        and the reporting word's finer class (see ``QuoteRecord.act``)."""
         if cue is None:
-            return None
+            return None, None
         if cue.lower_ in ("according", "words"):
-            return "speech"
+            owner = [g for c in cue.children if c.lower_ in ("to", "of") for g in c.children if g.dep_ == "pobj"]
+            return ("document" if owner and _is_document(owner[0]) else "say"), "speech"
         verb = self.verbs.get(cue.lemma_.lower())
-        return verb.act if verb else None
+        if verb is None:
+            return None, None
+        # The source is a document ("the report found", "a poll shows") or the
+        # words came in one ("said in a statement"): the document is the act.
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and _is_document(subjects[0]) or any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in WRITTEN for g in c.children)
+                for c in cue.children):
+            return "document", verb.act
+        return verb.kind, verb.act
 
     # -- reported speech ----------------------------------------------------
 
@@ -1093,34 +1192,82 @@ class _Finder:
             if verb.reported:
                 yield token
 
-    def _reported(self, cue: Token) -> tuple[QuoteRecord, _Attribution] | None:
+    def _reported_span(self, cue: Token) -> tuple[int, int, list[int]] | None:
+        """The character span a cue reports and the quote marks inside it
+        (their piece numbers; none for plain reported speech), or None."""
+        before = [t.text for t in self.doc[max(cue.i - 2, 0):cue.i]]
+        if before and (before[-1] in CLOSERS or before[-1] == "," and before[0] in CLOSERS) \
+                and cue.tag_ != "VBG" and not _own_subject(cue):
+            return None  # "“…,” said X, …": the cue reports the quote before it ("adding" does not)
+        if self._nested_belief(cue):
+            return None
         span = self._content(cue)
         if span is None:
             return None
         lo, hi = span
-        if any(self.piece_of[i] != -1 for i in range(lo, hi)):
-            return None  # the quote marks inside carry these words
-        if cue.i in self.partial_cues:
-            return None  # "told Ukraine that it would be invited … “when allies agree”"
+        inside = sorted({self.piece_of[i] for i in range(lo, hi) if self.piece_of[i] != -1})
+        if cue.i in self.partial_cues and not inside:
+            return None  # its partial quote lies outside the clause found: that quote carries it
         while lo < hi and (self.doc[lo].lower_ == "that" and self.doc[lo].dep_ == "mark"
-                           or self.doc[lo].is_punct):
+                           or self.doc[lo].is_punct and self.piece_of[lo] == -1):
             lo += 1
-        while hi > lo and self.doc[hi - 1].is_punct:
+        while hi > lo and self.doc[hi - 1].is_punct and self.piece_of[hi - 1] == -1:
             hi -= 1
-        if hi - lo < 3:
+        if hi - lo < 3 and not inside:
             return None
+        if hi <= lo:
+            return None
+        if inside:
+            # Mixed only when the clause has words of its own besides the
+            # quoted ones; "said “We will fight”" stays a direct quote.
+            own = [t for t in self.doc[lo:hi] if self.piece_of[t.i] == -1 and t.is_alpha]
+            if not own:
+                return None
+            if any(self.pieces[n].open_at < self.doc[lo].idx for n in inside):
+                return None  # a quote that began before the clause: not the clause's words
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        for n in inside:
+            piece = self.pieces[n]
+            # A clause that opens or ends on a quote keeps its marks.
+            start = min(start, piece.open_at)
+            if piece.closed and piece.end >= end - 1:
+                end = max(end, piece.stop)
+            elif not piece.closed:
+                end = max(end, piece.end)
+        return start, end, inside
+
+    def _nested_belief(self, cue: Token) -> bool:
+        """A belief, or a finding, inside another cue's reported clause is
+        part of that attribution ("A spokesman said the prime minister
+        believed …": the spokesman's)."""
+        verb = self.verbs.get(cue.lemma_.lower())
+        if verb is None or verb.kind != "belief" and verb.act != "finding":
+            return False
+        path = cue
+        for _ in range(6):
+            if path.head == path:
+                return False
+            if path.dep_ in ("ccomp", "xcomp", "conj") and path.head != cue and self._is_cue(path.head):
+                return True
+            path = path.head
+        return False
+
+    def _reported(self, cue: Token, span: tuple[int, int, list[int]]) -> tuple[QuoteRecord, _Attribution]:
+        start, end, inside = span
         attribution = self._speaker_of(cue)
         if attribution.speaker is not None:
             self.recent.append((cue.i, attribution))
-        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
         confidence = CONFIDENCE["reported"] if attribution.speaker is not None else CONFIDENCE[None]
+        act, verb_class = self._act(cue)
         return QuoteRecord(
-            id="", article_id="", text=self.text[start:end], start=start, end=end, direct=False,
+            id="", article_id="", text=self.text[start:end], start=start, end=end,
+            direct="mixed" if inside else False,
             speaker=attribution.speaker, cue=_cue_text(cue), confidence=confidence,
             attribution=("according_to" if cue.lower_ == "according" else "cue")
             if attribution.speaker is not None else None,
             speaker_span=Span(*attribution.span) if attribution.span else None,
-            act=self._act(cue),
+            act=act, verb_class=verb_class,
+            quoted=[Span(self.pieces[n].start, self.pieces[n].end) for n in inside],
             stage=NAME,
         ), attribution
 
@@ -1168,16 +1315,44 @@ class _Finder:
                 if aside is None or aside.text not in (",", "—", "–") or clause.i < cue.i:
                     start = cue.i + 1
             return start, self._clause_end(clause)
-        if not description:
-            return None
+        for prep in children:
+            # "said in a statement that …": the parser hangs the clause on the
+            # noun ("statement" → acl); it is still the verb's.
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > cue.i:
+                for noun in prep.children:
+                    acl = [c for c in noun.children if c.dep_ == "acl" and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                    if noun.lemma_.lower() in WRITTEN and acl:
+                        return acl[0].left_edge.i, self._clause_end(acl[0])
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
-        if not objects:
+        if verb is not None and verb.kind in ("intention", "belief"):
+            # "plans to raise taxes", "vowed to “fight like hell”": the
+            # infinitive from "to" is what the source intends.
+            plans = [c for c in children if c.dep_ == "xcomp" and c.i > cue.i and _infinitive(c)]
+            if plans:
+                return plans[0].left_edge.i, self._clause_end(plans[0])
+        if verb is not None and verb.lemma == "accuse" and objects:
+            # "accused Democrats of refusing to negotiate"
+            of = [c for c in children if c.dep_ == "prep" and c.lower_ == "of" and c.i > objects[0].i]
+            if of:
+                return objects[0].left_edge.i, of[0].right_edge.i + 1
+        if not description or not objects:
             return None
         tail = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
                 and c.i > objects[0].i]
-        if not tail:
-            return None
-        return objects[0].left_edge.i, tail[-1].right_edge.i + 1
+        if tail:
+            return objects[0].left_edge.i, tail[-1].right_edge.i + 1
+        # "called the plan “a disaster”": the parser makes the name an
+        # apposition of the object; only a quoted one is a description.
+        named = [c for c in objects[0].rights if c.dep_ == "appos" and self.piece_of[c.i] != -1]
+        if named:
+            return objects[0].left_edge.i, named[-1].right_edge.i + 1
+        return None
+
+
+def _is_document(token: Token) -> bool:
+    """"a Gallup poll", "the report", "the court's ruling": a document speaks."""
+    return token.lemma_.lower() in DOCUMENTS and token.pos_ in ("NOUN", "PROPN")
 
 
 def _infinitive(token: Token) -> bool:
