@@ -382,7 +382,7 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
         name = (who.name or f"unnamed {who.role or 'speaker'}") if who else "unknown speaker"
         tags = ", ".join(x for x in ((who.role, who.code) if who else ()) if x)
         words = " ".join(quote.text.split())
-        shown = f"“{words}”" if quote.direct else f"(reported) {words}"
+        shown = f"“{words}”" if quote.direct is True else f"({'mixed' if quote.direct else 'reported'}) {words}"
         click.echo(f"{hit['published'] or UNDATED:10}  {_line(name)}" + (f" ({_line(tags)})" if tags else "")
                    + f", {_line(quote.cue or 'no cue')}: {_line(shown)}")
 

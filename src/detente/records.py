@@ -151,8 +151,9 @@ class QuoteRecord(Record):
     # Extensions to the contract:
     #: how the speaker was found: "cue" (a reporting verb or "according to"
     #: in the quote's sentence), "according_to", "neighbour" (the sentence
-    #: before), "continuation" (the previous quote's speaker); null with no
-    #: speaker.
+    #: before), "continuation" (the previous quote's speaker), "label" (a
+    #: roundup line or a transcript turn: "Jake Tapper, CNN: ..."); null
+    #: with no speaker.
     attribution: str | None = None
     #: where the text names the speaker (the evidence for ``speaker``).
     speaker_span: Span | None = None

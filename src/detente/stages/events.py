@@ -39,6 +39,7 @@ one type in one sentence that share an actor are one event.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_right
@@ -283,7 +284,11 @@ class Finder:
         self.starts = starts
         self.actor_at = actor_tokens(self.doc, (r for r in article.records if isinstance(r, ActorRecord)))
         self.actor_by_id = {r.id: r for r in article.records if isinstance(r, ActorRecord)}
-        self.quotes = sorted((r for r in article.records if isinstance(r, QuoteRecord) and r.direct),
+        # The words inside quote marks: direct quotes, and the quoted words
+        # of a mixed one ("said Moscow 'will not bow to pressure'").
+        self.quotes = sorted((q for r in article.records if isinstance(r, QuoteRecord) and r.direct
+                              for q in ([r] if r.direct is True else
+                                        [dataclasses.replace(r, start=s.start, end=s.end) for s in r.quoted])),
                              key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
         # Span.sent walks the document each time: sentences are looked up here.
