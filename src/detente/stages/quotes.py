@@ -75,6 +75,24 @@ inside another cue's clause ("a spokesman said the minister believed …")
 is that cue's; a verb right after a closing mark ("“…,” said X") reports
 the quote, not what follows.
 
+Also reported: indirect questions ("asked whether …", "asked why …"; a
+passive or participial "Asked whether …, he said" names no asker, so the
+speaker is null; "asked by reporters" is the reporters'); requests with an
+object and an infinitive ("urged citizens to stay home", "called on voters
+to …": the text runs from the object; "told the crowd to go home": from
+"to", the addressee being part of the cue), unless inside another cue's
+clause; and a **headline** ("Romney says Trump is unfit to be president"):
+a short first line with no final period whose present-tense reporting verb
+follows a capitalised subject (HEADLINE_MAX_WORDS).
+
+**Transcripts** (``direct`` true, ``attribution`` "label", ``cue`` null):
+in an article with at least TRANSCRIPT_MIN_TURNS paragraphs that open with
+a speaker label ("TRUMP:", "MS. PSAKI:", "Q:"; speakers.turn_starts), each
+such paragraph's words after the colon are its speaker's, split at stage
+directions in capitals ("(CROSSTALK)", which are nobody's words). "Q:" is
+an unnamed reporter (``name`` "a reporter", type ``description``). A
+reporting verb inside a turn reports nothing of its own.
+
 **Mixed speech** (``direct`` "mixed"): a reported complement that holds
 quote marks and words of its own is one attribution of the whole clause,
 marks included ("called the plan “a disaster”" → ``the plan “a
@@ -169,6 +187,25 @@ DOCUMENTS = words("""poll polls survey surveys study report reports memo memoran
     assessment findings review audit resolution declaration""")
 # What words can be "said in": written, hence a document ("said in a statement").
 WRITTEN = words("statement letter note memo filing filings ruling opinion dissent release communique")
+# A transcript is an article with at least this many paragraphs that open
+# with a speaker label ("TRUMP:", "MS. PSAKI:", "Q:"): one such paragraph
+# alone is more often a heading ("UPDATE:", "NOTE:"). Both transcripts of
+# the attribution development set (a08, a10) have six or more.
+TRANSCRIPT_MIN_TURNS = 2
+# A stage direction in a transcript turn: "(CROSSTALK)", "[LAUGHTER]",
+# "(APPLAUSE)"; words in capitals inside brackets, never the speaker's words.
+_STAGE = re.compile(r"[(\[][A-Z][A-Z ,'’-]*[)\]]")
+# Words that open an indirect question ("asked whether …", "asked why …").
+QUESTION_WORDS = words("whether if why what how when where who whom which")
+# Verbs whose object is asked to do what the infinitive says ("urged
+# citizens to stay home", "told the crowd to go home", "called on voters
+# to …"): the lexicon's demand class, and these.
+REQUEST_VERBS = words("tell call")
+# A headline-style first line ("Romney says Trump is unfit to be
+# president"): at most this many words, no final period, and more text after
+# it. The attribution set's two headlines have 9 and 11 words; a first
+# sentence of news runs longer and ends with a period.
+HEADLINE_MAX_WORDS = 16
 # Clause links through which a subjectless cue ("…, saying", "adding")
 # takes the subject of the clause it hangs on.
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
@@ -193,6 +230,14 @@ class _Attribution:
     cue: Token | None
     how: str | None
     kind: str | None  # "person", "group", ... of the speaker, for "they"
+
+
+@dataclass
+class _Turn:
+    """The words of a transcript turn up to a stage direction ("TRUMP: …")."""
+
+    piece: _Piece  # the words (open_at = start: there are no marks)
+    label: int  # where the turn's paragraph (its label) starts
 
 
 class Quotes:
@@ -408,7 +453,11 @@ class _Finder:
                 cue, _ = self._governing_cue(n, tokens, short=False)
                 if cue is not None:
                     self.partial_cues.add(cue.i)
-        cues = list(self._reported_cues())
+        turns = self._turns()
+        # Reporting verbs inside a turn are the turn speaker's own words, not
+        # attributions of their own ("I think we've ended this segment").
+        cues = [c for c in self._reported_cues()
+                if not any(t.piece.start <= c.idx < t.piece.end for t in turns)]
         # Reported clauses that hold quoted words are mixed attributions; the
         # quote marks inside them make no direct record of their own. Found
         # before the speakers, which are resolved in text order.
@@ -422,6 +471,13 @@ class _Finder:
         items: list[tuple[int, int, object]] = [(p.start, 0, n) for n, p in enumerate(self.pieces)
                                                 if n not in consumed]
         items += [(t.idx, 1, t) for t in cues if t.i in spans]
+        items += [(t.piece.start, 0, t) for t in turns]
+        headline = self._headline()
+        if headline is not None:
+            # The parser reads a headline badly ("rules" as a noun): its own
+            # reading replaces any reported clause found in the line.
+            items = [i for i in items if not (isinstance(i[2], Token) and i[0] < headline[1])]
+            items.append((headline[0], 1, headline))
         # The last quote with a speaker, direct or reported: (its end, who).
         previous: tuple[int, _Attribution] | None = None
         for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
@@ -435,6 +491,14 @@ class _Finder:
                 out.append(quote)
                 # A quote nobody could be found for breaks the thread.
                 previous = (piece.end, attribution) if attribution.speaker is not None else None
+            elif isinstance(item, tuple):
+                said, attribution = self._headline_record(item)
+                out.append(said)
+                previous = (said.end, attribution) if attribution.speaker is not None else None
+            elif isinstance(item, _Turn):
+                said, attribution = self._turn(item)
+                out.append(said)
+                previous = (item.piece.end, attribution) if attribution.speaker is not None else None
             else:
                 assert isinstance(item, Token)
                 reported = self._reported(item, spans[item.i])
@@ -671,6 +735,117 @@ class _Finder:
                     and (actor.type in ("person", "group") or self.doc[i].dep_ in ("nsubj", "nsubjpass")):
                 return None  # someone else is named (or acts) in between
         return _Attribution(attribution.speaker, None, None, "continuation", attribution.kind)
+
+    # -- headlines ----------------------------------------------------------
+
+    def _headline(self) -> tuple[int, int, int, int] | None:
+        """A headline-style first line, "Source says Content" (see
+        HEADLINE_MAX_WORDS): (content start, content end, cue token, subject
+        end token), or None. The cue is a present-tense reporting verb of the
+        lexicon that reports a clause ("says", "warns", "rules", "denies")
+        after a subject that opens with a capital."""
+        read = self.doc.text
+        if len(self.para_starts) < 2:
+            return None
+        start = self.para_starts[0]
+        stop = read.find("\n", start)
+        line = read[start:stop].rstrip()
+        if stop == -1 or not line or line[-1] in ".:;," or len(line.split()) > HEADLINE_MAX_WORDS \
+                or not line[:1].isupper() or any(self.piece_of[t.i] != -1 for t in self.doc if t.idx < stop):
+            return None
+        tokens = [t for t in self.doc if start <= t.idx < start + len(line)]
+        for k, t in enumerate(tokens[1:-2], start=1):
+            word = t.lower_
+            lemmas = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith("s") else ()
+            verb = next((self.verbs[w] for w in lemmas if w in self.verbs), None)
+            if verb is None or not verb.reported or not t.text.islower():
+                continue
+            if not all(w.text[:1].isupper() or w.is_punct or w.like_num or w.lower_ in _TITLE_GLUE
+                       for w in tokens[:k]):
+                return None  # a subject in capitals ("Romney", "Supreme Court") only
+            content = tokens[k + 1]
+            if content.lower_ == "that":
+                content = tokens[k + 2]
+            end = start + len(line.rstrip("?!"))
+            return content.idx, end, t.i, tokens[k - 1].i
+        return None
+
+    def _headline_record(self, headline: tuple[int, int, int, int]) -> tuple[QuoteRecord, _Attribution]:
+        start, end, cue_i, subject_i = headline
+        cue, subject = self.doc[cue_i], self.doc[subject_i]
+        attribution = self._resolve(subject)
+        if attribution.speaker is None:
+            attribution = self._unresolved(subject)
+        verb = self.verbs.get(cue.lower_[:-1]) or self.verbs.get(cue.lower_[:-2]) \
+            or self.verbs.get(cue.lower_[:-3] + "y")
+        assert verb is not None
+        if attribution.speaker is not None:
+            self.recent.append((cue_i, attribution))
+        return QuoteRecord(
+            id="", article_id="", text=self.text[start:end], start=start, end=end, direct=False,
+            speaker=attribution.speaker, cue=cue.text,
+            confidence=CONFIDENCE["reported" if attribution.speaker is not None else None],
+            attribution="cue" if attribution.speaker is not None else None,
+            speaker_span=Span(*attribution.span) if attribution.span else None,
+            act=verb.kind, verb_class=verb.act, stage=NAME,
+        ), attribution
+
+    # -- transcript turns ---------------------------------------------------
+
+    def _turns(self) -> list[_Turn]:
+        """The turns of a transcript or briefing without quote marks: each
+        paragraph that opens with a speaker label (speakers.turn_starts),
+        its words after the colon, split at stage directions. A turn whose
+        words are in quote marks is left to the marks."""
+        if len(self.turns) < TRANSCRIPT_MIN_TURNS:
+            return []
+        read = self.doc.text
+        out: list[_Turn] = []
+        for para_start in sorted(self.turns):
+            stop = read.find("\n", para_start)
+            stop = len(read) if stop == -1 else stop
+            colon = read.find(":", para_start, stop)
+            if colon == -1:
+                continue
+            at = colon + 1
+            for part in [*_STAGE.finditer(read, at, stop), None]:
+                end = part.start() if part is not None else stop
+                lo, hi = at, end
+                while lo < hi and read[lo].isspace():
+                    lo += 1
+                while hi > lo and (read[hi - 1].isspace() or read[hi - 1] in ",;:—–-"):
+                    hi -= 1
+                if any(ch.isalnum() for ch in read[lo:hi]) and _opener(read, lo) == 0:
+                    out.append(_Turn(_Piece(open_at=lo, start=lo, end=hi, closed=True, stop=hi), para_start))
+                at = part.end() if part is not None else stop
+        return out
+
+    def _turn(self, turn: _Turn) -> tuple[QuoteRecord, _Attribution]:
+        """A turn's words are its label's speaker's: the label as speakers
+        reads it ("MS. PSAKI:" → Jen Psaki), or for "Q:" an unnamed reporter."""
+        read = self.doc.text
+        colon = read.find(":", turn.label)
+        if read[turn.label:colon].strip() == "Q":
+            speaker = Speaker(name="a reporter", code=None, role="reporter", actor_id=None, type="description")
+            attribution = _Attribution(speaker, (turn.label, colon), None, "label", "person")
+        else:
+            # The label lookup reads the paragraph up to the words after the colon.
+            first = colon + 1 + len(read[colon + 1:]) - len(read[colon + 1:].lstrip())
+            attribution = self._label(_Piece(open_at=first, start=first)) \
+                or _Attribution(None, None, None, None, None)
+        piece = turn.piece
+        if attribution.speaker is not None:
+            span = self.doc.char_span(piece.start, piece.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.recent.append((span[0].i, attribution))
+        confidence = CONFIDENCE["label" if attribution.speaker is not None else None]
+        return QuoteRecord(
+            id="", article_id="", text=self.text[piece.start:piece.end], start=piece.start, end=piece.end,
+            direct=True, speaker=attribution.speaker, cue=None, confidence=confidence,
+            attribution="label" if attribution.speaker is not None else None,
+            speaker_span=Span(*attribution.span) if attribution.span else None,
+            act="say", verb_class=None, stage=NAME,
+        ), attribution
 
     # -- speakers -----------------------------------------------------------
 
@@ -1189,7 +1364,7 @@ class _Finder:
             if token.lower_ == "said" and token.i > 0 and self.doc[token.i - 1].lower_ == "that" \
                     and token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ",":
                 continue  # "That said, …"
-            if verb.reported:
+            if verb.reported or verb.act == "question" and self._question(token) is not None:
                 yield token
 
     def _reported_span(self, cue: Token) -> tuple[int, int, list[int]] | None:
@@ -1236,25 +1411,74 @@ class _Finder:
                 end = max(end, piece.end)
         return start, end, inside
 
+    def _question(self, cue: Token) -> Token | None:
+        """The indirect question a question verb reports ("asked whether
+        the vote would go ahead", "asked why …"), or None ("asked for
+        calm", "asked him to stay" is a request)."""
+        for clause in cue.children:
+            if clause.dep_ == "ccomp" and clause.i > cue.i and clause.left_edge.lower_ in QUESTION_WORDS:
+                return clause
+        return None
+
+    def _request(self, cue: Token, verb: ReportingVerb | None) -> tuple[int, int] | None:
+        """"urged citizens to stay home", "called on voters to …", "told
+        the crowd to go home": the requested act, from the object (from
+        "to" after "tell", whose addressee is part of the cue)."""
+        if verb is None or verb.act != "demand" and verb.lemma not in REQUEST_VERBS:
+            return None
+        heads = [cue]
+        if verb.lemma == "call":
+            # Only "called on X to …" requests; the parser hangs X and the
+            # infinitive on "on" (a particle or a preposition).
+            heads = [c for c in cue.children if c.lower_ == "on" and c.dep_ in ("prt", "prep")]
+            if not heads:
+                return None
+            heads.append(cue)
+        objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.i > cue.i]
+        acts = [c for h in heads for c in h.children if c.dep_ == "xcomp" and _infinitive(c)]
+        if not objects or not acts or acts[0].i < objects[0].i:
+            return None
+        start = acts[0].left_edge.i if verb.lemma == "tell" else objects[0].left_edge.i
+        return start, self._clause_end(acts[0])
+
     def _nested_belief(self, cue: Token) -> bool:
-        """A belief, or a finding, inside another cue's reported clause is
-        part of that attribution ("A spokesman said the prime minister
+        """A belief, a finding or a request inside another cue's reported
+        clause is part of that attribution ("A spokesman said the prime minister
         believed …": the spokesman's)."""
         verb = self.verbs.get(cue.lemma_.lower())
-        if verb is None or verb.kind != "belief" and verb.act != "finding":
-            return False
+        if verb is None or verb.kind != "belief" and verb.act not in ("finding", "demand"):
+            return False  # a request too: "The Kremlin said Putin had urged Kyiv to …"
         path = cue
         for _ in range(6):
             if path.head == path:
                 return False
-            if path.dep_ in ("ccomp", "xcomp", "conj") and path.head != cue and self._is_cue(path.head):
+            # A request coordinated with a cue ("declared martial law and
+            # urged citizens to stay home") is an attribution of its own.
+            links = ("ccomp", "xcomp") if verb.act == "demand" else ("ccomp", "xcomp", "conj")
+            if path.dep_ in links and path.head != cue and self._is_cue(path.head):
                 return True
             path = path.head
         return False
 
     def _reported(self, cue: Token, span: tuple[int, int, list[int]]) -> tuple[QuoteRecord, _Attribution]:
         start, end, inside = span
-        attribution = self._speaker_of(cue)
+        verb = self.verbs.get(cue.lemma_.lower())
+        agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if verb is not None and verb.act == "question" and agents:
+            # "asked by reporters how the talks had gone": the reporters ask.
+            attribution = self._resolve(agents[0])
+            if attribution.speaker is None:
+                attribution = self._unresolved(agents[0])
+            attribution.cue = cue
+        elif verb is not None and verb.act == "question" and (
+                any(c.dep_ == "nsubjpass" for c in cue.children)
+                or cue.tag_ != "VBG" and not any(c.dep_ == "nsubj" for c in cue.children)):
+            # "Corbyn was asked whether …", "Asked whether he trusted Kim, he
+            # replied": the asker is an unnamed reporter the text does not
+            # give ("…, asking whether …" is its clause's subject's question).
+            attribution = _Attribution(None, None, cue, None, None)
+        else:
+            attribution = self._speaker_of(cue)
         if attribution.speaker is not None:
             self.recent.append((cue.i, attribution))
         confidence = CONFIDENCE["reported"] if attribution.speaker is not None else CONFIDENCE[None]
@@ -1331,6 +1555,9 @@ class _Finder:
             plans = [c for c in children if c.dep_ == "xcomp" and c.i > cue.i and _infinitive(c)]
             if plans:
                 return plans[0].left_edge.i, self._clause_end(plans[0])
+        request = self._request(cue, verb)
+        if request is not None:
+            return request
         if verb is not None and verb.lemma == "accuse" and objects:
             # "accused Democrats of refusing to negotiate"
             of = [c for c in children if c.dep_ == "prep" and c.lower_ == "of" and c.i > objects[0].i]
