@@ -133,3 +133,101 @@ def test_pronoun_agrees_in_gender(settings: Settings) -> None:
     # A first name the table calls female decides against a man: "Lindsey"
     # Graham is a known miss (the table follows the people who carry a name).
     assert speakers.name_gender("Lindsey Graham") == "f"
+
+
+def test_party_table() -> None:
+    parties = speakers.PARTIES
+    assert parties[("tory",)][0] == "GBR" and parties[("republicans",)][0] == "USA"
+    assert speakers.pick_country(parties[("conservative",)], "CAN") == "CAN"  # the article's, when it may be
+    assert speakers.pick_country(parties[("conservative",)], "FRA") == "GBR"  # else the party's first
+    assert speakers.pick_country(None, "USA") is None
+
+
+@pytest.mark.model
+def test_political_sources_take_a_country(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Budget vote\n\nLONDON — The prime minister lost a vote on the budget on Tuesday. Some Tory "
+        "backbenchers said the chancellor had misjudged the mood of the country. A government source "
+        "said the vote would be held again next week. “We will not give up,” one minister said.\n\n"
+        "In Washington, Republican leaders said they would watch closely.\n", settings)
+    assert find(quotes, "misjudged the mood").speaker.code == "GBR"  # type: ignore[union-attr]
+    assert find(quotes, "held again next week").speaker.code == "GBR"  # type: ignore[union-attr]
+    assert find(quotes, "We will not give up").speaker.code == "GBR"  # type: ignore[union-attr]
+    # A party word decides over the article's country.
+    assert find(quotes, "they would watch closely").speaker.code == "USA"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_no_country_when_the_article_gives_none(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Climate deal\n\nNearly 200 countries adopted a climate pact on Saturday. Laurent Fabius, the "
+        "French foreign minister, chaired the talks. Narendra Modi, India's prime minister, welcomed "
+        "the deal, and Barack Obama praised it. Officials said the final text had nearly been derailed "
+        "by a single word.\n", settings)
+    officials = find(quotes, "nearly been derailed").speaker
+    assert officials is not None and (officials.name, officials.code) == ("Officials", None)
+
+
+@pytest.mark.model
+def test_full_name_from_the_text(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Hearing\n\nWASHINGTON — Christine Blasey Ford testified before the committee on Thursday. "
+        "“I am here because I believe it is my civic duty,” Blasey Ford said.\n\n"
+        "“We will not go away,” said one of the protesters, Ana Maria Archila, outside the building.\n",
+        settings)
+    ford = find(quotes, "my civic duty").speaker
+    assert ford is not None and ford.name == "Christine Blasey Ford"
+    archila = find(quotes, "We will not go away").speaker
+    assert archila is not None and archila.name == "Ana Maria Archila"
+
+
+@pytest.mark.model
+def test_documents_and_joint_sources(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Referendum\n\nIn Brussels, the presidents of the EU institutions issued a joint statement. "
+        "“We regret this decision,” it said.\n\n"
+        "WASHINGTON — Special Counsel Robert Mueller's report, released on Thursday, found no "
+        "conspiracy. “We are unable to reach that judgment,” the report said.\n\n"
+        "House Speaker Nancy Pelosi and Senate Democratic leader Chuck Schumer said in a joint "
+        "statement that the handling had been partisan.\n", settings)
+    eu = find(quotes, "We regret this decision").speaker
+    assert eu is not None and eu.code == "EU"
+    report = find(quotes, "unable to reach").speaker
+    assert report is not None and (report.name, report.type) == ("Special Counsel Robert Mueller's report",
+                                                                 "document")
+    joint = find(quotes, "the handling had been partisan").speaker
+    assert joint is not None and (joint.name, joint.type) == ("Nancy Pelosi and Chuck Schumer", "group")
+
+
+@pytest.mark.model
+def test_a_description_later_named(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Attack\n\nSDEROT, Israel — Residents described gunmen moving from house to house. “We hid for "
+        "nine hours,” said one woman, who gave only her first name, Yael. “We heard them outside.”\n",
+        settings)
+    for words in ("We hid for nine hours", "We heard them outside"):
+        yael = find(quotes, words).speaker
+        assert yael is not None and (yael.name, yael.type) == ("Yael", "person"), words
+
+
+@pytest.mark.model
+def test_pronoun_takes_the_previous_speaker_over_a_mention(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Syria vote\n\nDavid Cameron lost the vote on Thursday. Crispin Blunt, who voted against, said the "
+        "prime minister had been “bounced” by events. “Parliament has done its job,” he added.\n\n"
+        "Alistair Darling, who led the campaign, was subdued. “We have chosen unity,” he said.\n", settings)
+    blunt = find(quotes, "Parliament has done its job").speaker
+    assert blunt is not None and blunt.name == "Crispin Blunt"
+    darling = find(quotes, "We have chosen unity").speaker
+    assert darling is not None and darling.name == "Alistair Darling"
+
+
+@pytest.mark.model
+def test_a_campaign_is_not_its_candidate(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Debate\n\nAfterward, Biden's campaign said the president had “bullied” his way through the "
+        "evening. Romney's campaign said he would not back away from the argument.\n", settings)
+    biden = find(quotes, "bullied").speaker
+    assert biden is not None and (biden.name, biden.type) == ("Biden campaign", "organization")
+    romney = find(quotes, "would not back away").speaker
+    assert romney is not None and romney.name == "Romney campaign"

@@ -48,7 +48,23 @@ country or organisation. Beyond the actor records:
 - "they" is the most recent group, country or organisation that spoke in
   the last three sentences, or the one the sentence is about;
 - a seat or capital the knowledge base knows ("according to Downing
-  Street") is its country.
+  Street") is its country;
+- a person the actors stage shortened takes the full name the text gave
+  ("Christine Blasey Ford"); a joint source keeps all its names ("Nancy
+  Pelosi and Chuck Schumer said": a group); "X's campaign" is the campaign
+  (an organisation "X campaign"), not the candidate;
+- "it said" after "X issued a joint statement" is X; "the report said"
+  names the report as first written ("Special Counsel Robert Mueller's
+  report"); an unnamed person named in their own phrase ("one woman, who
+  gave only her first name, Yael") is that person;
+- a source kept as written that names a party or is a national political
+  source ("some Tory backbenchers", "one lawmaker") takes the party's
+  country or the article's (:func:`speakers.article_country`);
+- "he"/"she" that the actors stage tied to a mere mention (inside the
+  previous speaker's words) is the previous speaker of the paragraph; with
+  no actor, a person named as the subject of the sentence before ("Alistair
+  Darling … was subdued. “…,” he said"); "he is expected to" (a passive
+  intention cue) is the subject's.
 
 Otherwise the speaker is ``null``: detente does not guess.
 
@@ -206,6 +222,9 @@ REQUEST_VERBS = words("tell call")
 # it. The attribution set's two headlines have 9 and 11 words; a first
 # sentence of news runs longer and ends with a period.
 HEADLINE_MAX_WORDS = 16
+# Verbs that put out a document: its issuer speaks for it ("issued a joint
+# statement. “…,” it said").
+ISSUE_VERBS = words("issue release publish put send post sign adopt unveil circulate")
 # Clause links through which a subjectless cue ("…, saying", "adding")
 # takes the subject of the clause it hangs on.
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
@@ -384,6 +403,8 @@ class _Finder:
         # quote goes on past the end of a wrapped line. Records take their
         # words from the stored text (the same length).
         read = doc.text
+        # The parsed text, once: Doc.text joins every token on each call.
+        self.read = read
         self.kb = kb
         roles = role_lexicon()
         # Head words of bodies that speak for their country or organisation
@@ -396,6 +417,11 @@ class _Finder:
                             if r.sector not in (None, "*")}
         self.actors = actors
         self.genders = speakers.Genders(text, actors)
+        # The full name the text gave a person the actors stage shortened
+        # ("Christine Blasey Ford"), and the article's own country, for
+        # political sources kept as written ("one lawmaker": speakers.article_country).
+        self.full = speakers.full_names(doc, actors, self.roles | self.bodies)
+        self.country = speakers.article_country(doc, actors, kb)
         self.doc = doc
         self.verbs = verbs
         self.pieces = find_quote_marks(read)
@@ -854,11 +880,11 @@ class _Finder:
         an actor mentioned in it, a person actor whose surname a capitalised
         turn label is ("TRUMP:"), or the label as written."""
         para_start = self.para_starts[self.para(piece.open_at)]
-        found = speakers.label(self.doc.text, para_start, piece.open_at)
+        found = speakers.label(self.read, para_start, piece.open_at)
         if found is None:
             return None
         lo, hi = found
-        written = self.doc.text[lo:hi]
+        written = self.read[lo:hi]
         for i, actor in self.actor_at.items():
             if lo <= self.doc[i].idx < hi:
                 return _Attribution(self._speaker(actor), (lo, hi), None, "label", actor.type)
@@ -895,8 +921,8 @@ class _Finder:
         if found is None and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             found = speakers.name_run(token.head)
         if found is not None:
-            name = self.doc.text[found[0]:found[1]]
-            speaker = Speaker(name=name, code=speakers.party_code(self.doc.text, found[1]), role=None,
+            name = self.read[found[0]:found[1]]
+            speaker = Speaker(name=name, code=speakers.party_code(self.read, found[1]), role=None,
                               actor_id=None, type="person")
             return _Attribution(speaker, found, None, None, "person")
         if token.lower_ in ("he", "she", "him", "her", "his") or token.lower_ in RELATIVE \
@@ -907,12 +933,66 @@ class _Finder:
             return _Attribution(None, None, None, None, None)
         inside = {i for i, n in enumerate(self.piece_of) if n != -1}
         name, span, type_, kind = speakers.describe(token, inside)
+        if kind == "person":
+            named = speakers.named_in(token, inside)  # "one woman, who gave only her first name, Yael"
+            if named is not None:
+                actor = self.actor_at.get(named.i)
+                if actor is not None and actor.type == "person":
+                    return _Attribution(self._speaker(actor), span, None, None, "person")
+                found = speakers.name_run(named)
+                lo, hi = found or (named.idx, named.idx + len(named))
+                speaker = Speaker(name=self.read[lo:hi], code=None, role=name, actor_id=None, type="person")
+                return _Attribution(speaker, span, None, None, "person")
+        if type_ == "document":
+            earlier = self._named_document(token)  # "the report": "Special Counsel Robert Mueller's report"
+            if earlier is not None:
+                name = earlier
         code = None
-        if type_ == "description" and token.pos_ != "PRON":
-            affiliation = self._affiliation(token)  # "one Tory backbencher": GBR
-            code = affiliation[0] if affiliation else None
+        if type_ in ("description", "unknown") and token.pos_ != "PRON":
+            code = self._description_code(token)
         speaker = Speaker(name=name, code=code, role=None, actor_id=None, type=type_)
         return _Attribution(speaker, span, None, None, kind)
+
+    def _description_code(self, token: Token) -> str | None:
+        """The code of a source kept as written: the country or organisation
+        its words name ("a senior EU official"), the country of a party it
+        names ("some Tory backbenchers", "Republican leaders"), or, for a
+        national political source ("a government source", "one lawmaker",
+        "party officials"), the article's country (speakers.article_country);
+        None otherwise."""
+        affiliation = self._affiliation(token)
+        if affiliation is not None:
+            return affiliation[0]
+        phrase = speakers.phrase_of(token)
+        party = speakers.party_countries(phrase)
+        if party is not None:
+            return speakers.pick_country(party, self.country)
+        if self.country is not None and any(
+                t.lower_ in speakers.POLITICAL_WORDS or t.lemma_.lower() in speakers.POLITICAL_WORDS
+                or self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG") for t in phrase if t.i <= token.i):
+            return self.country
+        return None
+
+    def _named_document(self, token: Token) -> str | None:
+        """"the report said" after "Special Counsel Robert Mueller's report,
+        released on Thursday, found …": the document as first named, when
+        the later phrase is a bare definite one ("the report", "the
+        statement") and an earlier phrase with the same head has an owner
+        or a name ("X's report", "the Mueller report")."""
+        if [c.lower_ for c in token.children if c.dep_ not in ("punct",)] != ["the"]:
+            return None
+        lemma = token.lemma_.lower()
+        for t in self.doc[:token.i]:
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and self.piece_of[t.i] == -1 and any(
+                    c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+                phrase = speakers.phrase_of(t)
+                # Not from a dateline the parser hung on it ("WASHINGTON (Reuters) - …").
+                cut = max((k for k, w in enumerate(phrase) if w.is_punct and w.text not in "'’"), default=-1)
+                phrase = phrase[cut + 1:] or [t]
+                if phrase[0].lower_ == "the" and len(phrase) > 1:
+                    phrase = phrase[1:]
+                return self.read[phrase[0].idx:phrase[-1].idx + len(phrase[-1])]
+        return None
 
     def _speaker_token(self, cue: Token) -> Token | None:
         if cue.lower_ == "according":
@@ -926,7 +1006,10 @@ class _Finder:
                 g for c in cue.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             return owner[0] if owner else None
         token = cue
-        for _ in range(4):
+        # Up to six clause links: "Putin signed a treaty …, accusing the West
+        # of having crossed a line …, and vowing to protect …" climbs
+        # vowing → crossed → of → accusing → signed (four were too few).
+        for _ in range(6):
             children = list(token.children)
             if token.lemma_.lower() == "quote" and token.pos_ == "VERB":
                 objs = [c for c in children if c.dep_ == "dobj"]
@@ -942,9 +1025,25 @@ class _Finder:
                 subject = min(subjects, key=lambda c: abs(c.i - token.i))
                 if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     return self._owner(token.head)  # "Grushko, who described …"
+                if subject.lower_ == "who" and subject.i > 1 and self.doc[subject.i - 1].text == ",":
+                    # "asked Senator Chuck Schumer of New York, who said …":
+                    # a relative clause the parser did not attach; its person
+                    # is the one named just before the comma.
+                    for i in range(subject.i - 2, max(subject.i - 8, -1), -1):
+                        actor = self.actor_at.get(i)
+                        if self.piece_of[i] != -1 or self.doc[i].is_punct:
+                            break
+                        if actor is not None and actor.type == "person":
+                            return self.doc[i]
                 return subject
             if any(c.dep_ == "nsubjpass" for c in children):
                 agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                verb = self.verbs.get(token.lemma_.lower())
+                if not agents and verb is not None and verb.kind == "intention" \
+                        and any(c.dep_ == "xcomp" for c in children):
+                    # "he is expected to switch parties": an intention
+                    # reported of the passive subject, who is its source.
+                    return next(c for c in children if c.dep_ == "nsubjpass")
                 return agents[0] if agents else None
             if token.dep_ == "relcl":
                 return self._owner(token.head)
@@ -958,6 +1057,14 @@ class _Finder:
                     before = speakers.name_before(token, self.actor_at, at=token.i)
                     if before is not None:
                         return self.doc[before[3]]
+                if cue.tag_ == "VBG" and cue.i > 0 and self.doc[cue.i - 1].text == ",":
+                    # "Liz Truss has resigned …, the shortest tenure in British
+                    # history, admitting that …": a participle that closes
+                    # the sentence is its subject's, wherever the parser hung it.
+                    root = cue.sent.root
+                    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i]
+                    if subjects and root.i < cue.i:
+                        return min(subjects, key=lambda c: abs(c.i - root.i))
                 return None
             governing = self._governing_speech(token)
             if governing is not None:
@@ -1013,6 +1120,12 @@ class _Finder:
         if token.lower_ in PLURAL_PRONOUNS:
             found = self._recent(token, lambda a: a.kind != "person")
             return found if found.speaker is not None else self._plural_before(token)
+        joint = self._joint(token)
+        if joint is not None:
+            return joint
+        campaign = self._campaign(token)
+        if campaign is not None:
+            return campaign
         actor = self.actor_at.get(token.i)
         if actor is None:
             for child in token.children:
@@ -1023,13 +1136,22 @@ class _Finder:
         if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"} and not speakers.compatible(
                 self.genders.stated.get(actor.id), speakers.pronoun_gender(token.lower_)):
             actor = None  # the actors stage's coreference gave "she" to a man
+        if actor is not None and token.lower_ in PERSON_PRONOUNS:
+            previous = self._previous_speaker(token, actor)
+            if previous is not None:
+                return previous
         if actor is None and token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
             # The actors stage's coreference comes first: preferring the
             # previous speaker over it lost 12 pronoun sources on the
-            # attribution development set (47/54 → 35/54).
+            # attribution development set (47/54 → 35/54); only the narrow
+            # case of _previous_speaker overrules it.
             return self._pronoun(token)
         if actor is None and token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
-            # "“…,” it said": the organisation, country or document that spoke last.
+            # "X issued a joint statement. “…,” it said": the statement's
+            # issuer; else the organisation, country or document that spoke last.
+            issuer = self._issuer(token)
+            if issuer is not None:
+                return issuer
             return self._recent(token, lambda a: a.kind not in ("person", "group"))
         if actor is not None and actor.type != "person":
             # A person named inside the phrase beats the country that
@@ -1046,7 +1168,7 @@ class _Finder:
                 lo, hi, named, _ = before
                 if named is not None:
                     return _Attribution(self._speaker(named), (lo, hi), None, None, "person")
-                speaker = Speaker(name=self.doc.text[lo:hi], code=speakers.party_code(self.doc.text, hi),
+                speaker = Speaker(name=self.read[lo:hi], code=speakers.party_code(self.read, hi),
                                   role=None, actor_id=None, type="person")
                 return _Attribution(speaker, (lo, hi), None, None, "person")
         if actor is not None and (actor.type == "person" or not self._anonymous(token)):
@@ -1064,6 +1186,123 @@ class _Finder:
                 return found
         found = self._kb_phrase(token)
         return found if found.speaker is not None else self._back(token)
+
+    def _joint(self, token: Token) -> _Attribution | None:
+        """"Nancy Pelosi and Chuck Schumer said", "Justices Stephen Breyer,
+        Sonia Sotomayor and Elena Kagan wrote": a joint source of two or
+        more named people keeps all the names, as a group. Its code is the
+        members' common code, else the article's country when one of them
+        holds a public role (a sector, or a title before the names)."""
+        if token.pos_ != "PROPN" or not token.conjuncts:
+            return None
+        members: list[tuple[str, ActorRecord | None]] = []
+        for t in sorted((token, *token.conjuncts), key=lambda t: t.i):
+            if self.piece_of[t.i] != -1:
+                return None
+            actor = self.actor_at.get(t.i)
+            if actor is None and t.pos_ == "NOUN":
+                # "… and Senate Democratic leader Chuck Schumer": a title the
+                # parser made the conjunct, its name hung elsewhere.
+                after = self.actor_at.get(t.i + 1) if t.i + 1 < len(self.doc) else None
+                actor = after if after is not None and after.type == "person" else None
+                if actor is None:
+                    return None
+            if actor is not None and actor.type == "person":
+                members.append((self._speaker(actor).name or actor.name, actor))
+                continue
+            found = speakers.name_run(t) if actor is None else None
+            if found is None:
+                return None  # "Russia and China said", "Smith and others": not a joint source of people
+            members.append((self.read[found[0]:found[1]], None))
+        names = [n for n, _ in members]
+        if len(set(names)) < 2:
+            return None
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        codes = {a.code for _, a in members if a is not None and a.code}
+        code = codes.pop() if len(codes) == 1 else None
+        if code is None and not codes:
+            left = self.doc[max(token.left_edge.i - 1, 0):token.i + 1]
+            public = any(a is not None and a.sector for _, a in members) or any(
+                t.lower_.rstrip("s.") in speakers.TITLES or t.lower_ in speakers.TITLES for t in left)
+            code = self.country if public else None
+        lo = min(t.idx for t in (token, *token.conjuncts))
+        last = max((token, *token.conjuncts), key=lambda t: t.i)
+        speaker = Speaker(name=name, code=code, role=None, actor_id=None, type="group")
+        return _Attribution(speaker, (lo, last.idx + len(last)), None, None, "group")
+
+    def _campaign(self, token: Token) -> _Attribution | None:
+        """"Romney's campaign said", "the Biden campaign said", "his
+        campaign said": the campaign is an organisation of its own, named
+        "<surname> campaign", not the candidate."""
+        if token.lemma_.lower() != "campaign" or token.pos_ != "NOUN" or token.tag_ != "NN":
+            return None
+        for child in token.children:
+            if child.dep_ not in ("poss", "compound"):
+                continue
+            person: Speaker | None = None
+            actor = self.actor_at.get(child.i)
+            if actor is not None and actor.type == "person":
+                person = self._speaker(actor)
+            elif child.lower_ in ("his", "her"):
+                person = self._pronoun(child).speaker
+            elif child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                person = Speaker(name=child.text, code=None, role=None)  # a surname no actor holds
+            if person is not None and person.name:
+                phrase = speakers.phrase_of(token)
+                speaker = Speaker(name=f"{person.name.split()[-1]} campaign", code=None, role=None,
+                                  actor_id=None, type="organization")
+                return _Attribution(speaker, (phrase[0].idx, phrase[-1].idx + len(phrase[-1])), None, None,
+                                    "organization")
+        return None
+
+    def _previous_speaker(self, token: Token, actor: ActorRecord) -> _Attribution | None:
+        """"Crispin Blunt … said the prime minister had been “bounced”.
+        “…,” he added": the actors stage tied "he" to the prime minister, a
+        mere mention inside Blunt's words. The previous speaker of this
+        paragraph, in this or the sentence before, takes the pronoun over
+        the actor the coreference chose when that actor, since the previous
+        speaker, is only mentioned (inside quote marks, or not as the
+        subject of a reporting verb) and the genders agree."""
+        wanted = speakers.pronoun_gender(token.lower_)
+        here = self.sent_of[token.i]
+        for i, attribution in reversed(self.recent):
+            if i >= token.i:
+                continue
+            if here - self.sent_of[i] > 1 or self.para(self.doc[i].idx) != self.para(token.idx):
+                return None
+            speaker = attribution.speaker
+            if attribution.kind != "person" or speaker is None or speaker.actor_id == actor.id \
+                    or not speakers.compatible(self._gender(speaker), wanted):
+                return None
+            for j in range(i, token.i):
+                if self.actor_at.get(j) is actor and self.piece_of[j] == -1 \
+                        and self.doc[j].dep_ in ("nsubj", "nsubjpass") and self._is_cue(self.doc[j].head):
+                    return None  # the actor spoke since: the coreference may be right
+            return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
+        return None
+
+    def _issuer(self, token: Token) -> _Attribution | None:
+        """"The presidents of the EU institutions issued a joint statement.
+        “…,” it said": "it" is the statement, whose issuer speaks; the
+        subject of a verb whose object is a document (speakers.DOCUMENT_HEADS)
+        in this sentence or the one before."""
+        here = self.sent_of[token.i]
+        for t in reversed(self.doc[self.sent_starts[max(here - 1, 0)]:token.i]):
+            if t.dep_ != "dobj" or self.piece_of[t.i] != -1 or t.lemma_.lower() not in speakers.DOCUMENT_HEADS:
+                continue
+            if t.head.lemma_.lower() not in ISSUE_VERBS:
+                continue
+            subjects = [c for c in t.head.children if c.dep_ == "nsubj"]
+            if not subjects:
+                return None
+            found = self._resolve(subjects[0])
+            if found.speaker is None:
+                found = self._unresolved(subjects[0])
+            if found.speaker is None:
+                return None
+            found.span = (token.idx, token.idx + len(token))
+            return found
+        return None
 
     def _back(self, token: Token) -> _Attribution:
         """A definite description that points back (speakers.back_kind):
@@ -1136,12 +1375,27 @@ class _Finder:
         lo = self.sent_starts[max(here - 1, 0)]
         subjects: list[ActorRecord] = []
         others: list[ActorRecord] = []
+        unnamed: tuple[int, int] | None = None  # a person's name no actor holds, as a subject
         for i in range(token.i - 1, lo - 1, -1):
             actor = self.actor_at.get(i)
+            t = self.doc[i]
+            if actor is None and unnamed is None and self.piece_of[i] == -1 and t.pos_ == "PROPN" and (
+                    t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")):
+                # "Only one Democrat, Rep. Jeff Van Drew of New Jersey, voted …, and he is expected to"
+                # "Alistair Darling, who led the campaign, was subdued. “…,” he said"
+                run = speakers.name_run(self.doc[i])
+                if run is not None and speakers.compatible(
+                        speakers.name_gender(self.read[run[0]:run[1]]), wanted):
+                    unnamed = run
             if actor is None or actor.type != "person" or self.piece_of[i] != -1 \
                     or not speakers.compatible(self.genders.get(actor.id), wanted):
                 continue
             (subjects if self.doc[i].dep_ in ("nsubj", "nsubjpass") else others).append(actor)
+        if not subjects and unnamed is not None:
+            speaker = Speaker(name=self.read[unnamed[0]:unnamed[1]],
+                              code=speakers.party_code(self.read, unnamed[1]), role=None, actor_id=None,
+                              type="person")
+            return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
         if not subjects and not others:
             return _Attribution(None, None, None, None, None)
         actor = (subjects or others)[0]
@@ -1316,8 +1570,9 @@ class _Finder:
         code = actor.code
         if code is None and actor.type == "person":
             # "Rep. Thomas Massie (R-Ky.)": a party tag after a mention makes a US politician.
-            code = next((c for m in actor.mentions if (c := speakers.party_code(self.doc.text, m.end))), None)
-        return Speaker(name=actor.name, code=code, role=actor.role, actor_id=actor.id, type=actor.type)
+            code = next((c for m in actor.mentions if (c := speakers.party_code(self.read, m.end))), None)
+        return Speaker(name=self.full.get(actor.id, actor.name), code=code, role=actor.role, actor_id=actor.id,
+                       type=actor.type)
 
     def _span(self, actor: ActorRecord, token: Token) -> tuple[int, int] | None:
         """The actor's mention the speaker phrase holds (for the evidence)."""

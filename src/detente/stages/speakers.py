@@ -25,7 +25,18 @@ records of its own. It reads the parsed document, the actor records and
   :func:`pronoun_gender` and :func:`compatible` for "he"/"she";
 - :func:`back_kind`: what a definite description points back to ("the
   company" an organisation, "the daily" a news outlet, "the Republican
-  lawmaker" a person of the legislative sector).
+  lawmaker" a person of the legislative sector);
+- :func:`party_countries` and :func:`article_country`: the country of a
+  source kept as written that names a national political group ("some Tory
+  backbenchers" GBR, "Republican leaders" USA, from :data:`PARTIES`, a
+  small table of major parties), or else the article's own country (its
+  dateline, the codes of its actors, the parties in its people's roles)
+  when one country dominates it;
+- :func:`full_names`: the full name the text gave a person whose actor
+  record holds a shortened one ("Christine Blasey Ford" for "Blasey Ford",
+  "Ana Maria Archila" for "Maria Archila");
+- :func:`named_in`: the name an unnamed person is given in their own
+  phrase ("one woman, who gave only her first name, Yael").
 """
 
 from __future__ import annotations
@@ -36,6 +47,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..kb import KnowledgeBase
 from ..kb.roles import words
 from ..records import ActorRecord
 
@@ -79,6 +91,11 @@ TITLES = words("""mr mr. mrs mrs. ms ms. dr dr. rep rep. sen sen. gov gov. lt lt
     sgt sgt. capt capt. prof prof. rev rev. hon hon. representative senator congressman congresswoman
     governor president justice judge speaker mayor minister secretary chairman chairwoman sir dame
     lord lady""")
+#: Ranks and honorifics that are also first names in the table ("Major",
+#: "King"): never the first word of a full name.
+RANKS = words("""major general colonel captain lieutenant sergeant corporal private admiral marshal
+    commander brigadier king queen prince princess chief sheikh imam father bishop pastor deacon
+    elder judge justice dean earl baron duke""")
 #: A US party and state tag after a name: "(R-Ky.)", ", D-Calif.," "(I-Vt.)".
 _PARTY_TAG = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z.]{1,12}\s*[),]?")
 #: A roundup or turn label: the paragraph's words before its quote, ending
@@ -198,7 +215,7 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
     if token.pos_ == "PROPN" and phrase[0].lower_ == "the" and len(phrase) > 1:
         phrase = phrase[1:]  # a name no actor resolves: "Democratic Unionist Party"
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
-    name = token.doc.text[start:end]
+    name = "".join(t.text_with_ws for t in phrase)[:end - start]  # Doc.text would join the whole doc
     head = token.lower_
     if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON"):
         kind = "organization" if token.ent_type_ == "ORG" else "person"
@@ -212,12 +229,6 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
     if token.lemma_.lower() in PERSON_NOUNS or head in ("i",):
         return name, (start, end), "description", "person"
     return name, (start, end), "description", "description"
-
-
-def party_code(text: str, end: int) -> str | None:
-    """"Rep. Thomas Massie (R-Ky.)": a US party and state tag right after a
-    name makes the person a US politician."""
-    return "USA" if _PARTY_TAG.match(text, end) else None
 
 
 def _capitalised(token: Token) -> bool:
@@ -333,10 +344,173 @@ def back_kind(token: Token, sector: str | None) -> tuple[str, str | None] | None
     return None
 
 
+#: Major parties of the countries in the news, by a capitalised word or
+#: phrase a source phrase or a role holds: the countries each may belong to,
+#: the most common first. An ambiguous word takes the article's country when
+#: it is one of them ("Conservative" in a Canadian story), else the first.
+#: Written for this table (lower case keys; matched on capitalised words only,
+#: so "conservative voters" and "democratic values" name no party).
+PARTIES: dict[tuple[str, ...], tuple[str, ...]] = {
+    **{(w,): ("GBR", "CAN") for w in ("tory", "tories", "conservative", "conservatives")},
+    **{(w,): ("GBR",) for w in ("labour", "snp", "ukip", "dup", "plaid")},
+    ("lib", "dem"): ("GBR",), ("lib", "dems"): ("GBR",), ("liberal", "democrat"): ("GBR",),
+    ("liberal", "democrats"): ("GBR",), ("scottish", "national", "party"): ("GBR",),
+    **{(w,): ("USA",) for w in ("democrat", "democrats", "democratic", "gop")},
+    **{(w,): ("USA", "FRA") for w in ("republican", "republicans")},
+    ("labor",): ("AUS", "ISR"), ("likud",): ("ISR",), ("fidesz",): ("HUN",), ("afd",): ("DEU",),
+    ("cdu",): ("DEU",), ("csu",): ("DEU",), ("spd",): ("DEU",), ("bjp",): ("IND",), ("anc",): ("ZAF",),
+    ("kmt",): ("TWN",), ("kuomintang",): ("TWN",), ("ldp",): ("JPN",), ("pis",): ("POL",),
+    ("united", "russia"): ("RUS",), ("national", "rally"): ("FRA",), ("christian", "democrats"): ("DEU",),
+    ("social", "democrats"): ("DEU", "SWE", "DNK"),
+}
+_PARTY_LONGEST = max(len(k) for k in PARTIES)
+#: Words that make a description a national political source, whose country
+#: is the article's when the phrase names none ("a government source", "one
+#: lawmaker", "party officials"); role words of the government and
+#: legislative sectors count too (the caller passes the role lexicon's).
+#: Diplomats are left out: they are as often foreign ("a Western diplomat").
+POLITICAL_WORDS = words("""government administration cabinet party parliamentary congressional
+    ministerial backbencher backbenchers lawmaker lawmakers legislator legislators mp mps minister
+    ministers official officials senator senators congressman congresswoman""")
+#: A dateline at the start of a paragraph (the first ones: a title may come
+#: first): "WASHINGTON —", "SDEROT, Israel (Reuters) -", "LONDON, July 5 -",
+#: "EDINBURGH, Scotland (AP) _" (the AP archives' underscore).
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{2,30}?)(?:,\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\.?)?[, ]*"
+                       r"(?:[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–_-]+\s", re.M)
+#: How far into the text a dateline may stand (after a title and a date line).
+DATELINE_WITHIN = 400
+#: An article's country must hold this share of the country evidence (and
+#: twice the next country's): a wire story from Washington that quotes one
+#: foreign minister is American; a summit report quoting five countries'
+#: delegates (the held-out Paris climate story: USA 2, IND 2, …) has none.
+#: Calibrated on the three development sets: every story with a home country
+#: had a share of 0.5 or more, the multinational ones less.
+COUNTRY_SHARE = 0.5
+#: A dateline counts as much as a few mentions: it says where the story is
+#: told, not always what it is about ("BRUSSELS —" for a story on Britain).
+DATELINE_VOTES = 3
+
+
+def party_countries(tokens: list[Token]) -> tuple[str, ...] | None:
+    """The countries a party named in ``tokens`` may belong to (capitalised
+    words only: "Tory", "Republican", "Lib Dem"), or None."""
+    lowers = [t.lower_ for t in tokens]
+    for i, t in enumerate(tokens):
+        if not t.text[:1].isupper():
+            continue
+        for n in range(min(_PARTY_LONGEST, len(tokens) - i), 0, -1):
+            key = tuple(lowers[i:i + n])
+            if key in PARTIES and all(w.text[:1].isupper() for w in tokens[i:i + n]):
+                return PARTIES[key]
+    return None
+
+
+def party_code(text: str, end: int) -> str | None:
+    """"Rep. Thomas Massie (R-Ky.)": a US party and state tag right after a
+    name makes the person a US politician."""
+    return "USA" if _PARTY_TAG.match(text, end) else None
+
+
+def pick_country(candidates: tuple[str, ...] | None, article: str | None) -> str | None:
+    """A party's country: the article's when the party may be its, else the
+    party's first (most common) country."""
+    if not candidates:
+        return None
+    return article if article in candidates else candidates[0]
+
+
+def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> str | None:
+    """The country an article is about, or None when no country dominates.
+
+    Evidence: the dateline's place (a capital or seat the knowledge base
+    knows, or the country after its comma) counts :data:`DATELINE_VOTES`;
+    each mention of an actor with a country code counts one, and so does
+    each mention of a person whose role names a party ("Democratic
+    leader") or whose mention has a party tag ("(R-Ky.)"). Mentions, not
+    actors: a country the story is about is named again and again, one
+    reacting from abroad once or twice. The country must hold
+    :data:`COUNTRY_SHARE` of the evidence and twice the next one's."""
+    votes: dict[str, int] = {}
+    text = doc.text  # once: Doc.text joins every token on each call
+    m = _DATELINE.search(text, 0, DATELINE_WITHIN)
+    if m is not None:
+        for part in (m.group(2), m.group(1)):
+            if not part:
+                continue
+            words_ = part.title().split()
+            for found in kb.match(words_, [w.lower() for w in words_]):
+                codes = {t.entry.code for t in found.targets if t.entry.code and kb.country_name(t.entry.code)
+                         and (t.entry.type == "country" or t.how in ("seat", "capital"))}
+                if len(codes) == 1:
+                    place = codes.pop()
+                    votes[place] = votes.get(place, 0) + DATELINE_VOTES
+                    break
+            else:
+                continue
+            break
+    for actor in actors:
+        code: str | None = actor.code if actor.code and kb.country_name(actor.code) else None
+        if code is None and actor.type == "person":
+            role = (actor.role or "").split()
+            parties = PARTIES.get(tuple(w.lower() for w in role[:1])) if role and role[0][:1].isupper() else None
+            code = parties[0] if parties and len(parties) == 1 else None
+            code = code or next((c for x in actor.mentions if (c := party_code(text, x.end))), None)
+        if code is not None:
+            votes[code] = votes.get(code, 0) + len(actor.mentions)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    total = sum(votes.values())
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= COUNTRY_SHARE * total and n >= 2 * second and n >= 1 else None
+
+
+def full_names(doc: Doc, actors: list[ActorRecord], roles: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Actor id → the fuller name the text gave the person: a capitalised
+    first name (in the first-name table, not a title, a rank or a role
+    word of ``roles``: "Major Amadou Abdramane" stays "Amadou Abdramane")
+    that the parser joined to a mention of the whole actor name
+    ("Christine Blasey Ford" where the actor record holds "Blasey Ford")."""
+    out: dict[str, str] = {}
+    text = doc.text
+    for actor in actors:
+        if actor.type != "person":
+            continue
+        for m in actor.mentions:
+            if " ".join(text[m.start:m.end].split()) != actor.name:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            prev = doc[span.start - 1]
+            if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.text.isupper() \
+                    and prev.lower_ not in TITLES and prev.lower_ not in RANKS and prev.lower_ not in roles \
+                    and prev.lower_ in first_names() \
+                    and prev.dep_ == "compound" and span.start <= prev.head.i < span.end:
+                out[actor.id] = f"{prev.text} {actor.name}"
+                break
+    return out
+
+
+def named_in(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> Token | None:
+    """"said one woman, who gave only her first name, Yael", "a voter,
+    Maria Lopez, said": a person's name in apposition inside the phrase of
+    an unnamed person (its appositions and relative clauses), outside quote
+    marks; the name's last word."""
+    for t in token.subtree:
+        if t.i == token.i or t.i in inside or t.sent != token.sent:
+            continue
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.text[:1].isupper():
+            return t
+    return None
+
+
 def doc_text(doc: Doc, span: tuple[int, int]) -> str:
     return doc.text[span[0]:span[1]]
 
 
-__all__ = ["DOCUMENT_HEADS", "Genders", "back_kind", "compatible", "describe", "first_names", "label",
-           "name_before", "name_gender", "name_run", "party_code", "phrase_of", "pronoun_gender",
-           "turn_starts"]
+__all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "Genders", "article_country", "back_kind",
+           "compatible", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
+           "name_run", "named_in", "party_code", "party_countries", "phrase_of", "pick_country",
+           "pronoun_gender", "turn_starts"]
