@@ -360,6 +360,32 @@ FLOORS = {
     "gold.jsonl": {"direct": 0.97, "reported": 0.94, "speaker": 0.93, "scare": 1},
     "heldout.jsonl": {"direct": 0.96, "reported": 0.95, "speaker": 0.88, "scare": 2},
 }
+# The attribution sets (issue 17; attribution/README.md, README_b.md), written
+# and annotated blind to the rules, every attribution kind. articles.jsonl
+# (23 articles, 344 attributions) is the development set: first run all F1
+# 0.670, speaker 0.692; after issue 17's rules 0.919 / 0.977 (direct-quote
+# speaker 0.979). articles_b.jsonl (20 articles, 402) was held apart: first
+# run 0.711 / 0.609; after the first round of rules 0.898 / 0.756; at the end
+# of the issue's work 0.918 / 0.804 (direct-quote speaker 0.822), its misses
+# never read. Floors pinned below; lowering one needs a reason in the commit.
+ATTRIBUTION_FLOORS = {
+    "articles.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.86, "speaker": 0.95, "speaker_direct": 0.95,
+                       "act": 0.85},
+    "articles_b.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.86, "speaker": 0.78, "speaker_direct": 0.80,
+                         "act": 0.80},
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(ATTRIBUTION_FLOORS))
+def test_quotes_attribution_set_floor(settings: Settings, name: str) -> None:
+    scores = score_quotes(FIXTURES / "quotes" / "attribution" / name, settings).summary()
+    floor = ATTRIBUTION_FLOORS[name]
+    assert scores["all"]["gold"] >= 300 and scores["mixed"]["gold"] >= 90, scores["all"]
+    for kind in ("all", "direct", "mixed"):
+        assert scores[kind]["f1"] >= floor[kind], (kind, scores[kind])
+    assert scores["speaker"] >= floor["speaker"] and scores["speaker_direct"] >= floor["speaker_direct"], scores
+    assert scores["act"] >= floor["act"], scores
 
 
 @pytest.mark.model

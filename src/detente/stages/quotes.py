@@ -66,7 +66,10 @@ country or organisation. Beyond the actor records:
   Darling … was subdued. “…,” he said"); "he is expected to" (a passive
   intention cue) is the subject's.
 
-Otherwise the speaker is ``null``: detente does not guess.
+Otherwise the source is kept as written (``stages/speakers.py``: a
+``description``, ``document`` or ``unknown`` speaker with no actor); the
+speaker is ``null`` only when the text names no source ("it was announced
+that …"): detente does not guess an actor.
 
 **Scare quotes.** A short quoted phrase (at most four words, not a
 sentence) that no reporting verb governs or tightly follows ("rejected the
