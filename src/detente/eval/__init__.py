@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -20,6 +21,27 @@ if TYPE_CHECKING:
 class _Spanned(Protocol):
     start: int
     end: int
+
+
+class Scored(Protocol):
+    misses: list[str]
+
+    def summary(self) -> dict[str, Any]: ...
+
+
+@dataclass
+class SetReport:
+    """Several gold sets of one kind, each scored: ``detente eval KIND``
+    with no file."""
+
+    sets: dict[str, Scored]
+
+    def summary(self) -> dict[str, Any]:
+        return {name: scores.summary() for name, scores in self.sets.items()}
+
+    @property
+    def misses(self) -> list[str]:
+        return [f"{name} {line}" for name, scores in self.sets.items() for line in scores.misses]
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:

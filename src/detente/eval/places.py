@@ -51,7 +51,7 @@ from ..kb.gazetteer import gazetteer
 from ..records import PlaceRecord
 from ..settings import Settings
 from ..stages.places import is_demonym
-from . import locate, match_spans, prf, read_gold, run_gold
+from . import SetReport, locate, match_spans, prf, read_gold, run_gold
 
 FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "places"
 DEFAULT_SET = FIXTURES / "ambiguous.jsonl"
@@ -240,24 +240,9 @@ def _errors(errors: Errors, gold: list[Loc], predicted: list[Loc], match_from: l
         errors.usage_right += gold[gi].usage == pool[pi].usage
 
 
-@dataclass
-class PlaceReport:
-    """detente's place sets, scored: the ambiguous names and, when it is
-    there, the geoparsing set."""
-
-    sets: dict[str, PlaceScores]
-
-    def summary(self) -> dict[str, Any]:
-        return {name: scores.summary() for name, scores in self.sets.items()}
-
-    @property
-    def misses(self) -> list[str]:
-        return [f"{name} {line}" for name, scores in self.sets.items() for line in scores.misses]
-
-
-def score_default_sets(settings: Settings) -> PlaceReport:
+def score_default_sets(settings: Settings) -> SetReport:
     """Both of detente's sets (the geoparsing set when it is there)."""
     sets = {"ambiguous": score_places(DEFAULT_SET, settings)}
     if GEOPARSE_SET.exists():
         sets["geoparse"] = score_places(GEOPARSE_SET, settings)
-    return PlaceReport(sets)
+    return SetReport(dict(sets))

@@ -63,7 +63,7 @@ from typing import Any
 from ..kb import load_kb, name_key
 from ..records import QuoteRecord, Span
 from ..settings import Settings
-from . import gold_articles, locate, match_spans, prf, read_gold, run_gold
+from . import SetReport, gold_articles, locate, match_spans, prf, read_gold, run_gold
 
 FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "quotes"
 DEFAULT_GOLD = FIXTURES / "gold.jsonl"
@@ -290,22 +290,9 @@ def score_quotes(gold_path: str | Path, settings: Settings) -> QuoteScores:
     return scores
 
 
-@dataclass
-class QuoteReport:
-    """detente's quote sets, each scored (those present)."""
-
-    sets: dict[str, QuoteScores]
-
-    def summary(self) -> dict[str, Any]:
-        return {name: scores.summary() for name, scores in self.sets.items()}
-
-    @property
-    def misses(self) -> list[str]:
-        return [f"{name} {line}" for name, scores in self.sets.items() for line in scores.misses]
-
-
-def score_default_sets(settings: Settings) -> QuoteReport:
-    return QuoteReport({name: score_quotes(path, settings) for name, path in SETS.items() if path.exists()})
+def score_default_sets(settings: Settings) -> SetReport:
+    """Every quote set present (see SETS)."""
+    return SetReport({name: score_quotes(path, settings) for name, path in SETS.items() if path.exists()})
 
 
 def textacy_quotes(doc: Any) -> list[Quote] | None:
