@@ -494,3 +494,64 @@ def test_quotes_requests_with_an_object(settings: Settings) -> None:
     ]
     _, quotes = quotes_of("The Kremlin said Putin had urged Kyiv to talk to the rebels.", settings)
     assert [q.text for q in quotes] == ["Putin had urged Kyiv to talk to the rebels"]
+
+
+def test_quotes_noun_cues_with_a_possessor(settings: Settings) -> None:
+    """"X's claim that …", "his promise that …", "In her view, …" report
+    their clause for the possessor; "insurance claims" and an owner-less
+    "the claim that …" report nothing."""
+    _, quotes = quotes_of(
+        "The Kremlin’s claim that the drones had come from Ukraine was disputed on Monday. "
+        "Insurance claims rose sharply after the storm.\n\n"
+        "Angela Rayner, the deputy leader, spoke to supporters in Leeds. In her view, the party "
+        "had “lost its nerve” on housing.\n\n"
+        "Nobody has checked the claim that the bridge was closed.", settings)
+    claim = find(quotes, "the drones had come from Ukraine")
+    assert claim.text == "the drones had come from Ukraine" and claim.direct is False
+    assert (claim.cue, claim.act) == ("claim", "claim")
+    assert claim.speaker is not None and claim.speaker.code == "RUS"
+    view = find(quotes, "lost its nerve")
+    assert view.text == "the party had “lost its nerve” on housing" and view.direct == "mixed"
+    assert (view.cue, view.act, who(view)) == ("view", "belief", "Angela Rayner")
+    assert not [q for q in quotes if "rose sharply" in q.text or "bridge" in q.text]
+
+
+def test_quotes_findings_with_an_object_complement(settings: Settings) -> None:
+    """A poll that "showed her leading", "put Labour ahead", "found voters
+    split, with …": the whole complement is the document's."""
+    _, quotes = quotes_of(
+        "A Savanta poll for the Telegraph put the Conservatives 12 points behind, the worst "
+        "showing since 1997.\n\n"
+        "A Marist poll released Friday showed voters deeply divided, with 48 percent backing "
+        "the bill.\n\n"
+        "The chaos had put the city on edge.", settings)
+    put = find(quotes, "Conservatives")
+    assert put.text == "the Conservatives 12 points behind, the worst showing since 1997"
+    assert (put.cue, put.act, put.direct) == ("put", "document", False)
+    assert put.speaker is not None and put.speaker.type == "document"
+    showed = find(quotes, "divided")
+    assert showed.text == "voters deeply divided, with 48 percent backing the bill"
+    assert not [q for q in quotes if "city" in q.text]
+
+
+def test_quotes_speech_verbs_with_a_noun_phrase_object(settings: Settings) -> None:
+    """"blamed the opposition's tactics" is a claim with its object as the
+    content; "blamed him" and "did not blame …" report nothing."""
+    _, quotes = quotes_of(
+        "Senator Maria Cantwell blamed the airlines’ staffing cuts. Her aides blamed him. "
+        "The minister did not blame the unions’ leaders.", settings)
+    blamed = find(quotes, "staffing cuts")
+    assert blamed.text == "the airlines’ staffing cuts" and blamed.direct is False
+    assert (blamed.cue, blamed.act, who(blamed)) == ("blamed", "claim", "Maria Cantwell")
+    assert len(quotes) == 1
+
+
+def test_quotes_finding_in_an_adverbial_clause_is_its_own(settings: Settings) -> None:
+    """"X told reporters that …, though a poll found that …": the poll's
+    finding is an attribution of its own, not part of what X said."""
+    _, quotes = quotes_of(
+        "Trump told reporters that the moderator had been unfair to him, though a CNN poll "
+        "found that 60 percent of viewers thought Biden had won.", settings)
+    poll = find(quotes, "60 percent of viewers")
+    assert poll.text == "60 percent of viewers thought Biden had won"
+    assert (poll.cue, poll.act) == ("found", "document")

@@ -104,6 +104,21 @@ clause; and a **headline** ("Romney says Trump is unfit to be president"):
 a short first line with no final period whose present-tense reporting verb
 follows a capitalised subject (HEADLINE_MAX_WORDS).
 
+**Noun cues and noun-phrase objects** (issue 17): a noun of NOUN_CUES with
+a possessor and a "that"-clause ("the White House's claim that …", "his
+false claim that …", "the Leave campaign's promise that …"; "her pledge to
+…" for intention nouns) reports the clause for the possessor, act from
+NOUN_CUES; "In his view, CLAUSE" opening its sentence reports the clause
+(belief). A noun without a possessor or a clause ("insurance claims", "the
+claim that …" with no owner) reports nothing. NP_OBJECT_VERBS ("blamed
+Gaetz's personal grudges": claim) report a noun object when they have no
+clause. A document's finding with an object complement ("showed her
+leading by three points", "put Labour 28 points ahead, the widest gap …",
+"showed Americans split, with 46 percent …") runs to the sentence's end
+when the cue is its main verb. A cue in an adverbial clause with a mark
+("…, though a poll found that …") is its own attribution and ends the
+reported clause before it.
+
 **Transcripts** (``direct`` true, ``attribution`` "label", ``cue`` null):
 in an article with at least TRANSCRIPT_MIN_TURNS paragraphs that open with
 a speaker label ("TRUMP:", "MS. PSAKI:", "Q:"; speakers.turn_starts), each
@@ -228,6 +243,26 @@ HEADLINE_MAX_WORDS = 16
 # Verbs that put out a document: its issuer speaks for it ("issued a joint
 # statement. “…,” it said").
 ISSUE_VERBS = words("issue release publish put send post sign adopt unveil circulate")
+# Nouns that report a "that"-clause for their possessor ("the White House's
+# claim that …", "his false claim that …", "the Leave campaign's promise
+# that …"), and what the attribution is. Only with a possessor: "the claim
+# that …" with no owner names no source, and "insurance claims" take no
+# clause. The intention nouns also report an infinitive ("her pledge to …").
+NOUN_CUES = {
+    "claim": "claim", "allegation": "claim", "assertion": "claim", "contention": "claim",
+    "accusation": "claim", "insistence": "say", "warning": "say", "argument": "say",
+    "promise": "intention", "pledge": "intention", "vow": "intention",
+    "view": "belief", "belief": "belief", "fear": "belief", "statement": "document",
+}
+# Nouns that open a clause as "In his view, …" (guidelines: a noun cue for
+# the possessor's belief).
+VIEW_NOUNS = words("view opinion estimation")
+# Verbs that attribute a noun-phrase object as content ("blamed Gaetz's
+# personal grudges", "touted her plan", "announced a 10 percent tariff"),
+# with the act each gives. The object must be a noun, not a pronoun: "blamed
+# him" reports nothing. Other criticism and praise verbs ("condemned the
+# attack", "praised the decision") attribute only quoted words they hold.
+NP_OBJECT_VERBS = {"blame": "claim", "tout": "say"}
 # Clause links through which a subjectless cue ("…, saying", "adding")
 # takes the subject of the clause it hangs on.
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
@@ -735,6 +770,13 @@ class _Finder:
                 while cut > clause.i and (self.doc[cut - 1].dep_ == "cc" or self.doc[cut - 1].is_punct):
                     cut -= 1
                 end = min(end, cut)
+            elif child.dep_ == "advcl" and child.i > clause.i and self._is_cue(child) and _own_subject(child) \
+                    and any(m.dep_ == "mark" for m in child.children):
+                # "…, though a poll found that …": another source's clause.
+                cut = child.left_edge.i
+                while cut > clause.i and self.doc[cut - 1].is_punct:
+                    cut -= 1
+                end = min(end, cut)
         return end
 
     def _opens_sentence(self, first: Token) -> bool:
@@ -1008,6 +1050,10 @@ class _Finder:
             owner = [c for c in cue.children if c.dep_ == "poss"] + [
                 g for c in cue.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             return owner[0] if owner else None
+        if cue.pos_ == "NOUN":
+            # A noun cue's source is its possessor ("his claim", "the White
+            # House's claim", "In his view").
+            return _possessor(cue)
         token = cue
         # Up to six clause links: "Putin signed a treaty …, accusing the West
         # of having crossed a line …, and vowing to protect …" climbs
@@ -1594,9 +1640,15 @@ class _Finder:
         if cue.lower_ in ("according", "words"):
             owner = [g for c in cue.children if c.lower_ in ("to", "of") for g in c.children if g.dep_ == "pobj"]
             return ("document" if owner and _is_document(owner[0]) else "say"), "speech"
+        if cue.pos_ == "NOUN":
+            verb = self.verbs.get(cue.lemma_.lower())
+            return NOUN_CUES.get(cue.lemma_.lower()), verb.act if verb is not None else None
         verb = self.verbs.get(cue.lemma_.lower())
         if verb is None:
             return None, None
+        if verb.lemma in NP_OBJECT_VERBS and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children) \
+                and self._np_object(cue) is not None:
+            return NP_OBJECT_VERBS[verb.lemma], verb.act
         # The source is a document ("the report found", "a poll shows") or the
         # words came in one ("said in a statement"): the document is the act.
         subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1611,7 +1663,13 @@ class _Finder:
 
     def _reported_cues(self) -> Iterator[Token]:
         for token in self.doc:
+            if self._noun_cue(token):
+                yield token
+                continue
             if not self._is_cue(token):
+                continue
+            if token.lemma_.lower() in NP_OBJECT_VERBS and self._np_object(token) is not None:
+                yield token
                 continue
             if token.lower_ == "according":
                 yield token
@@ -1669,6 +1727,66 @@ class _Finder:
                 end = max(end, piece.end)
         return start, end, inside
 
+    def _noun_cue(self, token: Token) -> bool:
+        """A noun cue (NOUN_CUES, VIEW_NOUNS) outside quote marks, with a
+        possessor and the content it introduces: "X's claim that …" (an
+        acl or ccomp opened by "that"; "her pledge to …" for intention
+        nouns), or "In his view, CLAUSE" opening its clause."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES or self.piece_of[token.i] != -1:
+            return False
+        if _possessor(token) is None:
+            return False
+        return self._noun_content(token) is not None
+
+    def _noun_content(self, cue: Token) -> tuple[int, int] | None:
+        """The token span a noun cue reports (see _noun_cue), or None."""
+        lemma = cue.lemma_.lower()
+        for clause in cue.children:
+            if clause.i < cue.i or clause.dep_ not in ("acl", "ccomp", "relcl"):
+                continue
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) \
+                    and _own_subject(clause):
+                return clause.left_edge.i, self._clause_end(clause)
+            if NOUN_CUES[lemma] == "intention" and _infinitive(clause) and clause.dep_ == "acl":
+                return clause.left_edge.i, self._clause_end(clause)
+        prep = cue.head
+        if lemma in VIEW_NOUNS and cue.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep" \
+                and prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i \
+                and prep.i == self.sents[self.sent_of[prep.i]].start \
+                and cue.i + 1 < len(self.doc) and self.doc[cue.i + 1].text == ",":
+            # "In his view, the markets needed …": the clause after the comma.
+            root = prep.head
+            return cue.i + 2, self._trim_end(cue.i, root.right_edge.i + 1)
+        return None
+
+    def _np_object(self, cue: Token) -> Token | None:
+        """The noun-phrase object a NP_OBJECT_VERBS verb attributes
+        ("blamed Gaetz's personal grudges"), or None: no clause of its own,
+        not negated or modal, and a noun (not a pronoun) for its object."""
+        children = list(cue.children)
+        if any(c.dep_ in ("ccomp", "xcomp") for c in children) or any(c.dep_ == "neg" for c in children) \
+                or _infinitive(cue) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+            return None
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        if not objects or objects[0].pos_ not in ("NOUN", "PROPN") or not _own_subject(cue):
+            return None
+        return objects[0]
+
+    def _finding_end(self, cue: Token) -> int:
+        """Where a document's object-complement finding ends: the sentence's
+        end when the cue is its main verb (the parser hangs "with 46 percent
+        …" and "the widest gap …" anywhere), else the cue's own right edge."""
+        sent = self.sents[self.sent_of[cue.i]]
+        return self._trim_end(cue.i, sent.end if cue == sent.root else cue.right_edge.i + 1)
+
+    def _trim_end(self, lo: int, end: int) -> int:
+        """``end`` without the trailing spaces (a paragraph break) and final
+        punctuation outside quote marks."""
+        while end > lo + 1 and (self.doc[end - 1].is_space or self.doc[end - 1].is_punct
+                                and self.piece_of[end - 1] == -1):
+            end -= 1
+        return end
+
     def _question(self, cue: Token) -> Token | None:
         """The indirect question a question verb reports ("asked whether
         the vote would go ahead", "asked why …"), or None ("asked for
@@ -1713,6 +1831,8 @@ class _Finder:
             # A request coordinated with a cue ("declared martial law and
             # urged citizens to stay home") is an attribution of its own.
             links = ("ccomp", "xcomp") if verb.act == "demand" else ("ccomp", "xcomp", "conj")
+            if path.dep_ == "advcl" and any(m.dep_ == "mark" for m in path.children):
+                return False  # "…, though a poll found …": the writer's clause, not the cue's
             if path.dep_ in links and path.head != cue and self._is_cue(path.head):
                 return True
             path = path.head
@@ -1755,6 +1875,8 @@ class _Finder:
 
     def _content(self, cue: Token) -> tuple[int, int] | None:
         """The token span a reporting verb reports, or None."""
+        if cue.pos_ == "NOUN":
+            return self._noun_content(cue)
         children = list(cue.children)
         if cue.lower_ == "according":
             head = cue.head
@@ -1783,6 +1905,11 @@ class _Finder:
             if not any(t.pos_ in ("VERB", "AUX") for t in clause.subtree):
                 return None
             start = clause.left_edge.i
+            if verb is not None and verb.act == "finding" and clause.i > cue.i and not any(
+                    m.dep_ == "mark" for m in clause.children):
+                # "showed Americans almost evenly split, with 46 percent …":
+                # a small clause whose complement the parser hangs on the verb.
+                return start, self._finding_end(cue)
             subject = next((c for c in children if c.dep_ == "nsubj"), None)
             fronted = [c.left_edge.i for c in children if c.i < (subject.i if subject else 0)
                        and c.dep_ in ("dep", "ccomp", "csubj", "nsubj") and c != subject]
@@ -1821,6 +1948,15 @@ class _Finder:
             of = [c for c in children if c.dep_ == "prep" and c.lower_ == "of" and c.i > objects[0].i]
             if of:
                 return objects[0].left_edge.i, of[0].right_edge.i + 1
+        if verb is not None and verb.act == "finding" and objects:
+            # "put Labour 28 points ahead, the widest gap in two decades",
+            # "found no evidence of …": what the document shows, with its
+            # complement; the object complement runs to the sentence's end.
+            return objects[0].left_edge.i, self._finding_end(cue)
+        if verb is not None and verb.lemma in NP_OBJECT_VERBS and not clauses:
+            found = self._np_object(cue)
+            if found is not None:
+                return found.left_edge.i, found.right_edge.i + 1
         if not description or not objects:
             return None
         tail = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
@@ -1838,6 +1974,16 @@ class _Finder:
 def _is_document(token: Token) -> bool:
     """"a Gallup poll", "the report", "the court's ruling": a document speaks."""
     return token.lemma_.lower() in DOCUMENTS and token.pos_ in ("NOUN", "PROPN")
+
+
+def _possessor(noun: Token) -> Token | None:
+    """A noun's possessor: "his claim", "the White House's claim", and "the
+    Leave campaign's promise" that the parser reads as a subject with "'s"."""
+    for c in noun.children:
+        if c.i < noun.i and (c.dep_ == "poss" or c.dep_ == "nsubj" and any(
+                g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in c.children)):
+            return c
+    return None
 
 
 def _infinitive(token: Token) -> bool:
