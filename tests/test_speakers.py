@@ -231,3 +231,15 @@ def test_a_campaign_is_not_its_candidate(settings: Settings) -> None:
     assert biden is not None and (biden.name, biden.type) == ("Biden campaign", "organization")
     romney = find(quotes, "would not back away").speaker
     assert romney is not None and romney.name == "Romney campaign"
+
+
+@pytest.mark.model
+def test_a_state_body_speaks_for_its_country(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Markets\n\nLONDON — The Bank of England said on Friday that it stood ready to act. "
+        "“We will not hesitate,” the Human Rights Campaign said in a separate matter.\n", settings)
+    bank = find(quotes, "it stood ready to act").speaker
+    assert bank is not None and bank.code == "GBR"
+    # No state body: no country guessed for it.
+    hrc = find(quotes, "We will not hesitate").speaker
+    assert hrc is not None and hrc.code is None

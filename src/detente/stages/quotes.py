@@ -1620,6 +1620,9 @@ class _Finder:
         if code is None and actor.type == "person":
             # "Rep. Thomas Massie (R-Ky.)": a party tag after a mention makes a US politician.
             code = next((c for m in actor.mentions if (c := speakers.party_code(self.read, m.end))), None)
+        elif code is None and actor.type == "organization":
+            # "the Bank of England said": a state body speaks for its country.
+            code = speakers.institution_country(actor.name, self.kb, self.country)
         return Speaker(name=self.full.get(actor.id, actor.name), code=code, role=actor.role, actor_id=actor.id,
                        type=actor.type)
 

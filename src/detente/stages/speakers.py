@@ -514,3 +514,36 @@ __all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "Genders", "article_c
            "compatible", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
            "name_run", "named_in", "party_code", "party_countries", "phrase_of", "pick_country",
            "pronoun_gender", "turn_starts"]
+
+
+#: Head words of a state body's name ("the Bank of England", "the Electoral
+#: Commission", "the Federal Reserve"): such a body speaks for its country
+#: (the annotation guidelines: "a country or its institutions").
+NATIONAL_BODIES = words("""bank reserve commission ministry department court parliament assembly senate
+    congress agency office police army navy treasury government cabinet tribunal inspectorate""")
+
+
+def institution_country(name: str, kb: KnowledgeBase, article: str | None) -> str | None:
+    """The country a state body speaks for, for an organisation the
+    knowledge base gives no code: the country its name holds ("the Bank of
+    England", "the Russian Central Bank"), else the article's country when
+    one dominates (``article``: "the Electoral Commission" in a British
+    story); None for a name that is no state body ("Human Rights
+    Campaign")."""
+    from ..kb.gazetteer import gazetteer
+
+    words_ = [w.strip(".,'’") for w in name.split()]
+    if not any(w.lower() in NATIONAL_BODIES for w in words_):
+        return None
+    for n, word in enumerate(words_):
+        if not word[:1].isupper():
+            continue
+        for target in kb.lookup(word):
+            if target.entry.type == "country" and target.entry.code:
+                return target.entry.code
+        # "of England", "of Scotland": a division names its country.
+        if n > 0 and words_[n - 1].lower() == "of":
+            for place in gazetteer().lookup(word):
+                if place.feature in ("country", "state") and place.country:
+                    return place.country
+    return article
