@@ -363,7 +363,7 @@ FLOORS = {
 # The attribution sets (issue 17; attribution/README.md, README_b.md), written
 # and annotated blind to the rules, every attribution kind. articles.jsonl
 # (23 articles, 344 attributions) is the development set: first run all F1
-# 0.670, speaker 0.692; after issue 17's rules 0.934 / 0.972 (direct-quote
+# 0.670, speaker 0.692; after issue 17's rules 0.934 / 0.975 (direct-quote
 # speaker 0.979). articles_b.jsonl (20 articles, 402) was held apart: first
 # run 0.711 / 0.609; after the first round of rules 0.898 / 0.756; at the end
 # of the issue's work 0.922 / 0.801 (direct-quote speaker 0.822), its misses
