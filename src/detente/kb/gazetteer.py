@@ -34,7 +34,8 @@ Reads packaged data only, nothing downloaded:
   Potomac", "the Potomac River", "the River Potomac");
 - **abbreviations** (``abbreviations.tsv``): AP-style state abbreviations
   ("Ky.", "Calif."), matched as written; USPS codes ("KY") only when a
-  caller asks (``postal=True``, for "City, ST").
+  caller asks (``postal=True``, for "City, ST"); :meth:`Gazetteer.us_state`
+  reads all of them, and older AP forms ("Tex."), as the state after "City, ".
 
 Adds: :func:`gazetteer` lists every candidate for a name; the places stage
 chooses.
@@ -404,10 +405,18 @@ class Gazetteer:
                                          if p.feature == "state" and p.country == "USA" and p.admin1}
         self._abbreviations: dict[str, Place] = {}
         self._postal: dict[str, Place] = {}
+        # Every form that names a US state after "City, ", without its final dot.
+        self._state_forms: dict[str, Place] = {}
         for row in _tsv("abbreviations.tsv"):
             place = self.countries.get(row["code"]) if row["style"] == "country" else self.states.get(row["code"])
-            if place is not None:
-                (self._postal if row["style"] == "postal" else self._abbreviations)[row["abbreviation"]] = place
+            if place is None:
+                continue
+            if row["style"] != "country":
+                self._state_forms[row["abbreviation"].rstrip(".")] = place
+            if row["style"] in ("ap", "country"):
+                self._abbreviations[row["abbreviation"]] = place
+            elif row["style"] == "postal":
+                self._postal[row["abbreviation"]] = place
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -445,6 +454,13 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[(text, postal)] = found
         return list(found)
+
+    def us_state(self, abbreviation: str) -> Place | None:
+        """The US state an abbreviation names where a state is expected
+        (after "City, ", in a dateline): AP style with or without its final
+        dot ("Fla.", "W.Va"), an older AP form ("Tex."), or a USPS code
+        ("FL")."""
+        return self._state_forms.get(abbreviation.strip().rstrip("."))
 
     def state_of(self, place: Place) -> Place | None:
         return self.states.get(place.admin1 or "") if place.country == "USA" else None

@@ -205,21 +205,6 @@ REGION_ADJECTIVES = {
     "Central American": "Central America", "South American": "South America", "Nordic": "Nordic countries",
     "Caucasian": "Caucasus", "Sahelian": "Sahel", "Arctic": "Arctic",
 }
-# US state abbreviations as datelines and "City, State" write them (AP
-# style and postal codes), for the state context. Read only right after
-# "City, ", where they cannot be anything else ("Fla." alone is nothing,
-# and GeoNames lists "Fla" as a name of Florencia, Colombia).
-STATE_ABBREVIATIONS = {
-    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO", "Conn": "CT",
-    "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY",
-    "La": "LA", "Md": "MD", "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO",
-    "Mont": "MT", "Neb": "NE", "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM",
-    "N.Y": "NY", "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "R.I": "RI", "S.C": "SC",
-    "S.D": "SD", "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA", "Wash": "WA", "W.Va": "WV",
-    "Wis": "WI", "Wisc": "WI", "Wyo": "WY", "D.C": "DC",
-}
-POSTAL_CODES = words("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
-    NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""")
 # A dateline: an upper-case city at the start of the text or of a line,
 # perhaps a state or country, perhaps the agency, then a dash.
 DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?:,[ \t]*([A-Z][\w.' ]{0,30}?))?"
@@ -271,30 +256,10 @@ class _Lookup:
         return found
 
     def state(self, abbreviation: str) -> Place | None:
-        """The US state an abbreviation ("Fla.", "W.Va.", "FL") names."""
-        text = abbreviation.strip().rstrip(".")
-        code = STATE_ABBREVIATIONS.get(text) or (text if text in POSTAL_CODES else None)
-        if code is None:
-            return None
-        return next((p for p in _us_states(self.gaz) if p.admin1 == code), None)
-
-
-@cache
-def _us_states(gaz: Gazetteer) -> tuple[Place, ...]:
-    """The gazetteer's US states (found by name: the interface is lookup)."""
-    out: list[Place] = []
-    for name in US_STATE_NAMES:
-        out += [p for p in gaz.lookup(name) if p.feature == "state" and p.country == "USA"]
-    return tuple(dict.fromkeys(out))
-
-
-US_STATE_NAMES = (
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
-    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
-    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
-    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia")
+        """The US state an abbreviation ("Fla.", "W.Va.", "FL") names after
+        "City, " (the gazetteer's abbreviation table; read here, not by
+        name: GeoNames lists "Fla" as a name of Florencia, Colombia)."""
+        return self.gaz.us_state(abbreviation)
 
 
 @cache
