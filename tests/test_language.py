@@ -97,7 +97,8 @@ def test_language_script_of_letters() -> None:
 # added for other purposes (hostile JSON, cut archives) stay out of it.
 ENGLISH_JSONL = ["actors/gold.jsonl", "corpus/jan2022.jsonl", "events/inputs.jsonl",
                  "events/realnews/articles.jsonl", "events/realnews_b/articles.jsonl",
-                 "events/realnews_c/articles.jsonl", "jsonl/articles.jsonl", "places/ambiguous.jsonl",
+                 "events/realnews_c/articles.jsonl", "events/realnews_d/articles.jsonl", "jsonl/articles.jsonl",
+                 "places/ambiguous.jsonl",
                  "quotes/gold.jsonl", "quotes/heldout.jsonl", "stances/gold.jsonl", "times/expressions.jsonl"]
 ENGLISH_FILES = ["text/cp1252.txt", "text/dateline-us.txt", "text/no-header.txt", "text/utf8-bom-crlf.txt",
                  "html/article.html", "html/url-date.html", "feeds/atom.xml", "feeds/rss.xml", "warc/pages.warc.gz"]

@@ -217,10 +217,11 @@ def realnews_sets(folder: str | Path = REALNEWS, meantime: str | Path = MEANTIME
     out: dict[str, list[Any]] = {}
     # "written": the first set (36 articles); "written_b" and "written_c":
     # 40 articles each, written later by other sessions under the same
-    # rules (realnews_c reports events of 1990-2004 only, so that no
-    # training article reports the same events).
+    # rules (realnews_c reports events of 1990-2004 only and realnews_d
+    # of 1975-1989, so that no training article reports the same events).
     for name, where in (("written", folder), ("written_b", folder.with_name(folder.name + "_b")),
-                        ("written_c", folder.with_name(folder.name + "_c"))):
+                        ("written_c", folder.with_name(folder.name + "_c")),
+                        ("written_d", folder.with_name(folder.name + "_d"))):
         if (where / "labels.jsonl").exists():
             texts = {a["id"]: a for a in read_gold(where / "articles.jsonl")}
             out[name] = by_offsets([where / "labels.jsonl"], texts, "realnews")
