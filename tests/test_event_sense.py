@@ -43,6 +43,7 @@ NO_EVENT = [
     # "the club" is a G7 description only after the G7 is named; a possessive
     # sport word ("club's") still marks a sport story
     "Fans staged protests against the club's owners before the match.",
+    "The striker sparked a comeback with two late goals.",
 ]
 
 
@@ -73,6 +74,10 @@ SHAPES = [
     ("Police arrested a 28-year-old man, who was later charged with murder.", "COERCE", None, None, "occurred"),
     ('President Joe Biden called the ruling a "tragic error".', "ACCUSE", {"USA"}, None, "occurred"),
     ("Prime Minister Jacinda Ardern described the attack as terrorism.", "ACCUSE", {"NZL"}, None, "occurred"),
+    # what a clause says was caused or joined took place
+    ("The police shooting of a teenager set off a week of protests across France.", "PROTEST", None, None,
+     "occurred"),
+    ("Thousands took part in rallies in central Seoul on Saturday.", "PROTEST", None, None, "occurred"),
 ]
 
 

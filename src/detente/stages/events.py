@@ -101,6 +101,12 @@ MEASURE_NOUNS = words("""hour hours day days week weeks month months round round
 # a clause ("Riots broke out in Nanterre", "A general strike paralysed
 # Argentina", "clashes erupted"): public acts the place makes political.
 SELF_EVIDENT = frozenset({"PROTEST", "ASSAULT"})
+# Verbs (with their particle) whose object took place: "sparked protests",
+# "set off riots", "joined the strikes", "led rallies".
+OCCASIONING = words("spark trigger prompt provoke fuel ignite unleash touch_off set_off")
+# Verbs whose object one takes part in: "joined the strikes", "led rallies"
+# (protests only: "led the attack" is as often a football side's).
+JOINING = words("join lead")
 # Verbs that act on a person or body removed *from* a place: in a passive
 # with no agent, "from X" names who acted ("60 Russian diplomats were
 # expelled from the United States": the US expelled them).
@@ -701,6 +707,21 @@ class Finder:
         record = self.actor_by_id.get(ref.actor_id or "")
         return record is not None and record.type == "person" and record.sector in event_sense.POLITICAL_SECTORS
 
+    def _pronoun_refs(self, verb: Token, subject: Token) -> list[ActorRef]:
+        """Who a pronoun subject stands for, as the verbal path reads it: the
+        antecedent of a relative pronoun ("Governor Sanwo-Olu, who had
+        imposed a curfew"), the speaker of the clause ("he said he would
+        not reopen talks"), else the nearest fitting actor named before."""
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return self._refs(verb.head, deep=False)
+        if subject.lower_ not in PRONOUNS:
+            return []
+        speaker = self._speaker_of(verb)
+        if speaker is not None and speaker.i != subject.i:
+            return self._refs(speaker) or self._modifier_refs(speaker)
+        antecedent = self._antecedent(subject)
+        return [ActorRef(name=antecedent.name, code=antecedent.code, actor_id=antecedent.id)] if antecedent else []
+
     def _speaker_of(self, token: Token) -> Token | None:
         node = self._governor(token)
         for _ in range(3):
@@ -727,8 +748,24 @@ class Finder:
         """A protest or an attack that is the subject of its clause: "Riots
         broke out", "a general strike paralysed the country", "a drone
         strike killed a commander"."""
-        return type_ in SELF_EVIDENT and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" \
-            and token.head.lemma_.lower() != "be"
+        if type_ not in SELF_EVIDENT:
+            return False
+        head = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() != "be":
+            return True
+        # "set off months of protests", "sparked riots", "took part in
+        # rallies", "joined the strikes": what a clause says was caused or
+        # joined took place.
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "pobj", "npadvmod"):
+            token, head = head.head, head.head.head  # "months of protests" (the parser may make it adverbial)
+        if token.dep_ in ("dobj", "npadvmod") and head.pos_ == "VERB":
+            phrase = _lemma(head) + "".join(f"_{c.lower_}" for c in head.children if c.dep_ == "prt")
+            return phrase in OCCASIONING or type_ == "PROTEST" and phrase in JOINING
+        if token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+            verb = head.head
+            return _lemma(verb) == "participate" or _lemma(verb) == "take" and any(
+                c.lower_ == "part" for c in verb.children)
+        return False
 
     def _judgement(self, token: Token) -> tuple[Token, Token | None, str] | None:
         """A judgement said of something, with who says it, of what, and
@@ -1014,7 +1051,8 @@ class Finder:
                 # "fundamentalists continued their hunger strike"
                 subject = self._subject_token(light)
                 if subject is not None:
-                    actors = self._refs(subject) or self._modifier_refs(subject) or self._kb_refs(subject)
+                    actors = self._refs(subject) or self._modifier_refs(subject) or self._kb_refs(subject) \
+                        or self._pronoun_refs(light, subject)
             if light is not None:
                 # "imposed sanctions on Russian banks": the light verb's "on X"
                 for child in light.children:
