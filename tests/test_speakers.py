@@ -243,3 +243,24 @@ def test_a_state_body_speaks_for_its_country(settings: Settings) -> None:
     # No state body: no country guessed for it.
     hrc = find(quotes, "We will not hesitate").speaker
     assert hrc is not None and hrc.code is None
+
+
+def test_state_body_descriptions_and_named_appositions(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Saudi Arabia denied any role in the killing on Saturday. Turkish investigators disagreed. "
+        "The public prosecutor said 18 Saudi nationals had been detained. "
+        "Protests spread across Myanmar. A spokesman for the party, Myo Nyunt, said he had been told "
+        "she was being held in the capital.\n", settings)
+    # "a country or its institutions": the body speaks for the country named
+    # just before when no country dominates the article
+    prosecutor = find(quotes, "18 Saudi nationals").speaker
+    assert prosecutor is not None and prosecutor.code in ("SAU", "TUR") and prosecutor.name == "The public prosecutor"
+    # the name in apposition to a person's noun, though the parser tags it ORG
+    spokesman = find(quotes, "he had been told").speaker
+    assert spokesman is not None and spokesman.name == "Myo Nyunt" and spokesman.type == "person"
+    # "the Kentucky Republican": a party member points back like "the Republican lawmaker"
+    quotes = quotes_of(
+        "Sen. Rand Paul said he might challenge the collection in court. “I think it is an "
+        "extraordinary invasion of privacy,” the Kentucky Republican told Fox News.\n", settings)
+    paul = find(quotes, "extraordinary invasion").speaker
+    assert paul is not None and paul.name == "Rand Paul"

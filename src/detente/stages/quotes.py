@@ -1016,6 +1016,24 @@ class _Finder:
                 t.lower_ in speakers.POLITICAL_WORDS or t.lemma_.lower() in speakers.POLITICAL_WORDS
                 or self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG") for t in phrase if t.i <= token.i):
             return self.country
+        if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES:
+            # "the military said", "the interior ministry said": the state's
+            # body, so the article's country, else the country named last.
+            return self.country or self._country_before(token)
+        return None
+
+    def _country_before(self, token: Token) -> str | None:
+        """The country of the last country actor mentioned in this or the
+        two sentences before (a story about two states names the one whose
+        body speaks just before: "Saudi Arabia denied … The royal court
+        said")."""
+        here = self.sent_of[token.i]
+        for i in range(token.i - 1, -1, -1):
+            if here - self.sent_of[i] > 2:
+                break
+            actor = self.actor_at.get(i)
+            if actor is not None and actor.type == "country" and actor.code:
+                return actor.code
         return None
 
     def _named_document(self, token: Token) -> str | None:
@@ -1221,7 +1239,24 @@ class _Finder:
                                   role=None, actor_id=None, type="person")
                 return _Attribution(speaker, (lo, hi), None, None, "person")
         if actor is not None and (actor.type == "person" or not self._anonymous(token)):
-            return _Attribution(self._speaker(actor), self._span(actor, token), None, None, actor.type)
+            return _Attribution(self._speaker(actor, token), self._span(actor, token), None, None, actor.type)
+        if (actor is None or actor.type != "person") and token.pos_ == "NOUN":
+            # "A spokesman for the party, Myo Nyunt, said": the name in
+            # apposition, which the actors stage did not tag as a person.
+            for child in token.children:
+                named_at: tuple[int, int] | None = None
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and (
+                        token.lower_ in self.roles or token.lemma_.lower() in speakers.PERSON_NOUNS):
+                    # A person's noun: the parser's ORG tag on the name ("Myo
+                    # Nyunt") is the slip, not the apposition.
+                    run = [t for t in child.subtree if t.pos_ == "PROPN"]
+                    if 2 <= len(run) <= 4 and run[-1].i - run[0].i == len(run) - 1:
+                        named_at = (run[0].idx, run[-1].idx + len(run[-1]))
+                if named_at is not None:
+                    affiliation = self._affiliation(token)
+                    speaker = Speaker(name=self.read[named_at[0]:named_at[1]], code=affiliation[0] if affiliation else None,
+                                      role=None, actor_id=None, type="person")
+                    return _Attribution(speaker, named_at, None, None, "person")
         if self._anonymous(token):
             return self._unnamed(token)
         if token.lower_ in self.bodies:
@@ -1615,14 +1650,16 @@ class _Finder:
                                     None, None, attribution.kind)
         return _Attribution(None, None, None, None, None)
 
-    def _speaker(self, actor: ActorRecord) -> Speaker:
+    def _speaker(self, actor: ActorRecord, at: Token | None = None) -> Speaker:
         code = actor.code
         if code is None and actor.type == "person":
             # "Rep. Thomas Massie (R-Ky.)": a party tag after a mention makes a US politician.
             code = next((c for m in actor.mentions if (c := speakers.party_code(self.read, m.end))), None)
         elif code is None and actor.type == "organization":
-            # "the Bank of England said": a state body speaks for its country.
-            code = speakers.institution_country(actor.name, self.kb, self.country)
+            # "the Bank of England said": a state body speaks for its country
+            # (with no dominant country, the one named just before it).
+            code = speakers.institution_country(
+                actor.name, self.kb, self.country or (self._country_before(at) if at is not None else None))
         return Speaker(name=self.full.get(actor.id, actor.name), code=code, role=actor.role, actor_id=actor.id,
                        type=actor.type)
 

@@ -341,6 +341,10 @@ def back_kind(token: Token, sector: str | None) -> tuple[str, str | None] | None
         return "organization", None
     if sector is not None or lemma in PERSON_NOUNS:
         return "person", sector
+    if token.pos_ == "PROPN" and (lemma,) in PARTIES and not lemma.endswith("s"):
+        # "the Kentucky Republican told Fox News": a party member, as
+        # "the Republican lawmaker" is (any sector: a senator, a governor).
+        return "person", None
     return None
 
 
@@ -372,6 +376,13 @@ _PARTY_LONGEST = max(len(k) for k in PARTIES)
 POLITICAL_WORDS = words("""government administration cabinet party parliamentary congressional
     ministerial backbencher backbenchers lawmaker lawmakers legislator legislators mp mps minister
     ministers official officials senator senators congressman congresswoman""")
+#: Head words of a description that names a state body ("the ministry",
+#: "the military", "the air force", "the public prosecutor", "the royal
+#: court", "authorities"): the annotation guidelines code "a country or its
+#: institutions" as the country. Not "agency" (a news agency is media) nor
+#: "council" (the UN Security Council is no country's).
+STATE_BODIES = words("""ministry military army navy police commission court prosecutor prosecutors embassy
+    authorities junta regime presidency palace parliament legislature department force forces""")
 #: A dateline at the start of a paragraph (the first ones: a title may come
 #: first): "WASHINGTON —", "SDEROT, Israel (Reuters) -", "LONDON, July 5 -",
 #: "EDINBURGH, Scotland (AP) _" (the AP archives' underscore).
@@ -510,7 +521,7 @@ def doc_text(doc: Doc, span: tuple[int, int]) -> str:
     return doc.text[span[0]:span[1]]
 
 
-__all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "Genders", "article_country", "back_kind",
+__all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "STATE_BODIES", "Genders", "article_country", "back_kind",
            "compatible", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
            "name_run", "named_in", "party_code", "party_countries", "phrase_of", "pick_country",
            "pronoun_gender", "turn_starts"]
