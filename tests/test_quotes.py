@@ -366,12 +366,15 @@ FLOORS = {
 # 0.670, speaker 0.692; after issue 17's rules 0.934 / 0.975 (direct-quote
 # speaker 0.979). articles_b.jsonl (20 articles, 402) was held apart: first
 # run 0.711 / 0.609; after the first round of rules 0.898 / 0.756; at the end
-# of the issue's work 0.922 / 0.801 (direct-quote speaker 0.822), its misses
-# never read. Floors pinned below; lowering one needs a reason in the commit.
+# of the issue's first sessions 0.922 / 0.801 (direct-quote speaker 0.822),
+# its misses never read. Then its misses were read (it became a development
+# set; articles_c.jsonl is the held-out set): speaker 0.864, direct-quote
+# speaker 0.896. Floors pinned below; lowering one needs a reason in the
+# commit.
 ATTRIBUTION_FLOORS = {
     "articles.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.86, "speaker": 0.95, "speaker_direct": 0.95,
                        "act": 0.85},
-    "articles_b.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.86, "speaker": 0.78, "speaker_direct": 0.80,
+    "articles_b.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.86, "speaker": 0.84, "speaker_direct": 0.87,
                          "act": 0.80},
 }
 

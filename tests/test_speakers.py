@@ -264,3 +264,29 @@ def test_state_body_descriptions_and_named_appositions(settings: Settings) -> No
         "extraordinary invasion of privacy,” the Kentucky Republican told Fox News.\n", settings)
     paul = find(quotes, "extraordinary invasion").speaker
     assert paul is not None and paul.name == "Rand Paul"
+
+
+def test_crowds_quantities_and_exclamations(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Marchers dressed in black filled the streets. Many chanted “Withdraw! Withdraw!” "
+        "Others carried white flowers.\n\n"
+        "Government supporters rallied in Jerusalem. “The election was stolen from us,” one of them said.\n\n"
+        "Thousands came. “Lift martial law!” they shouted at soldiers.\n\n"
+        "Outside Congress, supporters of the former president wept. “Fora Temer!” they chanted.\n", settings)
+    assert find(quotes, "Withdraw!").speaker.name == "Many"  # type: ignore[union-attr]
+    assert find(quotes, "was stolen").speaker.name == "one of them"  # type: ignore[union-attr]
+    # the parser ends the sentence at "!": the cue is the lower-case clause after it
+    assert find(quotes, "Lift martial law").speaker.name == "Thousands"  # type: ignore[union-attr]
+    assert find(quotes, "Fora Temer").speaker.name == "supporters of the former president"  # type: ignore[union-attr]
+
+
+def test_pronoun_not_tied_to_a_quoted_name_or_a_non_subject(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Vice President Omar Suleiman announced the decision in a brief televised statement. "
+        "“President Mohammed Hosni Mubarak has decided to give up the office of president,” he said.\n\n"
+        "“This is a parliamentary coup,” Rousseff said. She vowed to appeal and said her opponents would "
+        "face “the most determined opposition.”\n\n"
+        "Michael Temer, her former vice president, was sworn in that afternoon to serve out her term. "
+        "“My commitment is to restore the economy,” he said.\n", settings)
+    assert find(quotes, "has decided to give up").speaker.name == "Omar Suleiman"  # type: ignore[union-attr]
+    assert find(quotes, "My commitment").speaker.name == "Michael Temer"  # type: ignore[union-attr]

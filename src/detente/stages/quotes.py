@@ -693,6 +693,14 @@ class _Finder:
         para = self.para(piece.start)
         lo = self.sents[s0].start
         hi = self.sents[s1].end
+        after = last + 1
+        while after < len(self.doc) and (self.doc[after].is_punct or self.piece_of[after] == n):
+            after += 1
+        if after < len(self.doc) and self.sent_of[after] == s1 + 1 and self.doc[after].text[:1].islower() \
+                and self.text[piece.end - 1:piece.end] in ("!", "?"):
+            # "“Lift martial law!” they shouted": the parser ends the sentence
+            # at the "!"; the lower-case words after it are its cue's clause.
+            hi = self.sents[s1 + 1].end
         best: tuple[int, Token] | None = None
         for token in self.doc[lo:hi]:
             if not self._is_cue(token) or self.para(token.idx) != para:
@@ -970,9 +978,10 @@ class _Finder:
             speaker = Speaker(name=name, code=speakers.party_code(self.read, found[1]), role=None,
                               actor_id=None, type="person")
             return _Attribution(speaker, found, None, None, "person")
+        quantity = token.lower_ in speakers.QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass")
         if token.lower_ in ("he", "she", "him", "her", "his") or token.lower_ in RELATIVE \
-                or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") \
-                or token.is_stop and token.pos_ != "PRON" and token.text.islower():
+                or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and not quantity \
+                or token.is_stop and token.pos_ != "PRON" and token.text.islower() and not quantity:
             # A pronoun with no antecedent, a relative pronoun the parse
             # did not tie to its noun, a stray word ("Jae-in"): no guess.
             return _Attribution(None, None, None, None, None)
@@ -1185,8 +1194,14 @@ class _Finder:
     def _resolve(self, token: Token) -> _Attribution:
         """The actor a speaker's head word names (see the module doc)."""
         if token.lower_ in PLURAL_PRONOUNS:
+            crowd, at = self._crowd_before(token)
+            spoke = max((i for i, a in self.recent if i < token.i and a.kind != "person"), default=-1)
+            if crowd.speaker is not None and at > spoke:
+                return crowd  # the people the last sentence is about, not a group that spoke before
             found = self._recent(token, lambda a: a.kind != "person")
-            return found if found.speaker is not None else self._plural_before(token)
+            if found.speaker is None:
+                found = self._plural_before(token)
+            return found if found.speaker is not None else crowd
         joint = self._joint(token)
         if joint is not None:
             return joint
@@ -1207,6 +1222,13 @@ class _Finder:
             previous = self._previous_speaker(token, actor)
             if previous is not None:
                 return previous
+            if self._quoted_antecedent(token, actor):
+                actor = None
+            else:
+                rival = self._subject_rival(token, actor)
+                if rival is not None:
+                    return _Attribution(self._speaker(rival), (token.idx, token.idx + len(token)), None, None,
+                                        "person")
         if actor is None and token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
             # The actors stage's coreference comes first: preferring the
             # previous speaker over it lost 12 pronoun sources on the
@@ -1270,6 +1292,40 @@ class _Finder:
                 return found
         found = self._kb_phrase(token)
         return found if found.speaker is not None else self._back(token)
+
+    def _quoted_antecedent(self, token: Token, actor: ActorRecord) -> bool:
+        """The actors stage's coreference tied the pronoun to a name last
+        mentioned inside quote marks: "“President Mubarak has decided …,” he
+        said" is the one quoting, not Mubarak."""
+        last = max((m for m in actor.mentions if m.end <= token.idx), key=lambda m: m.start, default=None)
+        if last is None:
+            return False
+        at = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        return at is not None and self.piece_of[at[0].i] != -1
+
+    def _subject_rival(self, token: Token, actor: ActorRecord) -> ActorRecord | None:
+        """A person other than the coreference's who is the subject of this
+        sentence or the one before and whose gender the pronoun fits when the
+        coreference's person's gender is not known to fit ("Michel Temer …
+        was sworn in. In an address, he promised …" after Rousseff's quotes:
+        the first-name table knows Michel, not Dilma)."""
+        wanted = speakers.pronoun_gender(token.lower_)
+        if wanted is None or self.genders.get(actor.id) == wanted:
+            return None
+        here, para = self.sent_of[token.i], self.para(token.idx)
+        span = range(self.sent_starts[max(here - 1, 0)], token.i)
+        subject = ("nsubj", "nsubjpass")
+        if any(self.actor_at.get(i) is actor and (self.doc[i].dep_ in subject or self.doc[i].dep_ == "appos"
+                                                   and self.doc[i].head.dep_ in subject) for i in span):
+            return None  # the coreference's person is a subject here too: "Turkey's minister, X, …, he called"
+        for i in reversed(span):
+            other = self.actor_at.get(i)
+            if other is None or other.id == actor.id or other.type != "person" or self.piece_of[i] != -1 \
+                    or self.para(self.doc[i].idx) != para:
+                continue
+            if self.doc[i].dep_ in subject and self.genders.get(other.id) == wanted:
+                return other
+        return None
 
     def _joint(self, token: Token) -> _Attribution | None:
         """"Nancy Pelosi and Chuck Schumer said", "Justices Stephen Breyer,
@@ -1454,6 +1510,16 @@ class _Finder:
         found = self._recent(token, lambda a: a.kind == "person"
                              and speakers.compatible(self._gender(a.speaker), wanted))
         if found.speaker is not None:
+            if found.speaker.actor_id and self._gender(found.speaker) != wanted:
+                # A speaker only not known to differ ("Rousseff") yields to the
+                # subject just before whose gender is known to fit ("Temer
+                # promised …. “…,” he said").
+                by_id = {a.id: a for a in self.actors}
+                rival = self._subject_rival(token, by_id[found.speaker.actor_id]) \
+                    if found.speaker.actor_id in by_id else None
+                if rival is not None:
+                    return _Attribution(self._speaker(rival), (token.idx, token.idx + len(token)), None, None,
+                                        "person")
             return found
         here = self.sent_of[token.i]
         lo = self.sent_starts[max(here - 1, 0)]
@@ -1637,6 +1703,26 @@ class _Finder:
                 return _Attribution(self._speaker(actor), (token.idx, token.idx + len(token)),
                                     None, None, actor.type)
         return _Attribution(None, None, None, None, None)
+
+    def _crowd_before(self, token: Token) -> tuple[_Attribution, int]:
+        """"they": the plural people the last sentence is about, as written,
+        and where they are named ("Thousands came. “…!” they
+        shouted"; "supporters of the former president wept. “…!” they
+        chanted")."""
+        if token.lower_ != "they":
+            return _Attribution(None, None, None, None, None), -1
+        # Two sentences back: a quote the parser ends at its "!" is a
+        # sentence of its own between the crowd and "they shouted".
+        here = self.sent_of[token.i]
+        para = self.para(token.idx)
+        for t in self.doc[self.sent_starts[max(here - 2, 0)]:token.i]:
+            if t.dep_ == "nsubj" and self.piece_of[t.i] == -1 and t.i not in self.actor_at and self.para(t.idx) == para and (
+                    t.tag_ == "NNS" and (t.lemma_.lower() in speakers.PERSON_NOUNS or t.lower_ in self.roles)
+                    or t.lower_ in speakers.QUANTIFIERS and t.lower_ != "one"):
+                name, span, type_, _ = speakers.describe(t, {i for i, n in enumerate(self.piece_of) if n != -1})
+                speaker = Speaker(name=name, code=None, role=None, actor_id=None, type="description")
+                return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "group"), t.i
+        return _Attribution(None, None, None, None, None), -1
 
     def _recent(self, token: Token, fits: object) -> _Attribution:
         """The most recent speaker of the last three sentences that fits."""

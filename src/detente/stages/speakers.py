@@ -70,7 +70,13 @@ PERSON_NOUNS = words("""man woman boy girl student voter resident person narrato
     steelworker nurse doctor teacher owner farmer lawyer attorney veteran survivor victim member
     backbencher delegate candidate nominee staffer strategist pollster historian economist
     commentator pundit host anchor moderator organizer organiser plaintiff defendant judge
-    spokesman spokeswoman spokesperson official aide adviser advisor""")
+    spokesman spokeswoman spokesperson official aide adviser advisor demonstrator protester protestor
+    marcher activist passenger fan pensioner shopkeeper driver councillor councilor analyst professor
+    relative employee""")
+#: Quantity words that stand for people as a subject ("Many chanted …",
+#: "“…,” chanted others", "one of them said", "Thousands came"): a source
+#: kept as written.
+QUANTIFIERS = words("many others some several most few both all thousands hundreds dozens millions one")
 #: Nouns for an organisation a definite description points back to.
 ORGANISATION_NOUNS = words("""company firm group party campaign agency organisation organization
     network union alliance bank coalition committee association movement charity corporation
@@ -167,8 +173,8 @@ class Genders:
             if before and before[-1] in GENDERED and before[-1] not in ("his", "her"):
                 return GENDERED[before[-1]]  # "Mrs. Clinton", "Mr. Comey"
         for word in (actor.role or "").lower().split():
-            if word in GENDERED:
-                return GENDERED[word]  # "congresswoman"
+            if word in GENDERED and word not in ("his", "her"):
+                return GENDERED[word]  # "congresswoman" (not "her former vice president": hers)
         return None
 
     def get(self, actor_id: str | None) -> str | None:
@@ -521,7 +527,7 @@ def doc_text(doc: Doc, span: tuple[int, int]) -> str:
     return doc.text[span[0]:span[1]]
 
 
-__all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "STATE_BODIES", "Genders", "article_country", "back_kind",
+__all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "QUANTIFIERS", "STATE_BODIES", "Genders", "article_country", "back_kind",
            "compatible", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
            "name_run", "named_in", "party_code", "party_countries", "phrase_of", "pick_country",
            "pronoun_gender", "turn_starts"]
