@@ -53,6 +53,11 @@ def test_labels() -> None:
     assert speakers.label(text, 0, text.index("“")) == (0, len("Jake Tapper"))
     second = text.index("He added")
     assert speakers.label(text, second, text.index("“", second)) is None  # a sentence, not a label
+    for line, first in (("Ursula von der Leyen, on X: “Partners.”", "Ursula von der Leyen"),
+                        ("A Tory candidate who lost his seat, to the BBC: “We deserved it.”",
+                         "A Tory candidate who lost his seat")):
+        assert speakers.label(line, 0, line.index("“")) == (0, len(first))
+    assert speakers.label("A spokesman added: “More.”", 0, len("A spokesman added: ")) is None
     assert speakers.turn_starts("Intro.\n\nTRUMP: We won.\n\nMS. PSAKI: No.", [0, 8, 24]) == [8, 24]
     assert speakers.party_code("Rep. Thomas Massie (R-Ky.) said", len("Rep. Thomas Massie")) == "USA"
     assert speakers.party_code("Thomas Massie said", len("Thomas Massie")) is None

@@ -107,6 +107,8 @@ _PARTY_TAG = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z.]{1,12}\s*[),]?")
 #: A roundup or turn label: the paragraph's words before its quote, ending
 #: with a colon ("Jake Tapper, CNN:", "The Human Rights Campaign, in a
 #: statement:"), at most this many characters.
+#: Lower-case words inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+NAME_PARTICLES = words("of the and for de der den van von da di du dos das la le bin ibn al el")
 _LABEL = re.compile(r"\s*([^:“”\"«»\n]{2,120}?)\s*:\s*$")
 #: A transcript turn: a name in capitals and a colon ("TRUMP:", "MS. PSAKI:").
 _TURN = re.compile(r"\s*((?:[A-Z][A-Z'’.-]*\s){0,3}[A-Z][A-Z'’-]+)\s*:")
@@ -317,8 +319,13 @@ def label(text: str, para_start: int, open_at: int) -> tuple[int, int] | None:
     if m is None:
         return None
     first = m.group(1).split(",")[0].strip()
-    if not first or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "de", "van", "von")
-                            for w in first.split()) or len(first.split()) > 6:
+    words_ = first.split()
+    # An unnamed source as a roundup line gives it, with its affiliation
+    # after a comma: "A Tory candidate who lost his seat, to the BBC:".
+    described = bool(words_) and words_[0] in ("A", "An", "One", "Another") and "," in m.group(1) \
+        and len(words_) <= 8
+    if not first or not described and (not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words_)
+                                       or len(words_) > 6):
         return None  # "He added:", "Here is how others reacted:"
     start = para_start + before.index(first)
     return start, start + len(first)
