@@ -295,3 +295,14 @@ def test_pronoun_not_tied_to_a_quoted_name_or_a_non_subject(settings: Settings) 
         "“My commitment is to restore the economy,” he said.\n", settings)
     assert find(quotes, "has decided to give up").speaker.name == "Omar Suleiman"  # type: ignore[union-attr]
     assert find(quotes, "My commitment").speaker.name == "Michael Temer"  # type: ignore[union-attr]
+
+
+def test_a_named_organisation_is_not_its_capital_or_owner(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Booz Allen Hamilton, his employer, said in a statement that the reports were “shocking.”\n\n"
+        "LONDON — Rupert Murdoch's News International said Thursday it would close the News of the World.\n",
+        settings)
+    firm = find(quotes, "the reports were").speaker
+    assert firm is not None and firm.code != "BMU" and firm.name == "Booz Allen Hamilton"
+    owner = find(quotes, "it would close").speaker
+    assert owner is not None and owner.name != "Rupert Murdoch" and "News International" in (owner.name or "")

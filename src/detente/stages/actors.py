@@ -649,6 +649,9 @@ class _Resolver:
             return
         if target.how == "capital" and not self._is_metonym(root):
             return
+        if target.how in ("capital", "seat") and self.doc[m.start].ent_iob_ == "I" and (
+                self.doc[m.start].ent_type_ == "PERSON" or m.start > 0 and self.doc[m.start - 1].pos_ == "PROPN"):
+            return  # the end of a longer name: "Booz Allen Hamilton" is no Bermuda, "Lewis Hamilton" no city
         self._kb_actor(target, target.sector if target.how in ("capital", "seat") else entry.sector,
                        (m.start, m.end))
 

@@ -1578,8 +1578,12 @@ class _Finder:
         for m in found:
             if not phrase[m.start].i <= token.i < phrase[0].i + m.end:
                 continue
+            first = phrase[m.start]
+            # Not the end of a longer name: "Booz Allen Hamilton" is no Bermuda.
+            inside_name = first.ent_iob_ == "I" and first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN"
             target = self.kb.pick([t for t in m.targets if t.entry.type != "person"
-                                   and t.how in ("name", "alias", "seat", "capital")], None)
+                                   and t.how in (("name", "alias") if inside_name else
+                                                 ("name", "alias", "seat", "capital"))], None)
             if target is not None and target.entry.code:
                 code = target.entry.code
                 name = self.kb.country_name(code) if target.entry.type == "country" or target.how in (
@@ -1664,9 +1668,14 @@ class _Finder:
         return _Attribution(None, None, None, None, None)
 
     def _person_in(self, token: Token) -> ActorRecord | None:
+        # "Rupert Murdoch's News International said": a named organisation is
+        # the speaker, not its owner.
+        owned = token.pos_ == "PROPN" and token.ent_type_ == "ORG"
         for t in _phrase(token):
             if self.piece_of[t.i] != -1:
                 continue  # a quote the parser hung on the phrase: its names are not the speaker
+            if owned and any(a.dep_ == "poss" and a.head.i == token.i for a in (t, *t.ancestors)):
+                continue
             actor = self.actor_at.get(t.i)
             if actor is not None and actor.type == "person":
                 return actor
