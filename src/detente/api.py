@@ -134,6 +134,17 @@ class _Happenings:
             self.store.close()
 
 
+def run_stages(pipeline: Pipeline, settings: Settings) -> list[str]:
+    """What a run records as its stages: the pipeline's stage versions, the
+    knowledge base that coded its actors (a digest of the shipped tables and
+    the user's dictionaries), the gazetteer that placed its toponyms, and
+    the happenings merge."""
+    from .kb import load_kb
+    from .kb.gazetteer import version as gazetteer_version
+
+    return [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}", f"gazetteer:{gazetteer_version()}", HAPPENINGS]
+
+
 @dataclass
 class IngestReport:
     run_id: int
@@ -163,16 +174,7 @@ def ingest(
     built once."""
     settings = settings or Settings.load()
     pipeline = pipeline or Pipeline.default(settings)
-    from .kb import load_kb
-
-    # The run records which knowledge base coded its actors (a digest of the
-    # shipped tables and the user's dictionaries) and which gazetteer placed
-    # its toponyms, beside the stage versions.
-    from .kb.gazetteer import version as gazetteer_version
-
-    run_id = store.start_run(command, settings, [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}",
-                                                 f"gazetteer:{gazetteer_version()}", HAPPENINGS],
-                             model_info(load_model(settings.model)))
+    run_id = store.start_run(command, settings, run_stages(pipeline, settings), model_info(load_model(settings.model)))
     report = IngestReport(run_id=run_id)
     try:
         # With workers, each worker builds its own pipeline.

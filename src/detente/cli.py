@@ -156,6 +156,23 @@ workers_option = click.option(
 )
 
 
+def scale_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--engine, --scheduler and --partition-kb (see "Corpus scale" in the README)."""
+    for option in reversed([
+        click.option("--engine", type=Choice(["serial", "dask"]), default="serial", show_default=True,
+                     help="Run the pipeline in this process (serial) or on Dask workers, by partitions "
+                          "written to a Parquet dataset."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="With --engine dask: an existing Dask scheduler (tcp://host:8786) instead of "
+                          "a local cluster of --workers processes."),
+        click.option("--partition-kb", type=_count(), metavar="KB",
+                     help="Input per partition, in KiB (default: 8192); a larger JSON Lines file is "
+                          "cut into ranges of about this size."),
+    ]):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=Choice(["jsonl", "json"]), default="jsonl", show_default=True)
@@ -164,11 +181,29 @@ workers_option = click.option(
 @click.option("--no-happenings", is_flag=True,
               help="Leave out the happenings (the inputs' events merged across articles) printed last.")
 @workers_option
+@click.option("--output", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write a Parquet dataset to DIR (one folder per record kind, by month) instead of "
+                   "printing; a rerun skips the partitions already written.")
+@scale_options
 @click.pass_obj
 def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | None, no_text: bool,
-            no_happenings: bool, workers: int | None) -> None:
+            no_happenings: bool, workers: int | None, output: str | None, engine: str, scheduler: str | None,
+            partition_kb: int | None) -> None:
     """Print records for INPUTS (files, folders, - for stdin); no store needed."""
     settings = _settings(obj, published=published, workers=workers)
+    if output is None and (engine != "serial" or scheduler or partition_kb):
+        raise click.UsageError("--engine dask, --scheduler and --partition-kb write a Parquet dataset: "
+                               "add --output DIR")
+    if output is not None:
+        from . import scale
+
+        run = scale.extract_dataset(inputs, output, settings, engine=engine, workers=workers or 1,
+                                    scheduler=scheduler, with_text=not no_text, happenings=not no_happenings,
+                                    partition_bytes=_partition_bytes(partition_kb),
+                                    progress=scale.Progress(None if obj.quiet else sys.stderr))
+        for error in run.failed:
+            _report_error(obj, error)
+        sys.exit(EXIT_INPUT_ERRORS if run.failed or run.counts.get("error") else EXIT_OK)
     failed = False
     out = sys.stdout
     first = True
@@ -196,10 +231,16 @@ def extract(obj: Context, inputs: tuple[str, ...], fmt: str, published: str | No
 @click.option("--db", type=click.Path(dir_okay=False), help="The store (default: detente.db).")
 @published_option
 @workers_option
+@click.option("--output", type=click.Path(file_okay=False), metavar="DIR",
+              help="With --engine dask: the Parquet dataset the workers write, merged into the store "
+                   "(default: the store's name with .parquet); a rerun skips its finished partitions.")
+@scale_options
 @click.pass_obj
 def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str | None,
-           workers: int | None) -> None:
-    """Extract records from INPUTS and store them in the SQLite store."""
+           workers: int | None, output: str | None, engine: str, scheduler: str | None,
+           partition_kb: int | None) -> None:
+    """Extract records from INPUTS and store them in the SQLite store. A
+    Parquet dataset folder that extract --output wrote is stored as records."""
     settings = _settings(obj, published=published, db=db, workers=workers)
     # A mistyped path must not leave an empty store behind: check first.
     missing = [name for name in inputs if name != "-" and not Path(name).exists()]
@@ -215,10 +256,32 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
         for error in outcome.errors if outcome.duplicate_of is None else []:
             _report_error(obj, error)
 
+    from . import scale
+
+    datasets = [name for name in inputs if scale.is_dataset(name)]
+    if (output or scheduler or partition_kb) and engine != "dask":
+        raise click.UsageError("--output, --scheduler and --partition-kb go with --engine dask")
+    if datasets and len(datasets) < len(inputs):
+        raise click.UsageError(f"{', '.join(datasets)}: a Parquet dataset is ingested on its own, not "
+                               "with other inputs; run one ingest for it and one for the rest")
+    command = "ingest " + " ".join(inputs)
     with _open_store(settings, create=True) as store:
         try:
-            report = api.ingest(_sources(obj, inputs), store, settings, on_outcome=seen,
-                                command="ingest " + " ".join(inputs))
+            if datasets:
+                report = scale.ingest_dataset(datasets[0], store, settings, command=command, on_outcome=seen)
+                for name in datasets[1:]:
+                    more = scale.ingest_dataset(name, store, settings, command=command, on_outcome=seen)
+                    report.added, report.unchanged = report.added + more.added, report.unchanged + more.unchanged
+                    report.records.update(more.records)
+                    report.errors.extend(more.errors)
+                    report.run_id, report.happenings = more.run_id, more.happenings
+            elif engine == "dask":
+                report = scale.ingest(inputs, store, settings, output=output, workers=workers or 1,
+                                      scheduler=scheduler, partition_bytes=_partition_bytes(partition_kb),
+                                      progress=scale.Progress(None if obj.quiet else sys.stderr),
+                                      command=command, on_outcome=seen)
+            else:
+                report = api.ingest(_sources(obj, inputs), store, settings, on_outcome=seen, command=command)
         except DetenteError as exc:
             _fail(exc)
         if not obj.quiet:
@@ -713,6 +776,12 @@ def _sources(obj: Context, inputs: tuple[str, ...]) -> Iterator[Source | ErrorRe
     with click.progressbar(sources, label="reading", file=sys.stderr,
                            item_show_func=lambda s: getattr(s, "ref", None)) as bar:
         yield from bar
+
+
+def _partition_bytes(kb: int | None) -> int:
+    from .scale import DEFAULT_PARTITION_BYTES
+
+    return DEFAULT_PARTITION_BYTES if kb is None else kb * 1024
 
 
 def _report_error(obj: Context, error: ErrorRecord) -> None:

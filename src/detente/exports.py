@@ -7,8 +7,8 @@ the number of rows (records, lines or graph edges) it wrote.
 - :func:`write_jsonl`: the contract's records, one JSON object a line.
 - :func:`write_csv`, :func:`write_parquet`: one record kind, one row per
   record, nested fields (lists, actors, places) as JSON text. Parquet needs
-  the ``parquet`` extra (pyarrow); its columns are typed from the record
-  dataclass, so an empty or all-null column keeps its type.
+  the ``parquet`` extra (pyarrow); its columns and types are
+  :mod:`detente.parquet`'s (one schema for every Parquet detente writes).
 - :func:`write_plover`: PLOVER JSON Lines, the field names of the PLOVER
   manual's "JSON Data Fields" chapter (Open Event Data Alliance, PLOVER
   manual v0.7b1), one event (or happening) a line. See below.
@@ -136,8 +136,6 @@ import hashlib
 import json
 import re
 import sqlite3
-import types
-import typing
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -146,6 +144,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from . import parquet
 from .about import RULES_VERSION, __version__
 from .corpus.dyads import HAPPENED, actor_pairs, period_of
 from .errors import ConfigError
@@ -223,15 +222,11 @@ def write_csv(store: Store, out: IO[str], kind: str, with_text: bool = True) -> 
 
 
 def write_parquet(store: Store, path: str | Path, kind: str, with_text: bool = True) -> int:
-    """One record kind as a Parquet file (``pip install 'detente[parquet]'``)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise ConfigError("Parquet export needs pyarrow: pip install 'detente[parquet]'") from exc
-    schema = pa.schema([(name, getattr(pa, arrow)()) for name, arrow in _arrow_types(kind)])
-    rows = [flat_record(r) for r in store.records(kind, with_text=with_text)]
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), str(path))
+    """One record kind as a Parquet file (``pip install 'detente[parquet]'``),
+    in the columns and types of :mod:`detente.parquet`."""
+    pa = parquet.arrow()
+    rows = [parquet.record_row(r) for r in store.records(kind, with_text=with_text)]
+    pa.parquet.write_table(pa.Table.from_pylist(rows, schema=parquet.schema(kind)), str(path))
     return len(rows)
 
 
@@ -246,20 +241,6 @@ def record_columns(kind: str) -> list[str]:
     if kind not in RECORD_TYPES:
         raise ConfigError(f"unknown record kind {kind!r}; kinds are {', '.join(TABLES)}")
     return ["kind", *(f.name for f in dataclasses.fields(RECORD_TYPES[kind]))]
-
-
-def _arrow_types(kind: str) -> list[tuple[str, str]]:
-    """Column -> pyarrow type name, from the record dataclass: str string,
-    int int64, float float64, bool bool_, lists and nested records string
-    (JSON text)."""
-    hints = typing.get_type_hints(RECORD_TYPES[kind])
-    out = [("kind", "string")]
-    for name in record_columns(kind)[1:]:
-        tp = hints[name]
-        if typing.get_origin(tp) in (typing.Union, types.UnionType):
-            tp = next(a for a in typing.get_args(tp) if a is not type(None))
-        out.append((name, {str: "string", int: "int64", float: "float64", bool: "bool_"}.get(tp, "string")))
-    return out
 
 
 # -- shared look-ups -----------------------------------------------------------------------
