@@ -272,6 +272,30 @@ def test_quotes_mixed_attributions(settings: Settings) -> None:
 
 
 @pytest.mark.model
+def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
+    text = (
+        "Greek vote\n\n"
+        "Economists described the decision as “a slow squeeze.” Rajoy praised the police for acting "
+        "with “firmness and serenity.” Trump warned of “death & destruction” if he were charged.\n\n"
+        "Mubarak had told the nation that he would stay in office until elections in September, a speech "
+        "that turned the mood to fury. Boris Johnson announced on Thursday that he would resign as leader, "
+        "bowing to a revolt by his ministers.\n\n"
+        "With nearly all ballots counted, 61 percent had voted No, according to the Interior Ministry.\n"
+    )
+    _, quotes = quotes_of(text, settings)
+    # a short quoted fragment in a complement: one mixed attribution, no direct quote
+    for words, clause in (("a slow squeeze", "the decision as “a slow squeeze.”"),
+                          ("firmness and serenity", "the police for acting with “firmness and serenity.”"),
+                          ("death & destruction", "of “death & destruction” if he were charged")):
+        found = find(quotes, words)
+        assert (found.direct, found.text) == ("mixed", clause)
+    # a phrase about the whole sentence after the clause's comma is not the source's
+    assert find(quotes, "stay in office").text == "he would stay in office until elections in September"
+    assert find(quotes, "resign as leader").text == "he would resign as leader"
+    assert find(quotes, "61 percent").text == "61 percent had voted No"
+
+
+@pytest.mark.model
 def test_quotes_acts_from_the_cue_and_the_source(settings: Settings) -> None:
     text = (
         "Vote looms\n\n"

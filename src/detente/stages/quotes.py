@@ -785,6 +785,27 @@ class _Finder:
                 while cut > clause.i and self.doc[cut - 1].is_punct:
                     cut -= 1
                 end = min(end, cut)
+        return min(end, self._sentence_adjunct(clause, end))
+
+    def _sentence_adjunct(self, clause: Token, end: int) -> int:
+        """Where a phrase about the whole sentence starts after the reported
+        clause's comma: ", a speech that turned the mood …", ", a move the
+        carmaker said …" (an appositive of the event), ", bowing to a
+        revolt …" (a participle), ", after allegations that …" (a time
+        adjunct): the source's words stop before it."""
+        for i in range(clause.i + 1, end - 1):
+            if self.doc[i].text != "," or self.piece_of[i] != -1:
+                continue
+            nxt = self.doc[i + 1]
+            window = self.doc[i + 2:min(i + 8, end)]
+            if nxt.lower_ in ("a", "an") and any(t.lower_ in ("that", "which") or t.dep_ in ("relcl", "acl")
+                                                 or self._is_cue(t) for t in window):
+                return i
+            if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl") and nxt.head.i <= clause.i + 40 \
+                    and not self._is_cue(nxt):
+                return i
+            if nxt.lower_ in ("after", "amid") and nxt.dep_ == "prep":
+                return i
         return end
 
     def _opens_sentence(self, first: Token) -> bool:
@@ -1815,8 +1836,36 @@ class _Finder:
             if token.lower_ == "said" and token.i > 0 and self.doc[token.i - 1].lower_ == "that" \
                     and token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ",":
                 continue  # "That said, …"
-            if verb.reported or verb.act == "question" and self._question(token) is not None:
+            if verb.reported or verb.act == "question" and self._question(token) is not None \
+                    or self._fragment(token) is not None:
                 yield token
+
+    def _fragment(self, cue: Token) -> tuple[int, int] | None:
+        """A cue whose object or prepositional complement holds a short
+        quoted fragment: "praised the police for acting with “firmness and
+        serenity”", "warned of “death & destruction” if he were charged".
+        The complement, marks included, is one mixed attribution (the
+        token span from the first complement to the last), not a direct
+        quote of the fragment."""
+        verb = self.verbs.get(cue.lemma_.lower())
+        if verb is None or verb.act not in ("praise", "criticism", "warning") \
+                or cue.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in cue.children):
+            return None
+        # With its condition: "warned of “…” if he were charged".
+        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "prep") or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children))]
+        if not parts:
+            return None
+        lo, hi = parts[0].left_edge.i, max(c.right_edge.i for c in parts) + 1
+        pieces = {self.piece_of[i] for i in range(lo, hi) if self.piece_of[i] != -1}
+        if len(pieces) != 1:
+            return None
+        piece = self.pieces[pieces.pop()]
+        words_ = re.findall(r"[\w’'-]+", self.text[piece.start:piece.end])
+        if not 1 <= len(words_) <= 8 or piece.open_at < self.doc[lo].idx \
+                or _is_title(self.text[piece.start:piece.end]):
+            return None
+        return lo, hi
 
     def _reported_span(self, cue: Token) -> tuple[int, int, list[int]] | None:
         """The character span a cue reports and the quote marks inside it
@@ -2025,6 +2074,14 @@ class _Finder:
                 keep = [i for i in keep if i > max(skip)]
             else:
                 keep = [i for i in keep if i < min(skip)]
+                # Not a fronted adjunct before the clause's subject: "With
+                # nearly all ballots counted, 61 percent had voted No,
+                # according to the ministry".
+                subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and keep and subject.left_edge.i > keep[0] \
+                        and self.doc[subject.left_edge.i - 1].text == "," and any(
+                            c.dep_ in ("prep", "advcl") and c.i < subject.i for c in head.children):
+                    keep = [i for i in keep if i >= subject.left_edge.i]
             return (keep[0], keep[-1] + 1) if keep else None
         if any(c.dep_ == "neg" for c in children):
             return None
@@ -2092,11 +2149,16 @@ class _Finder:
             found = self._np_object(cue)
             if found is not None:
                 return found.left_edge.i, found.right_edge.i + 1
+        fragment = self._fragment(cue)
+        if fragment is not None and not description:
+            return fragment
         if not description or not objects:
             return None
-        tail = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
-                and c.i > objects[0].i]
+        tail = [c for c in (*children, *objects[0].children) if (c.dep_ == "prep" and c.lower_ == "as"
+                                                                  or c.dep_ == "oprd") and c.i > objects[0].i]
         if tail:
+            # "described the decision as “a slow squeeze”" (the parser may hang
+            # "as" on the object)
             return objects[0].left_edge.i, tail[-1].right_edge.i + 1
         # "called the plan “a disaster”": the parser makes the name an
         # apposition of the object; only a quoted one is a description.
