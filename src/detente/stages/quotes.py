@@ -215,10 +215,7 @@ RELATIVE = words("who that which whom")
 INDEFINITE = words("a an one another some")
 # Documents that hold words ("a poll shows", "the report found", "according
 # to court filings"): such a source makes the attribution's act "document".
-DOCUMENTS = words("""poll polls survey surveys study report reports memo memorandum letter note
-    filing filings ruling opinion dissent indictment document documents analysis statement
-    communique communiqué release transcript complaint lawsuit order decision verdict judgment
-    assessment findings review audit resolution declaration""")
+DOCUMENTS = speakers.DOCUMENT_HEADS
 # What words can be "said in": written, hence a document ("said in a statement").
 WRITTEN = words("statement letter note memo filing filings ruling opinion dissent release communique")
 # A transcript is an article with at least this many paragraphs that open

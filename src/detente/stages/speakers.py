@@ -58,7 +58,7 @@ DOCUMENT_HEADS = words("""poll polls survey surveys report reports statement sta
     affidavit transcript release study studies analysis document documents assessment audit review
     decision verdict judgment judgement motion petition summary readout communique communiqué
     declaration resolution bill findings data figures estimate estimates census tally count
-    projection projections forecast exit""")
+    projection projections forecast exit note dissent communiqué""")
 #: Subjects that say nothing about the source ("it said", "someone said",
 #: "sources said"): kept as written, with the type "unknown".
 EMPTY_HEADS = words("it this that which what someone somebody anyone anybody one source sources")
