@@ -280,7 +280,8 @@ def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
         "Mubarak had told the nation that he would stay in office until elections in September, a speech "
         "that turned the mood to fury. Boris Johnson announced on Thursday that he would resign as leader, "
         "bowing to a revolt by his ministers.\n\n"
-        "With nearly all ballots counted, 61 percent had voted No, according to the Interior Ministry.\n"
+        "With nearly all ballots counted, 61 percent had voted No, according to the Interior Ministry.\n\n"
+        "The minister said the deal was dead and that talks would resume next year.\n"
     )
     _, quotes = quotes_of(text, settings)
     # a short quoted fragment in a complement: one mixed attribution, no direct quote
@@ -293,6 +294,10 @@ def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
     assert find(quotes, "stay in office").text == "he would stay in office until elections in September"
     assert find(quotes, "resign as leader").text == "he would resign as leader"
     assert find(quotes, "61 percent").text == "61 percent had voted No"
+    # two that-clauses after one cue: two attributions, one cue and source
+    dead, resume = find(quotes, "the deal was dead"), find(quotes, "talks would resume")
+    assert (dead.text, resume.text) == ("the deal was dead", "talks would resume next year")
+    assert dead.cue == resume.cue == "said" and dead.speaker == resume.speaker
 
 
 @pytest.mark.model

@@ -529,14 +529,25 @@ class _Finder:
         # before the speakers, which are resolved in text order.
         spans: dict[int, tuple[int, int, list[int]]] = {}
         consumed: set[int] = set()
+        # "said the deal was dead and that talks would resume": two
+        # attributions, one cue; the second is keyed by its clause's verb.
+        cue_of: dict[int, Token] = {}
         for cue in cues:
             span = self._reported_span(cue)
             if span is not None:
                 spans[cue.i] = span
                 consumed.update(span[2])
+                second = self._second_clause(cue)
+                more = self._reported_span(cue, (second.left_edge.i, self._clause_end(second))) \
+                    if second is not None else None
+                if second is not None and more is not None:
+                    spans[second.i] = more
+                    cue_of[second.i] = cue
+                    consumed.update(more[2])
         items: list[tuple[int, int, object]] = [(p.start, 0, n) for n, p in enumerate(self.pieces)
                                                 if n not in consumed]
         items += [(t.idx, 1, t) for t in cues if t.i in spans]
+        items += [(self.doc[i].left_edge.idx, 1, self.doc[i]) for i in cue_of]
         items += [(t.piece.start, 0, t) for t in turns]
         headline = self._headline()
         if headline is not None:
@@ -567,7 +578,7 @@ class _Finder:
                 previous = (item.piece.end, attribution) if attribution.speaker is not None else None
             else:
                 assert isinstance(item, Token)
-                reported = self._reported(item, spans[item.i])
+                reported = self._reported(cue_of.get(item.i, item), spans[item.i])
                 out.append(reported[0])
                 previous = (reported[0].end, reported[1]) if reported[1].speaker is not None else None
         return out
@@ -765,13 +776,36 @@ class _Finder:
         attribution.how = "neighbour"
         return attribution
 
+    def _second_clause(self, cue: Token) -> Token | None:
+        """A second that-clause the cue reports ("said the deal was dead and
+        that talks would resume"), which the parser hangs on the first
+        clause or on the cue."""
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return None
+        clause = max(clauses, key=lambda c: len(list(c.subtree)))
+        linked = [c for c in clause.children if c.dep_ == "conj"] + [
+            c for c in cue.children if c.dep_ in ("conj", "ccomp") and c is not clause]
+        for child in linked:
+            if child.i > clause.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children) \
+                    and any(t.dep_ == "cc" for t in self.doc[max(child.left_edge.i - 2, 0):child.left_edge.i]):
+                return child  # "…, and that …", "… but that …"
+        return None
+
     def _clause_end(self, clause: Token) -> int:
         """Where a reported clause ends: before ", and several signaled …",
         a coordinated clause with a subject of its own that the parser hung
         on the reported one, and before a second reporting verb it holds."""
         end = clause.right_edge.i + 1
         for child in clause.children:
-            if child.dep_ == "conj" and child.i > clause.i and not any(
+            if child.dep_ == "conj" and child.i > clause.i and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                # "… and that talks would resume": a second item (_second_clause)
+                cut = child.left_edge.i
+                while cut > clause.i and (self.doc[cut - 1].dep_ == "cc" or self.doc[cut - 1].is_punct):
+                    cut -= 1
+                end = min(end, cut)
+            elif child.dep_ == "conj" and child.i > clause.i and not any(
                     c.dep_ == "mark" for c in child.children) and (
                     _own_subject(child) and child.i > 0 and any(
                         t.dep_ == "cc" for t in self.doc[max(child.left_edge.i - 2, clause.i):child.i])
@@ -1869,16 +1903,19 @@ class _Finder:
             return None
         return lo, hi
 
-    def _reported_span(self, cue: Token) -> tuple[int, int, list[int]] | None:
+    def _reported_span(self, cue: Token, content: tuple[int, int] | None = None,
+                       ) -> tuple[int, int, list[int]] | None:
         """The character span a cue reports and the quote marks inside it
-        (their piece numbers; none for plain reported speech), or None."""
+        (their piece numbers; none for plain reported speech), or None.
+        ``content``: the token span to report instead of the cue's own
+        (a second that-clause)."""
         before = [t.text for t in self.doc[max(cue.i - 2, 0):cue.i]]
         if before and (before[-1] in CLOSERS or before[-1] == "," and before[0] in CLOSERS) \
                 and cue.tag_ != "VBG" and not _own_subject(cue):
             return None  # "“…,” said X, …": the cue reports the quote before it ("adding" does not)
         if self._nested_belief(cue):
             return None
-        span = self._content(cue)
+        span = content or self._content(cue)
         if span is None:
             return None
         lo, hi = span
