@@ -281,7 +281,9 @@ def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
         "that turned the mood to fury. Boris Johnson announced on Thursday that he would resign as leader, "
         "bowing to a revolt by his ministers.\n\n"
         "With nearly all ballots counted, 61 percent had voted No, according to the Interior Ministry.\n\n"
-        "The minister said the deal was dead and that talks would resume next year.\n"
+        "The minister said the deal was dead and that talks would resume next year.\n\n"
+        "The White House announced a settlement with the union on Monday. Pashinyan announced the "
+        "agreement on Facebook. Biden promised a swift response.\n"
     )
     _, quotes = quotes_of(text, settings)
     # a short quoted fragment in a complement: one mixed attribution, no direct quote
@@ -298,6 +300,11 @@ def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
     dead, resume = find(quotes, "the deal was dead"), find(quotes, "talks would resume")
     assert (dead.text, resume.text) == ("the deal was dead", "talks would resume next year")
     assert dead.cue == resume.cue == "said" and dead.speaker == resume.speaker
+    # speech verbs with a noun-phrase object that is the message, not one that points back
+    settlement = find(quotes, "a settlement")
+    assert (settlement.text, settlement.act, settlement.direct) == ("a settlement with the union", "say", False)
+    assert find(quotes, "a swift response").act == "intention"
+    assert not any("agreement on Facebook" in q.text for q in quotes)
 
 
 @pytest.mark.model

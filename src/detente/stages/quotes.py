@@ -264,7 +264,12 @@ VIEW_NOUNS = words("view opinion estimation")
 # with the act each gives. The object must be a noun, not a pronoun: "blamed
 # him" reports nothing. Other criticism and praise verbs ("condemned the
 # attack", "praised the decision") attribute only quoted words they hold.
-NP_OBJECT_VERBS = {"blame": "claim", "tout": "say"}
+NP_OBJECT_VERBS = {"blame": "claim", "tout": "say", "announce": "say",
+                   "promise": "intention", "pledge": "intention", "vow": "intention", "propose": "intention"}
+# Objects that point back to words given elsewhere ("announced the decision
+# in a televised statement", then the quote): no attribution of their own.
+ANAPHORIC_OBJECTS = words("""decision move news results result details it this that them step plan plans
+    measure measures change changes deal agreement""")
 # Clause links through which a subjectless cue ("…, saying", "adding")
 # takes the subject of the clause it hangs on.
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
@@ -1991,9 +1996,14 @@ class _Finder:
                 or _infinitive(cue) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
-        if not objects or objects[0].pos_ not in ("NOUN", "PROPN") or not _own_subject(cue):
-            return None
-        return objects[0]
+        if not objects or objects[0].pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "nsubj" for c in children):
+            return None  # an active verb with its subject: "The deal was announced …" names no source
+        obj = objects[0]
+        if obj.lemma_.lower() in ANAPHORIC_OBJECTS and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                for c in obj.children) and not any(c.dep_ in ("acl", "relcl") for c in obj.children):
+            return None  # "announced the decision": the words come elsewhere
+        return obj
 
     def _finding_end(self, cue: Token) -> int:
         """Where a document's object-complement finding ends: the sentence's
