@@ -283,7 +283,9 @@ def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
         "With nearly all ballots counted, 61 percent had voted No, according to the Interior Ministry.\n\n"
         "The minister said the deal was dead and that talks would resume next year.\n\n"
         "The White House announced a settlement with the union on Monday. Pashinyan announced the "
-        "agreement on Facebook. Biden promised a swift response.\n"
+        "agreement on Facebook. Biden promised a swift response.\n\n"
+        "Varoufakis announced his resignation in a blog post titled “Minister No More!” Supporters "
+        "wept. “Fora Temer!” they chanted, meaning “Temer out!”\n"
     )
     _, quotes = quotes_of(text, settings)
     # a short quoted fragment in a complement: one mixed attribution, no direct quote
@@ -305,6 +307,9 @@ def test_quotes_fragments_and_clause_ends(settings: Settings) -> None:
     assert (settlement.text, settlement.act, settlement.direct) == ("a settlement with the union", "say", False)
     assert find(quotes, "a swift response").act == "intention"
     assert not any("agreement on Facebook" in q.text for q in quotes)
+    # a name word before the marks makes a short exclamation a title or a gloss
+    assert not any("Minister No More" in q.text or "Temer out" in q.text for q in quotes)
+    assert find(quotes, "Fora Temer").direct is True
 
 
 @pytest.mark.model

@@ -209,7 +209,7 @@ SCARE_MAX_WORDS = 4
 # Words that make the quoted phrase a name or a mention, not anyone's words:
 # "so-called “…”", "formally titled a “…”", "the term “…”".
 SCARE_BEFORE = words("""so-called dubbed nicknamed codenamed titled entitled term terms word words
-    phrase slogan label motto name""")
+    phrase slogan label motto name meaning""")
 # Small words a title-case name may hold ("Package of Measures for the …").
 _TITLE_GLUE = words("a an and the of for on in to at by with de la le du von")
 # Modal auxiliaries: "will tell", "could say" report no words yet.
@@ -607,7 +607,10 @@ class _Finder:
             self._opens_sentence(tokens[0]) or before == ":"
             # "In his words, “We will not waver.”", not "its slogan, “Take back control.”"
             or before == "," and quoted[:1].isupper() and not self._scare_words_before(piece, skip=","))
-        if _is_title(quoted) or not sentence_like and self._scare_words_before(piece):
+        # A name word right before the marks wins over a "!" or "?" in a short
+        # phrase: a blog post titled “Minister No More!”, meaning “Temer out!”.
+        if _is_title(quoted) or (not sentence_like or n_words <= 6 and ends in "?!") \
+                and self._scare_words_before(piece):
             return None  # a name or a mention: "the so-called “…”", “Silencing the Guns”
         cue, tight = self._governing_cue(n, tokens, short=not sentence_like)
         how: str | None = "cue" if cue is not None else None
