@@ -2200,7 +2200,10 @@ class _Finder:
         if verb is not None and verb.lemma in NP_OBJECT_VERBS and not clauses:
             found = self._np_object(cue)
             if found is not None:
-                return found.left_edge.i, found.right_edge.i + 1
+                # Not where or how it was said: "announced his resignation in a
+                # blog post titled …" reports "his resignation".
+                venue = [c.i for c in found.rights if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "via")]
+                return found.left_edge.i, min(venue, default=found.right_edge.i + 1)
         fragment = self._fragment(cue)
         if fragment is not None and not description:
             return fragment
