@@ -78,6 +78,14 @@ SHAPES = [
     ("The police shooting of a teenager set off a week of protests across France.", "PROTEST", None, None,
      "occurred"),
     ("Thousands took part in rallies in central Seoul on Saturday.", "PROTEST", None, None, "occurred"),
+    # what is sent, imposed or ordered decides the type
+    ("The United States sent warships close to Chinese-held reefs on Monday.", "MOBILIZE", {"USA"}, None,
+     "occurred"),
+    ("Leaders around the world sent messages of sympathy to New Zealand.", "SUPPORT", None, None, "occurred"),
+    ("Japan tightened controls on exports to South Korea on Thursday.", "SANCTION", {"JPN"}, None, "occurred"),
+    ("India ordered a senior Canadian diplomat to leave the country on Tuesday.", "SANCTION", {"IND"}, None,
+     "occurred"),
+    ("President Donald Trump attacked the Fed for raising rates.", "ACCUSE", None, None, "occurred"),
 ]
 
 

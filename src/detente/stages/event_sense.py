@@ -183,6 +183,31 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             if not objects and actor_sectors & {"MIL", "COP", "GOV"}:
                 return type_
             return None
+        if type_ == "AID" and lemma == "send" and objects:
+            # "sent warships close to Chinese-held reefs": a deployment, not aid
+            # (unless sent to help); "sent messages of sympathy": support.
+            said = set().union(*(phrase_words(o) for o in objects))
+            # Sent to someone ("sending Taurus missiles to Ukraine") or to help:
+            # military aid. Sent somewhere near ("close to the reefs"): a deployment.
+            helping = any(c.dep_ in ("xcomp", "advcl") and head_lemma(c) in ("help", "support", "assist", "protect")
+                          for c in token.children) or any(
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+                    g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG") for g in c.children)
+                for c in token.children)
+            if said & MILITARY_NOUNS and not said & words("aid assistance supply supplies peacekeeper peacekeepers") \
+                    and not helping:
+                return "MOBILIZE"
+            if said & words("message messages condolence condolences congratulation congratulations sympathy"):
+                return "SUPPORT"
+        if type_ in ("COERCE", "THREATEN") and lemma in ("impose", "tighten", "slap", "raise") and any(
+                phrase_words(o) & (TRADE_WORDS | words("sanction sanctions embargo duty duties controls"))
+                and not phrase_words(o) & words("curfew curfews lockdown") for o in objects):
+            return "SANCTION"  # "tightened controls on exports to South Korea", "imposed tariffs"
+        if type_ == "REQUEST" and lemma == "order" and any(
+                phrase_words(o) & words("diplomat diplomats ambassador envoy attaché attache")
+                for o in objects) and any(c.dep_ == "xcomp" and head_lemma(c) in ("leave", "depart", "quit")
+                                          for c in token.children):
+            return "SANCTION"  # "ordered a senior Canadian diplomat to leave": an expulsion
         if type_ == "CONSULT" and lemma in ("gather", "assemble", "converge", "mass") and any(
                 c.dep_ == "nsubj" and phrase_words(c) & PROTESTERS for c in token.children):
             return "PROTEST"  # "thousands of protesters gathered on the square" meet no one
@@ -190,6 +215,10 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             if lemma in ("attack", "hit", "slam", "blast", "strike", "target", "fire") and objects and all(
                     head_lemma(o) in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_NOUNS for o in objects):
                 return "ACCUSE"  # "attacked his rival's proposal"
+            if lemma in ("attack", "slam", "blast") and objects and any(
+                    c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.dep_ == "pcomp"
+                                                                 for g in c.children) for c in token.children):
+                return "ACCUSE"  # "attacked the Fed for raising rates": blamed for something done
             if any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) and lemma in ("hit", "lash"):
                 return "ACCUSE"  # "hit out at"
             if _accidental(token):
