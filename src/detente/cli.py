@@ -54,6 +54,8 @@ UNDATED = "undated"  # shown for an article or a happening without a date
 
 
 if TYPE_CHECKING:
+    from .corpus.dataset_queries import DatasetSource
+
     _ChoiceBase = click.Choice[str]
 else:  # click < 8.2's Choice is not generic
     _ChoiceBase = click.Choice
@@ -153,6 +155,13 @@ published_option = click.option(
 workers_option = click.option(
     "--workers", type=click.IntRange(1, MAX_WORKERS), metavar="N",
     help=f"Processes that run the pipeline (default: 1; at most {MAX_WORKERS}).",
+)
+
+
+dataset_option = click.option(
+    "--dataset", type=click.Path(file_okay=False, exists=True), metavar="DIR",
+    help="Read the Parquet dataset that extract --output wrote instead of a store (needs DuckDB: the "
+         "duckdb extra).",
 )
 
 
@@ -296,8 +305,10 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @click.option("--no-text", is_flag=True, help="Leave article texts (and PLOVER's evidence text) out.")
+@dataset_option
 @click.pass_obj
-def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str | None, no_text: bool) -> None:
+def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str | None, no_text: bool,
+           dataset: str | None) -> None:
     """Write stored records as JSON Lines, CSV or Parquet, or as PLOVER,
     GDELT, GEXF, GraphML or kepler.gl files (see "Exports" in the README)."""
     settings = _settings(obj, db=db)
@@ -309,6 +320,24 @@ def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str
         raise click.UsageError("plover exports events (--kind event, the default) or happenings (--kind happening)")
     if fmt in exports.HAPPENING_FORMATS and kind not in (None, "happening"):
         raise click.UsageError(f"{fmt} is made from happenings: leave --kind out")
+    if _from_dataset(db, dataset):
+        from .corpus import dataset_queries as dq
+
+        if fmt not in dq.FORMATS:
+            raise click.UsageError(f"{fmt} looks up runs, articles and actors in a store: from a dataset, export "
+                                   f"{', '.join(dq.FORMATS)}, or ingest the dataset first (detente ingest {dataset})")
+        with _open_dataset(obj, dataset) as source:
+            if fmt == "parquet":
+                dq.write_parquet(source, output or "", kind or "", with_text=not no_text)
+                return
+            with _output(output) as out:
+                if fmt == "jsonl":
+                    dq.write_jsonl(source, out, [kind] if kind else KINDS, with_text=not no_text)
+                elif fmt == "csv":
+                    dq.write_csv(source, out, kind or "", with_text=not no_text)
+                else:
+                    dq.write_kepler(source, out)
+        return
     with _open_store(settings) as store:
         try:
             if fmt == "parquet":
@@ -460,10 +489,11 @@ def quotes(obj: Context, speaker: str | None, code: str | None, direct: bool | N
               help="Count scheduled (and, with --events, hypothetical and negated) ones too "
                    "(default: what happened).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@dataset_option
 @click.option("--format", "fmt", type=Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.pass_obj
 def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str, per_event: bool,
-          all_statuses: bool, db: str | None, fmt: str) -> None:
+          all_statuses: bool, db: str | None, dataset: str | None, fmt: str) -> None:
     """Actor-pair series: per directed pair and period, happenings (or
     events) by quad class and the sum and mean of their
     conflict-cooperation score."""
@@ -472,9 +502,14 @@ def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str,
     settings = _settings(obj, db=db)
     statuses = ("occurred", "ongoing", "scheduled", "hypothetical", "negated") if all_statuses else \
         ("occurred", "ongoing")
-    with _open_store(settings) as store:
-        series = dyad_series(store, actor=actor, counterpart=counterpart, period=period, statuses=statuses,
-                             unit="event" if per_event else "happening")
+    asked: dict[str, Any] = {"actor": actor, "counterpart": counterpart, "period": period, "statuses": statuses,
+                             "unit": "event" if per_event else "happening"}
+    if _from_dataset(db, dataset):
+        with _open_dataset(obj, dataset) as source:
+            series = source.dyad_series(**asked)
+    else:
+        with _open_store(settings) as store:
+            series = dyad_series(store, **asked)
     rows = series.to_dicts()
     if not rows:
         _none_match(obj, "actor pairs", {"--actor": actor, "--counterpart": counterpart,
@@ -509,18 +544,27 @@ def dyads(obj: Context, actor: str | None, counterpart: str | None, period: str,
 @click.option("--rebuild", is_flag=True,
               help="Forget every happening and merge all stored events again (after a rules change).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")
+@dataset_option
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", type=_count(), default=50, show_default=True)
 @click.pass_obj
 def happenings(obj: Context, actor: str | None, type_: str | None, min_articles: int, rebuild: bool,
-               db: str | None, fmt: str, limit: int) -> None:
+               db: str | None, dataset: str | None, fmt: str, limit: int) -> None:
     """Happenings: events merged across the articles that report them, with
     how many mentions, articles and sources report each."""
     from .corpus.happenings import rebuild_happenings
 
     settings = _settings(obj, db=db)
-    with _open_store(settings) as store:
+    source: Store | DatasetSource
+    if _from_dataset(db, dataset):
         if rebuild:
+            raise click.UsageError("--rebuild merges a store's events again; a dataset's happenings are merged "
+                                   "by extract --output: rerun it into a new folder")
+        source = _open_dataset(obj, dataset)
+    else:
+        source = _open_store(settings)
+    with source as store:
+        if rebuild and isinstance(store, Store):
             done = rebuild_happenings(store)
             if not obj.quiet:
                 click.echo(f"rebuilt: {done.events} event(s) into {done.created} happening(s)", err=True)
@@ -731,6 +775,28 @@ def _open_store(settings: Settings, *, create: bool = False) -> Store:
         return Store(settings.db, create=create, lock_timeout=settings.lock_timeout)
     except DetenteError as exc:
         _fail(exc)
+
+
+def _from_dataset(db: str | None, dataset: str | None) -> bool:
+    """True when a command reads a Parquet dataset (--dataset), not a store."""
+    if db is not None and dataset is not None:
+        raise click.UsageError("--db and --dataset name two sources: give one (a store or a Parquet dataset)")
+    return dataset is not None
+
+
+def _open_dataset(obj: Context, path: str | None) -> DatasetSource:
+    """The Parquet dataset at ``path`` for reading; what it lacks (unfinished,
+    written for a store) is said on stderr."""
+    from .corpus.dataset_queries import DatasetSource
+
+    try:
+        source = DatasetSource(path or "")
+    except DetenteError as exc:
+        _fail(exc)
+    if not obj.quiet:
+        for warning in source.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    return source
 
 
 def _line(value: object) -> str:

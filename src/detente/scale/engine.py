@@ -50,7 +50,7 @@ from .partitions import Partition
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ENGINES", "Known", "Loaded", "Progress", "RunReport", "loaded", "process_partition", "run"]
+__all__ = ["ENGINES", "Known", "Loaded", "Progress", "RunReport", "loaded", "process_partition", "render_bar", "run"]
 
 ENGINES = ("serial", "dask")
 
@@ -184,27 +184,34 @@ def _died(partition: Partition, exc: BaseException) -> list[ErrorRecord]:
 
 
 class Progress:
-    """A live line on ``stream`` (partitions, articles, articles/s, ETA by
-    bytes) when it is a terminal; a final summary either way, unless
-    ``stream`` is None."""
+    """The progress of a run on ``stream``. On a terminal: a bar redrawn in
+    place as partitions finish (:func:`render_bar`), the Dask dashboard's
+    address once, and a final summary. Elsewhere (a log file, a pipe):
+    only the final summary. Nothing when ``stream`` is None."""
 
     def __init__(self, stream: IO[str] | None, *, live: bool | None = None) -> None:
         self.stream = stream
         self.live = bool(stream is not None and (stream.isatty() if live is None else live))
         self.total = self.total_bytes = self.done = self.done_bytes = self.articles = self.failures = 0
         self.started = time.perf_counter()
+        self.shown_dashboard = False
 
     def start(self, partitions: Sequence[Partition], done: dict[str, dict[str, Any]]) -> None:
         self.total = len(partitions)
         self.total_bytes = sum(p.bytes for p in partitions if p.id not in done) or 1
         self.done = len(done)
         self.started = time.perf_counter()
-        if self.done and self.stream is not None:
+        if not self.live:
+            return
+        if self.done:
             self._say(f"{self.done} of {self.total} partition(s) were finished by an earlier run: skipped\n")
+        self._line()
 
     def dashboard(self, link: str | None) -> None:
-        if link and self.stream is not None:
-            self._say(f"Dask dashboard: {link}\n")
+        if link and self.live and not self.shown_dashboard:
+            self.shown_dashboard = True
+            self._say(f"\r\x1b[KDask dashboard: {link}\n")
+            self._line()
 
     def finished(self, partition: Partition, marker: dict[str, Any]) -> None:
         self.done += 1
@@ -221,13 +228,12 @@ class Progress:
     def _line(self) -> None:
         if not self.live:
             return
-        elapsed = time.perf_counter() - self.started
-        rate = self.articles / elapsed if elapsed > 0 else 0.0
-        left = elapsed * (self.total_bytes - self.done_bytes) / self.done_bytes if self.done_bytes else None
-        eta = "?" if left is None else time.strftime("%H:%M:%S", time.gmtime(left))
-        failed = f", {self.failures} failed" if self.failures else ""
-        self._say(f"\rpartitions {self.done}/{self.total}{failed}, {self.articles} article(s), "
-                  f"{rate:.1f} articles/s, ETA {eta}   ")
+        bar = render_bar(done=self.done, total=self.total, done_bytes=self.done_bytes, total_bytes=self.total_bytes,
+                         articles=self.articles, failures=self.failures,
+                         elapsed=time.perf_counter() - self.started)
+        # Back to the line's start, the bar, then erase what a longer
+        # earlier bar left on the right.
+        self._say(f"\r{bar}\x1b[K")
 
     def close(self, report: RunReport) -> None:
         if self.stream is None:
@@ -246,6 +252,38 @@ class Progress:
         assert self.stream is not None
         self.stream.write(text)
         self.stream.flush()
+
+
+def render_bar(*, done: int, total: int, done_bytes: int, total_bytes: int, articles: int, elapsed: float,
+               failures: int = 0, width: int = 20) -> str:
+    """One line of the live display, e.g. ``[######..............]  30%
+    3/10 partitions, 120/~400 articles, 21.3 articles/s, ETA 0:00:13``.
+
+    The share done is by input bytes of this run's partitions (partitions
+    differ in size; the articles in those not yet read are unknown), and
+    so are the ETA and the estimated total of articles (``~``); both are
+    ``?`` until a partition has finished. Finished partitions count from
+    ``done`` (those of an earlier run included); the rate counts this
+    run's articles over ``elapsed`` seconds."""
+    share = min(1.0, done_bytes / total_bytes) if total_bytes > 0 else 0.0
+    filled = int(share * width)
+    rate = articles / elapsed if elapsed > 0 else 0.0
+    if done_bytes and share < 1.0:
+        eta = _clock(elapsed * (total_bytes - done_bytes) / done_bytes)
+        count = f"{articles}/~{round(articles * total_bytes / done_bytes)}"
+    elif share >= 1.0:
+        eta, count = _clock(0), str(articles)
+    else:
+        eta, count = "?", str(articles)
+    failed = f" ({failures} failed)" if failures else ""
+    return (f"[{'#' * filled}{'.' * (width - filled)}] {share:4.0%} {done}/{total} partitions{failed}, "
+            f"{count} articles, {rate:.1f} articles/s, ETA {eta}")
+
+
+def _clock(seconds: float) -> str:
+    """H:MM:SS, hours past 24 included."""
+    whole = int(round(seconds))
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def stderr_progress(quiet: bool) -> Progress:
