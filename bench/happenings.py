@@ -1,8 +1,9 @@
 """Merging events across articles: how the cost grows with the corpus, and
 what it adds per article beside spaCy's parse.
 
-    python bench/happenings.py                      # 2,000 .. 16,000 articles
+    python bench/happenings.py                      # 2,000 .. 16,000 articles, both streams
     python bench/happenings.py --sizes 1000 2000    # a quick check
+    python bench/happenings.py --stream undated     # the undated stream only
 
 Method. A synthetic corpus stands in for a news stream (the merge reads
 only event records, so no parse is needed): ``happenings`` real-world
@@ -10,8 +11,17 @@ events, each with a type, 1-3 participants from 80 codes, a day in one
 year and a place; each is reported by 1-8 articles from 40 outlets, every
 report a little different (a week date instead of the day for 30% of them,
 one participant missing for 20%, the actor/recipient split differing).
-Every article carries 3 events. For each size, in a fresh child process and
-a fresh store:
+Every article carries 3 events.
+
+Two streams (``--stream``): ``dated``, as above, and ``undated``: the
+same events reported by articles with no publication date (the undated
+JSON Lines a user feeds in most often), where 60% of the reports carry no
+date either (nothing in the text dated them). An undated report may only
+join a happening of its own article, so it is the merge's other path: it
+was quadratic (every update looked through every member of every
+happening it had touched) until issue 19 indexed happenings by article.
+
+For each stream and size, in a fresh child process and a fresh store:
 
 - ``one run``: all events stored, then one :func:`update_happenings`;
 - ``incremental``: the same articles in 8 equal batches, an update after each
@@ -43,8 +53,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TYPES = ["CONSULT", "REQUEST", "REJECT", "THREATEN", "MOBILIZE", "ASSAULT", "AGREE", "SANCTION"]
 
 
-def corpus(articles: int, seed: int = 7) -> list[tuple[str, str, str, list[dict]]]:
-    """(ref, published, source, events) per article."""
+UNDATED_SHARE = 0.6  # of the reports in the undated stream
+
+
+def corpus(articles: int, seed: int = 7, undated: bool = False) -> list[tuple[str, str | None, str, list[dict]]]:
+    """(ref, published, source, events) per article; with ``undated``, no
+    publication dates and most reports without a date."""
     import datetime as dt
 
     rng = random.Random(seed)
@@ -64,10 +78,11 @@ def corpus(articles: int, seed: int = 7) -> list[tuple[str, str, str, list[dict]
             split = rng.randint(1, len(actors)) if type_ != "CONSULT" else len(actors)
             week = rng.random() < 0.3
             year, wk, _ = day.isocalendar()
+            dateless = undated and rng.random() < UNDATED_SHARE
             reports.append((day.isoformat(), {
                 "type": type_, "actor": actors[:split], "recipient": actors[split:],
-                "date": f"{year}-W{wk:02d}" if week else day.isoformat(),
-                "precision": "week" if week else "day",
+                "date": None if dateless else f"{year}-W{wk:02d}" if week else day.isoformat(),
+                "precision": None if dateless else "week" if week else "day",
                 "place": {"geonameid": place[0], "name": place[1], "country": place[2], "feature": "city"},
                 "real": real,
             }))
@@ -78,7 +93,9 @@ def corpus(articles: int, seed: int = 7) -> list[tuple[str, str, str, list[dict]
         chunk = reports[n * 3:(n + 1) * 3]
         published = max(day for day, _ in chunk)
         out.append((f"a{n}", published, f"outlet {rng.randrange(40)}", [e for _, e in chunk]))
-    out.sort(key=lambda a: a[1])
+    out.sort(key=lambda a: a[1] or "")
+    if undated:
+        out = [(ref, None, source, events) for ref, _, source, events in out]
     return out
 
 
@@ -123,11 +140,11 @@ def _bcubed(store, items) -> dict[str, float]:  # type: ignore[no-untyped-def]
     return {"bcubed_precision": precision, "bcubed_recall": recall}
 
 
-def child(articles: int) -> dict[str, float]:
+def child(articles: int, undated: bool) -> dict[str, float]:
     from detente.corpus.happenings import update_happenings
     from detente.store import Store
 
-    items = corpus(articles)
+    items = corpus(articles, undated=undated)
     out: dict[str, float] = {"articles": articles, "events": articles * 3}
     with tempfile.TemporaryDirectory() as folder:
         with Store(Path(folder) / "one.db") as store:
@@ -168,11 +185,14 @@ def baseline() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 4000, 8000, 16000])
+    parser.add_argument("--stream", choices=("dated", "undated"), nargs="+", default=["dated", "undated"],
+                        help="which synthetic streams (default: both)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--undated", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child)))
+        print(json.dumps(child(args.child, args.undated)))
         return
     if args.baseline:
         print(json.dumps(baseline()))
@@ -181,11 +201,17 @@ def main() -> None:
                                                capture_output=True, text=True).stdout)
     spacy_ms = run("--baseline")
     print(f"baseline: spaCy nlp.pipe {spacy_ms:.1f} ms per article (bundled examples)")
+    for stream in args.stream:
+        print(f"\n{stream} stream")
+        table(run, args.sizes, spacy_ms, ["--undated"] if stream == "undated" else [])
+
+
+def table(run, sizes: list[int], spacy_ms: float, extra: list[str]) -> None:  # type: ignore[no-untyped-def]
     print(f"{'articles':>8} {'events':>7} {'happenings':>10} {'one run s':>9} {'ms/article':>10} "
           f"{'x spaCy':>7} {'incr. s':>7} {'1st/last batch ms/event':>24} {'B3 P/R':>11}")
     rows = []
-    for size in args.sizes:
-        r = run("--child", str(size))
+    for size in sizes:
+        r = run("--child", str(size), *extra)
         rows.append(r)
         per_article = r["one_run_s"] / size * 1000
         print(f"{size:>8} {int(r['events']):>7} {int(r['happenings']):>10} {r['one_run_s']:>9.2f} "

@@ -96,6 +96,26 @@ def process(
         yield from finished(runner.drain())
 
 
+def default_versions() -> list[str]:
+    """The stage versions of :meth:`Pipeline.default`, read from the stage
+    classes without building the stages (what a run records when its
+    workers build the pipeline). tests/test_parallel_memory.py checks that
+    this list follows ``Pipeline.default``."""
+    from .stages.actors import Actors
+    from .stages.annotate import Annotate
+    from .stages.claims import Claims
+    from .stages.entities import Entities
+    from .stages.events import Events
+    from .stages.language import DetectLanguage
+    from .stages.places import Places
+    from .stages.quotes import Quotes
+    from .stages.stances import Stances
+    from .stages.times import Times
+
+    return [stage.name for stage in (DetectLanguage, Annotate, Entities, Actors, Quotes, Times, Places, Claims,
+                                     Events, Stances)]
+
+
 def extract(inputs: Inputs, settings: Settings | None = None, *,
             with_text: bool = True, happenings: bool = True) -> Iterator[Record]:
     """Records for the inputs, per the record contract. Needs no store.
@@ -134,15 +154,17 @@ class _Happenings:
             self.store.close()
 
 
-def run_stages(pipeline: Pipeline, settings: Settings) -> list[str]:
-    """What a run records as its stages: the pipeline's stage versions, the
-    knowledge base that coded its actors (a digest of the shipped tables and
-    the user's dictionaries), the gazetteer that placed its toponyms, and
-    the happenings merge."""
+def run_stages(pipeline: Pipeline | None, settings: Settings) -> list[str]:
+    """What a run records as its stages: the pipeline's stage versions (the
+    default pipeline's when this process builds none), the knowledge base
+    that coded its actors (a digest of the shipped tables and the user's
+    dictionaries), the gazetteer that placed its toponyms, and the
+    happenings merge."""
     from .kb import load_kb
     from .kb.gazetteer import version as gazetteer_version
 
-    return [*pipeline.versions, f"kb:{load_kb(settings.kb).digest}", f"gazetteer:{gazetteer_version()}", HAPPENINGS]
+    versions = pipeline.versions if pipeline is not None else default_versions()
+    return [*versions, f"kb:{load_kb(settings.kb).digest}", f"gazetteer:{gazetteer_version()}", HAPPENINGS]
 
 
 @dataclass
@@ -173,7 +195,10 @@ def ingest(
     A long-lived caller (the web app) passes its ``pipeline`` so that it is
     built once."""
     settings = settings or Settings.load()
-    pipeline = pipeline or Pipeline.default(settings)
+    if pipeline is None and settings.workers == 1:
+        pipeline = Pipeline.default(settings)
+    # With workers, each worker builds its own pipeline: this process builds
+    # none (issue 19: it built one it never ran, some 300 MiB and 2 s).
     run_id = store.start_run(command, settings, run_stages(pipeline, settings), model_info(load_model(settings.model)))
     report = IngestReport(run_id=run_id)
     try:

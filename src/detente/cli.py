@@ -33,6 +33,7 @@ import click
 
 from . import api, exports
 from .about import RULES_VERSION, __version__
+from .article import Article
 from .corpus.dyads import PERIODS
 from .errors import ConfigError, DetenteError, StoreLockedError
 from .kb.entries import TYPES as ACTOR_TYPES
@@ -257,11 +258,11 @@ def ingest(obj: Context, inputs: tuple[str, ...], db: str | None, published: str
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}; check the path "
                                f"(nothing was read or stored)")
     started = time.perf_counter()
-    added: list[api.Outcome] = []
+    added = _Summary()
 
     def seen(outcome: api.Outcome) -> None:
         if outcome.article is not None and outcome.duplicate_of is None:
-            added.append(outcome)
+            added.add(outcome.article)
         for error in outcome.errors if outcome.duplicate_of is None else []:
             _report_error(obj, error)
 
@@ -869,39 +870,68 @@ class _output:
             self.stream.close()
 
 
-def _print_summary(store: Store, report: api.IngestReport, added: list[api.Outcome], seconds: float) -> None:
+class _Summary:
+    """What ingest's closing summary says about the articles it added,
+    gathered as they go by: counts and the first lines, never the articles
+    (keeping them, parse and all, made memory grow with the corpus)."""
+
+    SHOWN = 20     # articles listed
+    PEOPLE = 8     # people named
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lines: list[str] = []
+        self.undated = 0
+        self.labels: Counter[str] = Counter()
+        # The first PEOPLE names, each with its latest record's role and code.
+        self.people: dict[str, tuple[str | None, str | None]] = {}
+        self.more_people = False
+        self.said: Counter[str] = Counter()
+
+    def add(self, article: Article) -> None:
+        self.count += 1
+        if self.count <= self.SHOWN:
+            counts = Counter(record.kind for record in article.records)
+            what = ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())) or "no records"
+            title = _line((article.title or article.ref)[:60])
+            self.lines.append(f"  {article.published or UNDATED:10}  {article.language or '??'}  {title:<60}  {what}")
+        if not article.published:
+            self.undated += 1
+        for r in article.records:
+            if isinstance(r, MentionRecord):
+                self.labels[r.label] += 1
+            elif isinstance(r, ActorRecord) and r.type == "person":
+                if r.name in self.people or len(self.people) < self.PEOPLE:
+                    self.people[r.name] = (r.role, r.code)
+                else:
+                    self.more_people = True
+            elif isinstance(r, QuoteRecord):
+                self.said[r.speaker.name or f"unnamed {r.speaker.code}" if r.speaker else "unknown speaker"] += 1
+
+
+def _print_summary(store: Store, report: api.IngestReport, added: _Summary, seconds: float) -> None:
     click.echo(f"detente {__version__} (rules {RULES_VERSION}) stored into {store.path}, run {report.run_id}, "
                f"in {seconds:.1f} s:")
     click.echo(f"  {report.added} new article(s), {report.unchanged} already stored, "
                f"{len(report.errors)} error(s)")
-    for outcome in added[:20]:
-        article = outcome.article
-        assert article is not None
-        counts = Counter(record.kind for record in article.records)
-        what = ", ".join(f"{n} {k}s" for k, n in sorted(counts.items())) or "no records"
-        title = _line((article.title or article.ref)[:60])
-        click.echo(f"  {article.published or UNDATED:10}  {article.language or '??'}  {title:<60}  {what}")
-    if len(added) > 20:
-        click.echo(f"  ... and {len(added) - 20} more")
-    undated = sum(1 for o in added if o.article is not None and not o.article.published)
-    if undated:
-        click.echo(f"  {undated} article(s) {UNDATED}: no publication date was found, so relative dates "
+    for line in added.lines:
+        click.echo(line)
+    if added.count > added.SHOWN:
+        click.echo(f"  ... and {added.count - added.SHOWN} more")
+    if added.undated:
+        click.echo(f"  {added.undated} article(s) {UNDATED}: no publication date was found, so relative dates "
                    "('on Monday') stay unresolved; give one with --published YYYY-MM-DD "
                    "(or a 'published' field in JSON input)")
     for kind, n in sorted(report.records.items()):
         click.echo(f"  {n:>6} {kind} records")
-    mentions = [r for o in added if o.article for r in o.article.records if isinstance(r, MentionRecord)]
-    if mentions:
-        labels = Counter(m.label for m in mentions).most_common(6)
+    if added.labels:
+        labels = added.labels.most_common(6)
         click.echo("  entities by type: " + ", ".join(f"{label} {n}" for label, n in labels))
-    people = list({r.name: r for o in added if o.article for r in o.article.records
-                   if isinstance(r, ActorRecord) and r.type == "person"}.values())
-    if people:
+    if added.people:
         click.echo("  people: " + _line("; ".join(
-            f"{p.name} ({', '.join(x for x in (p.role, p.code) if x)})" if p.role or p.code else p.name
-            for p in people[:8])) + (" ..." if len(people) > 8 else ""))
-    said = Counter(r.speaker.name or f"unnamed {r.speaker.code}" if r.speaker else "unknown speaker"
-                   for o in added if o.article for r in o.article.records if isinstance(r, QuoteRecord))
+            f"{name} ({', '.join(x for x in (role, code) if x)})" if role or code else name
+            for name, (role, code) in added.people.items())) + (" ..." if added.more_people else ""))
+    said = added.said
     if said:
         click.echo("  quotes by speaker: " + ", ".join(f"{_line(name)} {n}" for name, n in said.most_common(6))
                    + (" ..." if len(said) > 6 else ""))

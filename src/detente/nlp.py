@@ -14,6 +14,7 @@ from typing import Any
 
 import spacy
 from spacy.about import __version__ as spacy_version
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -161,16 +162,34 @@ def _wrap_width(lines: list[str], lengths: list[int]) -> int:
     return width if cut * 2 >= len(continued) and full * 2 >= len(continued) else 0
 
 
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the offset of its first character and of the end of its
+    word (trailing space excluded), built once per document: several stages
+    map character offsets to tokens, and ``[t.idx for t in doc]`` makes a
+    Python ``Token`` per token each time (issue 19: five times per article)."""
+    cached = doc.user_data.get(_OFFSETS)
+    if cached is None:
+        table = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        starts = [row[0] for row in table]
+        ends = [row[0] + row[1] for row in table]
+        cached = doc.user_data[_OFFSETS] = (starts, ends)
+    return cached[0], cached[1]
+
+
+_OFFSETS = "detente.offsets"
+
+
 def actor_tokens(doc: Doc, actors: Iterable[ActorRecord]) -> dict[int, ActorRecord]:
     """Per token index, the actor record whose mention covers it (the later
     stages read the actors stage's character offsets through this)."""
-    starts = [t.idx for t in doc]
+    starts, ends = token_offsets(doc)
+    size = len(starts)
     out: dict[int, ActorRecord] = {}
     for actor in actors:
         for m in actor.mentions:
             i = max(bisect_right(starts, m.start) - 1, 0)
-            while i < len(doc) and doc[i].idx < m.end:
-                if doc[i].idx + len(doc[i]) > m.start:
+            while i < size and starts[i] < m.end:
+                if ends[i] > m.start:
                     out[i] = actor
                 i += 1
     return out

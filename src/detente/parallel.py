@@ -2,7 +2,8 @@
 
 Reading and writing stay in the calling process (the store has one writer);
 batches of articles go to ``workers`` processes, each of which builds the
-pipeline once (its own copy of the spaCy model) and sends the annotated
+pipeline once (over the model, knowledge base and lexicons the parent
+loaded before forking them, :func:`_preload`) and sends the annotated
 articles back without their spaCy ``Doc``, which later steps do not need and
 which is costly to pickle. Results come back in input order; at most
 ``2 * workers`` batches are in flight, which bounds memory.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import math
 import multiprocessing
@@ -172,6 +174,8 @@ class _Pool:
         self.settings = settings
         self.limit = settings.article_time_limit
         self.context = multiprocessing.get_context()
+        if self.context.get_start_method() == "fork":
+            _preload(settings)
         self.waiting: deque[_Job] = deque()
         self.workers = [_Worker(self.context, settings) for _ in range(settings.workers)]
 
@@ -258,6 +262,35 @@ class _Pool:
         (article,) = job.articles()
         mark(article)
         job.finish([article])
+
+
+def _preload(settings: Settings) -> None:
+    """Load, once and before the workers are forked, what every worker only
+    reads: the spaCy model, the knowledge base, the event lexicon and
+    classifier, the language identifier. Forked workers inherit them
+    instead of each loading its own copy (issue 19: the parent used to
+    build a whole pipeline it never ran, and each worker loaded the
+    language identifier again). The gazetteer is not opened here: an SQLite
+    connection must not cross a fork; each worker opens its own, and the
+    file's pages are shared through the operating system's cache.
+
+    ``gc.freeze()`` then moves everything loaded so far out of the garbage
+    collector's reach, so that its passes do not write to those objects'
+    pages and make the kernel copy them into every worker (the parent
+    keeps them for its whole life anyway)."""
+    from .kb import load_kb
+    from .nlp import load_model
+    from .stages import event_model, language
+    from .stages.events import triggers
+
+    load_model(settings.model)
+    load_kb(settings.kb)
+    triggers()
+    if settings.event_model:
+        event_model.load_model()
+    language.identify("A sentence to load the language identifier.")
+    gc.collect()
+    gc.freeze()
 
 
 def _worker_died(article: Article, how: str) -> None:

@@ -12,6 +12,7 @@ store, that is the record's provenance.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import types
 import typing
@@ -34,12 +35,52 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as the contract's JSON object, ``kind`` first."""
-        return {"kind": self.kind, **dataclasses.asdict(self)}
+        return {"kind": self.kind, **fields_of(self)}
 
     @classmethod
     def from_dict(cls: type[R], data: dict[str, Any]) -> R:
         """Rebuild a record from its JSON object (``kind`` and unknown keys ignored)."""
         return typing.cast(R, _build(cls, data))
+
+
+# What dataclasses.asdict gives, without its per-call field lookups and
+# its deep copy of every string and number (issue 19: records to JSON were
+# 1.9% of spaCy's time, most of it in asdict).
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for another type), looked up once per type."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = _FIELD_NAMES[cls] = (tuple(f.name for f in dataclasses.fields(cls))
+                                     if dataclasses.is_dataclass(cls) else None)
+        return names
+
+
+def fields_of(obj: Any) -> dict[str, Any]:
+    """A record's (or any dataclass instance's) fields as plain values:
+    what ``dataclasses.asdict`` gives, about three times faster."""
+    names = _field_names(type(obj))
+    assert names is not None
+    return {name: _plain(getattr(obj, name)) for name in names}
+
+
+def _plain(value: Any) -> Any:
+    cls = type(value)
+    if cls in _ATOMIC:
+        return value
+    if _field_names(cls) is not None:
+        return fields_of(value)
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return cls(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return cls((_plain(k), _plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)  # a namedtuple or anything else, as asdict copies it
 
 
 # -- small value types used inside records ---------------------------------

@@ -149,6 +149,14 @@ class Cluster:
         self.members.append(member)
         for name in _PROFILE:
             self.__dict__.pop(name, None)
+        if "article_ids" in self.__dict__:
+            self.article_ids.add(member.article_id)
+
+    @cached_property
+    def article_ids(self) -> set[str]:
+        """The articles reporting it: kept up to date as reports join (see
+        :meth:`add`), not worked out again, since every undated event asks."""
+        return {m.article_id for m in self.members}
 
     @cached_property
     def order(self) -> tuple[str, str, int, str]:
@@ -256,7 +264,7 @@ class Cluster:
             return None
         window, mine = event.window, self.window
         if window is None or mine is None:
-            if event.article_id not in {m.article_id for m in self.members}:
+            if event.article_id not in self.article_ids:
                 return None
         elif window[0] > mine[1] or mine[0] > window[1]:
             return None
@@ -273,8 +281,10 @@ class Cluster:
                 + 0.5 * same_place)
 
 
-# The cached profile values of a Cluster, forgotten when a report joins.
-_PROFILE = tuple(name for name, value in vars(Cluster).items() if isinstance(value, cached_property))
+# The cached profile values of a Cluster, forgotten when a report joins
+# (its articles are kept up to date instead).
+_PROFILE = tuple(name for name, value in vars(Cluster).items()
+                 if isinstance(value, cached_property) and name != "article_ids")
 
 
 @dataclass
@@ -339,8 +349,9 @@ class _Pool:
     """The happenings an update works with: those loaded from the store and
     those it builds, found by what an event must share with them (a
     participant, the type family and a week of its date window; for an event
-    that names nobody, its day), so that an update reads only the
-    happenings a new event could join, however large the store."""
+    that names nobody, its day; for an undated event, its article), so that
+    an update reads only the happenings a new event could join, however
+    large the store, and never looks through whole clusters."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -348,6 +359,9 @@ class _Pool:
         self.stored: set[str] = set()
         self.touched: dict[str, None] = {}  # insertion-ordered set
         self.index: dict[tuple[str, str, str], set[str]] = {}  # (key, family, week) -> ids built here
+        # article id -> the happenings its events joined in this update (the
+        # store answers for the events merged before it).
+        self.by_article: dict[str, set[str]] = {}
 
     def candidates(self, event: Member) -> list[Cluster]:
         family = family_of(event.type)
@@ -355,12 +369,14 @@ class _Pool:
         weeks = weeks_of(event.window)
         conn = self.store.conn
         if not weeks:
-            # Undated: only a happening of its own article.
+            # Undated: only a happening of its own article: those its stored
+            # events are in, and those its events joined in this update (a
+            # loaded happening's other members are stored events, which the
+            # query finds).
             ids = {r[0] for r in conn.execute(
                 "SELECT DISTINCT he.happening_id FROM happening_events he JOIN events e ON e.id = he.event_id"
                 " WHERE e.article_id = ?", (event.article_id,))}
-            ids |= {cid for cid in self.touched
-                    if any(m.article_id == event.article_id for m in self.clusters[cid].members)}
+            ids |= self.by_article.get(event.article_id, set())
         else:
             keys = keys or [NOBODY]
             # "key IN … AND week IN …", not a row-value IN: SQLite searches
@@ -381,6 +397,7 @@ class _Pool:
         cluster.add(event)
         self.clusters[cluster.id] = cluster
         self.touched[cluster.id] = None
+        self.by_article.setdefault(event.article_id, set()).add(cluster.id)
         for entry in _index_entries(cluster):
             self.index.setdefault(entry, set()).add(cluster.id)
 

@@ -55,7 +55,7 @@ from ..kb import KnowledgeBase, _tsv, load_kb
 from ..kb.cameo import CameoMatch
 from ..kb.cameo import table as cameo_table
 from ..kb.roles import words
-from ..nlp import actor_tokens, stored
+from ..nlp import actor_tokens, stored, token_offsets
 from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
 from ..settings import Settings
 from . import event_model, event_sense
@@ -256,6 +256,10 @@ def score_of(type_: str, mode: str | None) -> tuple[float | None, int | None]:
     return found if found else (None, None)
 
 
+# Where the events stage leaves its reader of an article for the stances stage.
+SHARED_FINDER = "detente.finder"
+
+
 class Events:
     name = NAME
     requires = frozenset({"doc", "actors", "quotes", "times", "places"})
@@ -271,6 +275,8 @@ class Events:
             if article.doc is None:
                 continue
             finder = Finder(article, self.triggers, self.kb, self.model)
+            # The stances stage reads the same actors, quotes, times and places: it takes this reader.
+            article.doc.user_data[SHARED_FINDER] = (finder, len(article.records))
             for n, event in enumerate(finder.run()):
                 event.id = f"{article.id}-e{n}"
                 article.records.append(event)
@@ -286,7 +292,7 @@ class Finder:
         self.doc: Doc = article.doc
         self.lexicon = lexicon
         self.published = article.published_day
-        starts = [t.idx for t in self.doc]
+        starts = token_offsets(self.doc)[0]
         self.starts = starts
         self.actor_at = actor_tokens(self.doc, (r for r in article.records if isinstance(r, ActorRecord)))
         self.actor_by_id = {r.id: r for r in article.records if isinstance(r, ActorRecord)}

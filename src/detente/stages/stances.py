@@ -47,9 +47,9 @@ from ..article import Article
 from ..kb import _tsv
 from ..kb.roles import words
 from ..nlp import load_model
-from ..records import ActorRef, StanceRecord
+from ..records import ActorRef, EventRecord, StanceRecord
 from ..settings import Settings
-from .events import ANNOUNCING, PRONOUNS, Finder, _unique, first_person, triggers
+from .events import ANNOUNCING, PRONOUNS, SHARED_FINDER, Finder, _unique, first_person, triggers
 
 NAME = "stances.v1"
 
@@ -132,7 +132,7 @@ class Stances:
         for article in articles:
             if article.doc is None:
                 continue
-            reader = _Reader(article, self)
+            reader = _Reader.shared(article, self) or _Reader(article, self)
             for n, stance in enumerate(reader.stances()):
                 stance.id = f"{article.id}-s{n}"
                 article.records.append(stance)
@@ -145,6 +145,27 @@ class _Reader(Finder):
     def __init__(self, article: Article, stage: Stances) -> None:
         super().__init__(article, stage.triggers, stage.kb)
         self.stage = stage
+
+    @classmethod
+    def shared(cls, article: Article, stage: Stances) -> _Reader | None:
+        """The events stage's reader of this article, taken over (issue 19:
+        it was built twice per article), or None when there is none or the
+        article has gained other records than events since it was built
+        (then a reader of its own is built)."""
+        assert article.doc is not None
+        left = article.doc.user_data.pop(SHARED_FINDER, None)
+        if left is None:
+            return None
+        finder, count = left
+        if (not isinstance(finder, Finder) or finder.article is not article or finder.kb is not stage.kb
+                or finder.lexicon is not stage.triggers
+                or not all(isinstance(r, EventRecord) for r in article.records[count:])):
+            return None
+        reader = cls.__new__(cls)
+        reader.__dict__.update(finder.__dict__)
+        reader.model = None  # the events stage's classifier: no business of the stances
+        reader.stage = stage
+        return reader
 
     def stances(self) -> list[StanceRecord]:
         doc: Doc = self.doc

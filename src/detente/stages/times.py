@@ -58,6 +58,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import IS_DIGIT, LENGTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -239,6 +240,21 @@ _OF_BEFORE = re.compile(
 _LEFT = words("this last next past coming previous early late mid")
 
 
+_BARE_YEAR = re.compile(r"(1[89]|20)\d\d")
+_BEFORE_YEAR = frozenset(("in", "since", "by", "until", "before", "after", "from", "to", "and", "of",
+                          "between", "through", "throughout", "during", "or"))
+
+
+def _four_digits(doc: Doc) -> list[int]:
+    """The tokens of four digits, in order: the only ones a bare year can be
+    (``_BARE_YEAR``'s digits are all ``isdigit``), read from spaCy's arrays
+    rather than by making a ``Token`` of every word."""
+    if not len(doc):
+        return []
+    table = doc.to_array([IS_DIGIT, LENGTH]).tolist()
+    return [i for i, (digit, length) in enumerate(table) if digit and length == 4]
+
+
 def _candidates(doc: Doc) -> list[SpacySpan]:
     """DATE/TIME entities, then what they missed, then weekday + date merged."""
     spans: list[SpacySpan] = []
@@ -276,16 +292,15 @@ def _candidates(doc: Doc) -> list[SpacySpan]:
         spans.append(span)
         for i in range(span.start, span.end):
             taken[i] = True
-    for token in doc:
+    for i in _four_digits(doc):
         # A bare year after a preposition or in a list: "in 2009, 2011 and 2014".
-        if taken[token.i] or not re.fullmatch(r"(1[89]|20)\d\d", token.text) or token.i == 0:
+        if taken[i] or i == 0 or not _BARE_YEAR.fullmatch(doc[i].text):
             continue
-        before = doc[token.i - 1]
-        if before.lower_ in ("in", "since", "by", "until", "before", "after", "from", "to", "and", "of",
-                             "between", "through", "throughout", "during", "or") or (
-                before.text == "," and token.i > 1 and re.fullmatch(r"(1[89]|20)\d\d", doc[token.i - 2].text)):
-            spans.append(doc[token.i:token.i + 1])
-            taken[token.i] = True
+        before = doc[i - 1]
+        if before.lower_ in _BEFORE_YEAR or (
+                before.text == "," and i > 1 and _BARE_YEAR.fullmatch(doc[i - 2].text)):
+            spans.append(doc[i:i + 1])
+            taken[i] = True
     for m in re.finditer(r"\b(?:the\s+)?eve\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}", text_of(doc),
                          re.IGNORECASE):
         # "on the eve of Wednesday NATO-Russia talks": may hold a day of its own.

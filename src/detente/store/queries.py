@@ -41,15 +41,18 @@ import re
 import sqlite3
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ..dates import date_first, date_last, period_of
 from ..errors import QueryError
 from ..records import RECORD_TYPES, ArticleRecord, Record
+
+if TYPE_CHECKING:
+    from ..exports import Network
 
 T = TypeVar("T")
 
@@ -313,6 +316,86 @@ def page(conn: sqlite3.Connection, kind: str, filters: Filters, limit: int | Non
     rows, total = _run(conn, query.select or f"{alias}.*", query, _params(filters), limit, offset)
     cls = RECORD_TYPES[kind]
     return Page([cls.from_dict(_unrow(cls, dict(r))) for r in rows], total, limit, offset)
+
+
+def network(conn: sqlite3.Connection, filters: Filters) -> Network:
+    """The directed actor network of the happenings that pass ``filters``
+    (as :func:`page` lists them) and happened: what
+    :func:`detente.exports.actor_network` makes of those happenings,
+    aggregated in SQL (issue 19: ``/api/network`` read every happening into
+    Python on each request). The rows read are one per pair of codes and
+    one per (code, name, actor type), not one per happening.
+
+    Edges: per happening, its distinct actor codes against its distinct
+    recipient codes (or against each other when it names no recipient),
+    counted with their quad classes and scores. Nodes: every code named,
+    labelled with its most frequent name (non-person actors' names first),
+    typed by the code itself or else by its actor records' most frequent
+    type, the first seen (in :func:`page`'s order) on a tie. Scores are the
+    PLOVER table's multiples of 0.5, so their sums are exact in any order."""
+    from ..corpus.dyads import HAPPENED
+
+    # The exports' own node types and classes: the same answer as theirs.
+    from ..exports import Edge, _code_type
+    from ..exports import Network as Graph
+
+    query = _query("happening", filters)
+    params = _params(filters)
+    statuses = {f"happened_{n}": status for n, status in enumerate(HAPPENED)}
+    where = _where(_with_condition(query, f"h.status IN ({', '.join(':' + k for k in statuses)})"))
+    refs = " UNION ALL ".join(
+        f"SELECT h.id, h.rank, {side} AS side, j.key AS k, json_extract(j.value, '$.code') AS code,"
+        f" json_extract(j.value, '$.name') AS name, json_extract(j.value, '$.actor_id') AS actor_id"
+        f" FROM h, json_each(h.{column}) j"
+        for side, column in ((0, "actor"), (1, "recipient")))
+    cte = (f"WITH h AS (SELECT h.id, h.actor, h.recipient, h.quad, h.score, row_number() OVER"
+           f" (ORDER BY {query.order}) AS rank FROM {query.source}{where}),"
+           # Where a reference stands in page order (happening, side, index): for first-seen ties.
+           f" refs AS (SELECT *, (rank * 2 + side) * 1048576 + k AS pos FROM ({refs})"
+           f" WHERE code IS NOT NULL AND code != ''),"
+           " codes AS (SELECT DISTINCT id, side, code FROM refs)")
+    args = {**params, **statuses}
+    names: dict[str, dict[str, int]] = {}
+    person_names: dict[str, dict[str, int]] = {}
+    record_types: dict[str, dict[str, tuple[int, int]]] = {}  # code -> type -> (count, first seen)
+    for code, name, type_, n, first in conn.execute(
+            f"{cte} SELECT r.code, r.name, x.type, count(*), min(r.pos) FROM refs r"
+            " LEFT JOIN actors x ON x.id = r.actor_id GROUP BY r.code, r.name, x.type", args):
+        names.setdefault(code, {})
+        if name:
+            counter = (person_names if type_ == "person" else names).setdefault(code, {})
+            counter[name] = counter.get(name, 0) + n
+        if type_ in ("country", "organization"):
+            count, seen = record_types.setdefault(code, {}).get(type_, (0, first))
+            record_types[code][type_] = (count + n, min(seen, first))
+    edges: dict[tuple[str, str], Edge] = {}
+    for source, target, weight, q1, q2, q3, q4, score_sum, scored in conn.execute(
+            f"{cte}, pairs AS ("
+            " SELECT a.id, a.code AS source, r.code AS target FROM codes a"
+            " JOIN codes r ON r.id = a.id AND r.side = 1 AND r.code != a.code WHERE a.side = 0"
+            " UNION ALL"
+            " SELECT a.id, a.code, b.code FROM codes a"
+            " JOIN codes b ON b.id = a.id AND b.side = 0 AND b.code != a.code WHERE a.side = 0"
+            " AND NOT EXISTS (SELECT 1 FROM codes r WHERE r.id = a.id AND r.side = 1))"
+            " SELECT p.source, p.target, count(*), count(CASE WHEN h.quad = 1 THEN 1 END),"
+            " count(CASE WHEN h.quad = 2 THEN 1 END), count(CASE WHEN h.quad = 3 THEN 1 END),"
+            " count(CASE WHEN h.quad = 4 THEN 1 END), sum(h.score), count(h.score)"
+            " FROM pairs p JOIN h ON h.id = p.id GROUP BY p.source, p.target", args):
+        quads = Counter({q: n for q, n in ((1, q1), (2, q2), (3, q3), (4, q4)) if n})
+        edges[(source, target)] = Edge(weight=weight, quads=quads, score_sum=float(score_sum or 0.0),
+                                       scored=scored)
+    labels: dict[str, str] = {}
+    kinds: dict[str, str | None] = {}
+    for code in sorted(names):
+        counts = names[code] or person_names.get(code) or {code: 1}
+        labels[code] = min(counts, key=lambda name: (-counts[name], name))
+        seen = record_types.get(code)
+        kinds[code] = _code_type(code) or (min(seen, key=lambda t: (-seen[t][0], seen[t][1])) if seen else None)
+    return Graph(labels, kinds, dict(sorted(edges.items())))
+
+
+def _with_condition(query: _Query, condition: str) -> _Query:
+    return _Query(query.source, query.order, [*query.where, condition], query.select)
 
 
 def counts(conn: sqlite3.Connection, kind: str, filters: Filters, period: str) -> PeriodCounts:

@@ -52,7 +52,7 @@ from .. import api
 from ..about import __version__
 from ..corpus.dyads import UNITS, DyadRow, dyad_series
 from ..corpus.stances import tug_of_war
-from ..exports import KEPLER_COLUMNS, actor_network, kepler_rows, record_columns
+from ..exports import KEPLER_COLUMNS, kepler_rows, record_columns
 from ..kb.entries import TYPES as ENTRY_TYPES
 from ..kb.gazetteer import FEATURES
 from ..pipeline import Pipeline
@@ -72,6 +72,7 @@ from ..stages.events import plover_types
 from ..stages.stances import POSITIONS, issues
 from ..store import MAX_INT, Filters, Page, PeriodCounts, Store
 from ..store.queries import Budget, check_search
+from ..store.queries import network as network_of
 from . import assets, errors, guards, models
 from .errors import ApiError, envelope
 
@@ -725,8 +726,8 @@ def network(
     """The directed actor network of the happenings that happened (occurred
     or ongoing) and pass the filters: nodes are actor codes, edges actor
     pairs with `weight` (happenings), `q1`..`q4` and `score_mean`."""
-    happenings = store.page("happening", dataclasses.replace(filters, type=type_), limit=None).items
-    graph = actor_network(store, cast(list[HappeningRecord], happenings)).to_dict()
+    # Aggregated in SQL: the answer's size grows with the actors, not the store.
+    graph = network_of(store.conn, dataclasses.replace(filters, type=type_)).to_dict()
     if as_csv:
         return _csv(graph["edges"], EDGE_COLUMNS, "network")
     return JSONResponse(graph)
