@@ -86,6 +86,18 @@ SHAPES = [
     ("India ordered a senior Canadian diplomat to leave the country on Tuesday.", "SANCTION", {"IND"}, None,
      "occurred"),
     ("President Donald Trump attacked the Fed for raising rates.", "ACCUSE", None, None, "occurred"),
+    # "since 2014" is a bound, not the event's date (which would make it history)
+    ("Russian troops have massed near the border in the largest build-up since 2014, officials said.",
+     "MOBILIZE", {"RUS"}, None, "occurred"),
+    ("U.S. and British warplanes launched strikes on Houthi targets across Yemen on Friday.", "ASSAULT",
+     {"USA", "GBR"}, None, "occurred"),
+    ("Hundreds of thousands of French workers went on strike on Thursday.", "PROTEST", None, None, "occurred"),
+    ("Pakistan expelled tens of thousands of undocumented Afghan migrants on Wednesday.", "COERCE", {"PAK"},
+     None, "occurred"),
+    ("North Korea expelled inspectors of the International Atomic Energy Agency on Monday.", "SANCTION",
+     {"PRK"}, None, "occurred"),
+    ("India dispatched search-and-rescue teams and relief supplies to Turkey on Tuesday.", "AID", {"IND"},
+     None, "occurred"),
 ]
 
 

@@ -183,6 +183,18 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             if not objects and actor_sectors & {"MIL", "COP", "GOV"}:
                 return type_
             return None
+        if lemma in ("expel", "deport") and type_ == "SANCTION" and objects and any(
+                phrase_words(o) & words("""migrant migrants refugee refugees immigrant immigrants national nationals
+                    citizen citizens people individual individuals foreigner foreigners resident residents
+                    asylum-seeker asylum-seekers seekers worker workers family families""")
+                for o in objects):
+            # "expelling undocumented Afghan migrants": deporting people (CAMEO
+            # 174), not expelling diplomats or inspectors (166, SANCTION)
+            return "COERCE"
+        if type_ == "MOBILIZE" and lemma in ("dispatch", "send", "deploy") and any(
+                phrase_words(o) & words("relief aid supplies rescue medical humanitarian doctors medics food")
+                for o in objects):
+            return "AID"  # "dispatched search-and-rescue teams and relief supplies to Turkey"
         if type_ == "AID" and lemma == "send" and objects:
             # "sent warships close to Chinese-held reefs": a deployment, not aid
             # (unless sent to help); "sent messages of sympathy": support.
@@ -265,6 +277,13 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
         if type_ == "PROTEST" and lemma == "strike" and phrase_words(token) & words(
                 "air drone missile rocket military artillery precision retaliatory pre-emptive preemptive"):
             return "ASSAULT"  # "an air strike", "drone strikes"
+        if type_ == "PROTEST" and lemma == "strike" and (
+                token.head.lemma_.lower() in ("launch", "conduct", "carry", "order") and token.dep_ == "dobj"
+                or any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+                    g.dep_ == "pobj" and head_lemma(g) in words("target targets position positions base bases site "
+                                                              "sites facility facilities camp camps")
+                    for g in c.children) for c in token.children)):
+            return "ASSAULT"  # "launched strikes on Houthi targets": workers strike, they do not launch
         if type_ == "ASSAULT" and _accidental(token):
             return None
         if lemma == "duty" and not (token.lower_ == "duties" and any(

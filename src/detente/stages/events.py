@@ -641,8 +641,12 @@ class Finder:
                 token) == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)):
             return True  # "300 people had been arrested", "was charged with murder": only authorities do it
         if type_ == "PROTEST" and token.pos_ != "VERB" and self._happens(token, type_) \
-                and not any(h.lower_ in event_sense.PRIVATE_HEADS for h in acting_heads):
-            return True  # "Riots broke out in Nanterre": a protest is public by nature (not the fans')
+                and not any(h.lower_ in event_sense.PRIVATE_HEADS for h in acting_heads) \
+                or type_ == "PROTEST" and token.lemma_.lower() == "strike" and token.dep_ == "pobj" \
+                and token.head.lower_ == "on" and _lemma(token.head.head) == "go":
+            # "Riots broke out in Nanterre": a protest is public by nature (not
+            # the fans'); "workers went on strike": a strike is labour's protest.
+            return True
         if type_ == "ASSAULT" and not actors:
             if self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
                     event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE):
@@ -771,7 +775,8 @@ class Finder:
             verb = head.head
             return _lemma(verb) == "participate" or _lemma(verb) == "take" and any(
                 c.lower_ == "part" for c in verb.children)
-        return False
+        # "workers went on strike"
+        return token.dep_ == "pobj" and head.lower_ == "on" and _lemma(head.head) == "go" and token.lemma_ == "strike"
 
     def _judgement(self, token: Token) -> tuple[Token, Token | None, str] | None:
         """A judgement said of something, with who says it, of what, and
@@ -1258,11 +1263,19 @@ class Finder:
         if own:
             best = min(own, key=lambda t: abs(t.start - token.idx))
             return best.value, best.granularity
-        free = [t for t in found if not self._elsewhere(t, token) and not self._owned(t)]
+        # Not a bound ("the largest build-up since 2014"): it says when
+        # something began, not when this happened.
+        free = [t for t in found if not self._elsewhere(t, token) and not self._owned(t)
+                and self.text_before(t.start).lower() not in ("since", "until")]
         if free:
             best = min(free, key=lambda t: abs(t.start - token.idx))
             return best.value, best.granularity
         return None, None
+
+    def text_before(self, offset: int) -> str:
+        """The word right before a character offset ("" at the start)."""
+        first = self._tokens(offset, offset + 1)[0]
+        return self.doc[first - 1].text if first > 0 else ""
 
     def _modifies(self, time: TimeRecord, heads: tuple[int, ...]) -> bool:
         """The time hangs on one of ``heads`` through temporal links only."""
