@@ -234,7 +234,8 @@ class EventReport:
     """``detente eval events`` with no folder: every event set at once —
     the PLOVER development half (``plover_dev``; in the classifier's
     training data), the held-out PLOVER-style sentences (``heldout``,
-    blind), and the blind real-news sets (``realnews_written``,
+    blind at first, then read; ``heldout_b``, 96 more, blind), and the
+    blind real-news sets (``realnews_written``,
     ``realnews_meantime``)."""
 
     HELDOUT = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "events"
@@ -244,6 +245,8 @@ class EventReport:
         if DEFAULT.exists():
             self.parts["plover_dev"] = score_events(DEFAULT, settings)
         self.parts["heldout"] = score_events(self.HELDOUT, settings)
+        if (self.HELDOUT / "heldout_b" / "gold.jsonl").exists():
+            self.parts["heldout_b"] = score_events(self.HELDOUT / "heldout_b", settings)
         for name, data in realnews_sets().items():
             self.parts[f"realnews_{name}"] = score_realnews(data, settings)
         self.misses = [f"[{name}] {line}" for name, part in self.parts.items() for line in part.misses]
