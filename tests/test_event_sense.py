@@ -44,6 +44,8 @@ NO_EVENT = [
     # sport word ("club's") still marks a sport story
     "Fans staged protests against the club's owners before the match.",
     "The striker sparked a comeback with two late goals.",
+    "Apple launched a new iPhone on Tuesday.",
+    "Let me be clear about the figures, the chief executive said.",
 ]
 
 
@@ -97,6 +99,10 @@ SHAPES = [
     ("North Korea expelled inspectors of the International Atomic Energy Agency on Monday.", "SANCTION",
      {"PRK"}, None, "occurred"),
     ("India dispatched search-and-rescue teams and relief supplies to Turkey on Tuesday.", "AID", {"IND"},
+     None, "occurred"),
+    ("Hundreds of drones and missiles were launched at Israel by Iran on Saturday night.", "ASSAULT", {"IRN"},
+     None, "occurred"),
+    ("Russian forces let a team of IAEA inspectors into the occupied plant on Thursday.", "RETREAT", {"RUS"},
      None, "occurred"),
 ]
 

@@ -137,6 +137,16 @@ def head_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# What is launched at someone: "launched missiles", "drones were launched at
+# Israel", "launched an offensive".
+LAUNCHED_ATTACKS = words("""missile missiles rocket rockets drone drones strike strikes airstrike airstrikes
+    attack attacks offensive offensives raid raids assault assaults bombardment bombardments shell shells
+    barrage barrages incursion invasion""")
+# Who is let in when a side allows access: inspectors, monitors, aid.
+ACCESS_GRANTED = words("""inspector inspectors monitor monitors observer observers aid convoy convoys
+    journalist journalists investigators investigator team teams humanitarian""")
+
+
 def _objects(verb: Token) -> list[Token]:
     """What a verb acts on: its objects (and their conjuncts), the subject
     of a passive, and a preposition's object after an intransitive use."""
@@ -195,6 +205,32 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 phrase_words(o) & words("relief aid supplies rescue medical humanitarian doctors medics food")
                 for o in objects):
             return "AID"  # "dispatched search-and-rescue teams and relief supplies to Turkey"
+        if lemma == "launch":
+            # "missiles were launched at Israel", "launched strikes", "launched
+            # an inquiry"; a product, a campaign or a website is no event.
+            said = set().union(*(phrase_words(o) for o in objects)) if objects else set()
+            if said & LAUNCHED_ATTACKS:
+                return "ASSAULT"
+            if said & words("inquiry investigation probe"):
+                return "ACCUSE"
+            if said & words("mediation talks negotiations dialogue initiative"):
+                return "CONSULT"  # "launched a mediation effort"
+            if said & words("protest protests boycott demonstration demonstrations hunger"):
+                return "PROTEST"  # "launched a hunger strike", "a boycott"
+            return None
+        if lemma == "leave" and type_ == "RETREAT":
+            # "its last troops had left Mali": forces leaving a country
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any(phrase_words(s_) & MILITARY_NOUNS for s_ in subjects) and any(
+                    o.ent_type_ in ("GPE", "LOC") for o in objects):
+                return type_
+            return None
+        if lemma == "let" and type_ == "RETREAT":
+            # "let IAEA inspectors into the plant": allowing access
+            if any(phrase_words(o) & ACCESS_GRANTED for o in token.subtree if o.dep_ in ("dobj", "nsubj", "ccomp")
+                   or o.head == token) and any(t.lower_ == "into" for t in token.subtree):
+                return type_
+            return None
         if type_ == "AID" and lemma == "send" and objects:
             # "sent warships close to Chinese-held reefs": a deployment, not aid
             # (unless sent to help); "sent messages of sympathy": support.
