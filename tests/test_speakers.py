@@ -306,3 +306,10 @@ def test_a_named_organisation_is_not_its_capital_or_owner(settings: Settings) ->
     assert firm is not None and firm.code != "BMU" and firm.name == "Booz Allen Hamilton"
     owner = find(quotes, "it would close").speaker
     assert owner is not None and owner.name != "Rupert Murdoch" and "News International" in (owner.name or "")
+
+
+def test_a_body_with_no_affiliation_points_back(settings: Settings) -> None:
+    quotes = quotes_of("Stellantis said it would pause production at plants in Canada and Mexico. "
+                       "The company said the move would idle about 900 workers.\n", settings)
+    later = find(quotes, "idle about 900 workers").speaker
+    assert later is not None and later.name == "Stellantis" and later.actor_id is not None

@@ -1347,7 +1347,13 @@ class _Finder:
         if self._anonymous(token):
             return self._unnamed(token)
         if token.lower_ in self.bodies:
-            return self._body(token)
+            found = self._body(token)
+            if found.speaker is None:
+                # "Stellantis said …. The company said …": no affiliation
+                # named, so the description points back.
+                back = self._back(token)
+                return back if back.speaker is not None else found
+            return found
         if token.tag_ == "NNS" and token.lemma_.lower() in self.roles:
             return self._group(token)
         if token.lower_ in self.roles and token.tag_ == "NN" and any(
