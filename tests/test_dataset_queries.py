@@ -36,18 +36,32 @@ def run(*args: object) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
+#: The clock of both runs. A store's ingestion time is each article's own
+#: (to the second), a dataset's its partition's finishing time, and a run's
+#: day is PLOVER's ``coded_date``: on one clock, the two orders of a
+#: happening's members (earliest ingested first) and GDELT's DATEADDED agree,
+#: so the outputs can be compared byte for byte.
+CLOCK = "2024-05-06T07:08:09+00:00"
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The same inputs (dated and undated articles, an empty file, bad JSON
     Lines) stored by ``ingest`` and written by ``extract --output`` in small
-    partitions: (store, dataset)."""
+    partitions, on one clock (:data:`CLOCK`): (store, dataset)."""
+    import detente.scale.dataset
+    import detente.store
+
     folder = tmp_path_factory.mktemp("dataset_queries")
     undated = folder / "undated.jsonl"
     undated.write_text("".join(json.dumps(a) + "\n" for a in UNDATED), encoding="utf-8")
     inputs = [EXAMPLES, CORPUS, undated, FIXTURES / "bad" / "empty.txt", FIXTURES / "bad" / "malformed.jsonl"]
     store, dataset = folder / "corpus.db", folder / "corpus.parquet"
-    stored = run("-q", "ingest", *inputs, "--db", store)
-    written = run("-q", "extract", *inputs, "--output", dataset, "--partition-kb", 4)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(detente.store, "_now", lambda: CLOCK)
+        patch.setattr(detente.scale.dataset, "_now", lambda: CLOCK)
+        stored = run("-q", "ingest", *inputs, "--db", store)
+        written = run("-q", "extract", *inputs, "--output", dataset, "--partition-kb", 4)
     assert stored.exit_code == written.exit_code == 1, (stored.output, written.output)  # the bad inputs
     assert len(list((dataset / "_partitions").glob("*.done"))) > 3
     return store, dataset
@@ -73,6 +87,12 @@ QUERIES = [
     ["export", "--kind", "event", "--format", "csv"],
     ["export", "--kind", "article", "--format", "csv", "--no-text"],
     ["export", "--format", "kepler"],
+    ["export", "--format", "plover"],
+    ["export", "--format", "plover", "--no-text"],
+    ["export", "--format", "plover", "--kind", "happening"],
+    ["export", "--format", "gdelt"],
+    ["export", "--format", "gexf"],
+    ["export", "--format", "graphml"],
 ]
 
 
@@ -87,6 +107,20 @@ def test_dataset_queries_cli_output_is_the_stores_byte_for_byte(corpus: tuple[Pa
     if args == ["export"]:
         kinds = {json.loads(line)["kind"] for line in from_store.stdout.splitlines()}
         assert kinds == set(TABLES)  # every kind was compared, errors and happenings included
+    if args[1:3] == ["--format", "plover"]:
+        lines = [json.loads(line) for line in from_store.stdout.splitlines()]
+        assert len(lines) > 20
+        # The look-ups were exercised, not compared empty: actor records,
+        # articles, runs (and for events, the actors' own words in the text).
+        assert any(a["identifier_text"] and a["sector"] for line in lines for a in line["source"])
+        assert any(line["cite_info"]["url"] for line in lines if line["cite_info"]) and lines[0]["coded_date"]
+        assert all(line["coder"].startswith("detente ") and line["coder"] != "detente" for line in lines)
+        if "--kind" not in args:
+            assert sum(a["actor_text"] != a["identifier_text"] for line in lines for a in line["source"]) > 0
+    if args[1:3] == ["--format", "gdelt"]:
+        assert from_store.stdout.count("\n") > 10 and CLOCK[:4] + CLOCK[5:7] in from_store.stdout
+    if args[1:3] == ["--format", "gexf"] or args[1:3] == ["--format", "graphml"]:
+        assert from_store.stdout.count("<edge ") > 3
 
 
 def test_dataset_queries_dyad_series_match_the_stores_with_undated_and_ranges(corpus: tuple[Path, Path]) -> None:
@@ -149,8 +183,6 @@ def test_dataset_queries_usage_errors(corpus: tuple[Path, Path], tmp_path: Path)
     store, dataset = corpus
     both = run("dyads", "--db", store, "--dataset", dataset)
     assert both.exit_code == 2 and "give one" in both.output
-    gdelt = run("export", "--format", "gdelt", "--dataset", dataset)
-    assert gdelt.exit_code == 2 and "detente ingest" in gdelt.output
     rebuild = run("happenings", "--rebuild", "--dataset", dataset)
     assert rebuild.exit_code == 2 and "extract --output" in rebuild.output
     plain = tmp_path / "plain"
@@ -166,3 +198,28 @@ def test_dataset_queries_without_duckdb_names_the_extra(corpus: tuple[Path, Path
         DatasetSource(corpus[1])
     result = run("dyads", "--dataset", corpus[1])
     assert result.exit_code == 2 and "pip install 'detente[duckdb]'" in result.output
+
+
+def test_dataset_queries_lookup_times_are_the_partitions(corpus: tuple[Path, Path]) -> None:
+    """A dataset's ingestion time and run are its partition's: the marker's
+    ``finished``, with the dataset's versions; happenings take the last
+    partition's."""
+    from detente.about import RULES_VERSION, __version__
+    from detente.corpus.dataset_queries import DatasetLookup
+    from detente.records import EventRecord, HappeningRecord
+
+    _, dataset = corpus
+    with DatasetSource(dataset) as source:
+        lookup = DatasetLookup(source)
+        event = next(e for e in source.records("event") if isinstance(e, EventRecord))
+        article = lookup.article(event.article_id)
+        run_info = lookup.run(event)
+        assert article is not None and article.ingested_at == CLOCK and article.url
+        assert run_info is not None and (run_info.started_at, run_info.detente_version,
+                                         run_info.rules_version) == (CLOCK, __version__, RULES_VERSION)
+        happening = next(h for h in source.records("happening") if isinstance(h, HappeningRecord)
+                         and h.num_articles > 1)
+        members = lookup.members(happening)
+        assert sorted(m.event_id for m in members) == sorted(happening.event_ids)
+        assert len({m.article_id for m in members}) == happening.num_articles
+        assert lookup.actor("no-such-actor") is None and lookup.article("no-such-article") is None

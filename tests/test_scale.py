@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -79,6 +80,62 @@ def test_scale_range_sources_read_as_the_whole_file_does(tmp_path: Path, setting
     # whole file), whatever range each line fell in.
     assert [(type(i).__name__, i.ref) for i in pieces] == [(type(i).__name__, i.ref) for i in whole]
     assert pieces[5].ref == f"{path}:6" and pieces[5].kind == "error"  # type: ignore[union-attr]
+    # A range is read as it is (no padding in front): its first line's number comes with it.
+    for piece in (piece for p in partitions for piece in p.pieces):
+        source = piece.source()
+        assert source.data is not None and len(source.data) == (piece.end or 0) - piece.start
+        assert source.first_line == piece.line
+
+
+def _items(items: list[object]) -> list[tuple[str, str, str | None]]:
+    return [(type(i).__name__, str(getattr(i, "ref", "")), getattr(i, "reason", None)) for i in items]
+
+
+@pytest.mark.parametrize("name", ["pages.warc", "pages.warc.gz"])
+def test_scale_warc_ranges_read_as_the_whole_file_does(tmp_path: Path, settings: Settings, name: str) -> None:
+    """A big WARC file (the fixture's records six times over, with a
+    response that lost its target URI and, gzipped, a damaged member) is cut
+    at record boundaries into ranges whose articles and errors, refs and
+    reasons (record numbers, byte offsets) are the whole file's."""
+    from detente.readers import read
+    from detente.readers.warc import warc_ranges
+
+    data = (FIXTURES / "warc" / name).read_bytes()
+    copies = [data] * 6
+    if name.endswith(".gz"):
+        # Copy 4's second member (the first page) with its deflate data damaged.
+        members = [m for m in range(len(data)) if data.startswith(b"\x1f\x8b\x08", m)]
+        bad = bytearray(data)
+        bad[members[1] + 40: members[1] + 60] = b"\xff" * 20
+        copies[3] = bytes(bad)
+    else:
+        # Copy 3's first page lost its WARC-Target-URI: it is named by its number.
+        copies[2] = re.sub(rb"WARC-Target-URI: [^\r]*geneva[^\r]*\r\n", b"", data, count=1)
+        assert copies[2] != data
+    path = tmp_path / f"big-{name}"
+    path.write_bytes(b"".join(copies))
+    whole = _items(list(read([path], settings)))
+    assert sum(kind == "ErrorRecord" for kind, _, _ in whole) >= 1 and len(whole) > 10
+    if not name.endswith(".gz"):
+        assert any(ref.endswith("#record-12") for _, ref, _ in whole)
+    for every in (1, 700, 2000, 5000):
+        partitions = plan([path], every)
+        assert len(partitions) > 2, every
+        assert [_items(list(read(p.sources(), settings))) for p in partitions] != [], every
+        assert [i for p in partitions for i in _items(list(read(p.sources(), settings)))] == whole, every
+    ranges = warc_ranges(path, 1)
+    assert ranges[0][0] == 0 and ranges[-1][1] == path.stat().st_size
+    assert all(end == following for (_, end, _), (following, _, _) in zip(ranges, ranges[1:], strict=False))
+    # Gzipped: every member that starts a record is a cut; damaged, one is missed.
+    assert len(ranges) == (29 if name.endswith(".gz") else 30)
+
+
+def test_scale_warc_that_is_no_warc_is_one_range(tmp_path: Path) -> None:
+    from detente.readers.warc import warc_ranges
+
+    path = tmp_path / "x.warc"
+    path.write_bytes(b"not a warc\n" * 1000)
+    assert warc_ranges(path, 100) == [(0, path.stat().st_size, 1)]
 
 
 def test_scale_plan_is_stable_groups_small_files_and_sees_changes(tmp_path: Path) -> None:

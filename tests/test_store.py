@@ -75,6 +75,21 @@ def test_store_same_text_or_canonical_url_is_stored_once() -> None:
         assert store.stats()["records"]["mention"] == 1
 
 
+def test_store_known_keys_are_what_find_duplicate_finds() -> None:
+    with Store(":memory:") as store:
+        kept = _article(url="https://www.x.org/a/?utm_source=rss")
+        slow = _article("Russia and NATO met again.")
+        bare = _article("A third text, with no URL.")
+        slow.errors.append(ErrorRecord(ref="ref", reason="too slow", code="too_slow", article_id=slow.id))
+        for article in (kept, slow, bare):
+            assert store.add_article(article)
+        by_sha256, by_url = store.known_keys()
+        # The one that failed on a pipeline limit is processed again: not known.
+        assert by_sha256 == {kept.sha256: kept.id, bare.sha256: bare.id}
+        assert by_url == {kept.canonical_url: kept.id}
+        assert store.find_duplicate(slow) is None and store.find_duplicate(kept) == kept.id
+
+
 def test_store_an_article_is_never_half_stored() -> None:
     with Store(":memory:") as store:
         article = _article()

@@ -322,44 +322,40 @@ def export(obj: Context, fmt: str, kind: str | None, db: str | None, output: str
     if fmt in exports.HAPPENING_FORMATS and kind not in (None, "happening"):
         raise click.UsageError(f"{fmt} is made from happenings: leave --kind out")
     if _from_dataset(db, dataset):
-        from .corpus import dataset_queries as dq
+        from .corpus.dataset_queries import DatasetLookup
 
-        if fmt not in dq.FORMATS:
-            raise click.UsageError(f"{fmt} looks up runs, articles and actors in a store: from a dataset, export "
-                                   f"{', '.join(dq.FORMATS)}, or ingest the dataset first (detente ingest {dataset})")
         with _open_dataset(obj, dataset) as source:
-            if fmt == "parquet":
-                dq.write_parquet(source, output or "", kind or "", with_text=not no_text)
-                return
-            with _output(output) as out:
-                if fmt == "jsonl":
-                    dq.write_jsonl(source, out, [kind] if kind else KINDS, with_text=not no_text)
-                elif fmt == "csv":
-                    dq.write_csv(source, out, kind or "", with_text=not no_text)
-                else:
-                    dq.write_kepler(source, out)
+            try:
+                _export(source, DatasetLookup(source), fmt, kind, output, with_text=not no_text)
+            except DetenteError as exc:
+                _fail(exc)
         return
     with _open_store(settings) as store:
         try:
-            if fmt == "parquet":
-                exports.write_parquet(store, output or "", kind or "", with_text=not no_text)
-                return
-            with _output(output) as out:
-                if fmt == "jsonl":
-                    exports.write_jsonl(store, out, [kind] if kind else KINDS, with_text=not no_text)
-                elif fmt == "csv":
-                    exports.write_csv(store, out, kind or "", with_text=not no_text)
-                elif fmt == "plover":
-                    exports.write_plover(store, out, kind or "event", with_text=not no_text)
-                elif fmt == "gdelt":
-                    exports.write_gdelt(store, out)
-                elif fmt == "kepler":
-                    exports.write_kepler(store, out)
-                else:
-                    exports.write_network(store, out, fmt)
+            _export(store, exports.StoreLookup(store), fmt, kind, output, with_text=not no_text)
         except DetenteError as exc:
             _fail(exc)
 
+
+def _export(source: exports.Records, lookup: exports.Lookup, fmt: str, kind: str | None, output: str | None, *,
+            with_text: bool) -> None:
+    """One export of a store's or a dataset's records (the same writers)."""
+    if fmt == "parquet":
+        exports.write_parquet(source, output or "", kind or "", with_text=with_text)
+        return
+    with _output(output) as out:
+        if fmt == "jsonl":
+            exports.write_jsonl(source, out, [kind] if kind else KINDS, with_text=with_text)
+        elif fmt == "csv":
+            exports.write_csv(source, out, kind or "", with_text=with_text)
+        elif fmt == "plover":
+            exports.write_plover(source, out, kind or "event", with_text=with_text, lookup=lookup)
+        elif fmt == "gdelt":
+            exports.write_gdelt(source, out, lookup=lookup)
+        elif fmt == "kepler":
+            exports.write_kepler(source, out)
+        else:
+            exports.write_network(source, out, fmt, lookup=lookup)
 
 @cli.command()
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="The store (default: detente.db).")

@@ -1,8 +1,14 @@
 """Exports: the store's records in the formats other tools read.
 
-One entry point per format; each reads a :class:`~detente.store.Store` and
-writes to a text stream (Parquet, a binary format, to a path). Each returns
-the number of rows (records, lines or graph edges) it wrote.
+One entry point per format; each reads records from a
+:class:`~detente.store.Store` or a Parquet dataset
+(:class:`~detente.corpus.dataset_queries.DatasetSource`; anything with
+:meth:`records`, :class:`Records`) and writes to a text stream (Parquet, a
+binary format, to a path). Each returns the number of rows (records, lines
+or graph edges) it wrote. PLOVER, GDELT and the networks also look up actor
+records, articles, runs and a happening's members through a
+:class:`Lookup`: :class:`StoreLookup` for a store (the default), or
+:class:`~detente.corpus.dataset_queries.DatasetLookup` for a dataset.
 
 - :func:`write_jsonl`: the contract's records, one JSON object a line.
 - :func:`write_csv`, :func:`write_parquet`: one record kind, one row per
@@ -135,14 +141,13 @@ import datetime as dt
 import hashlib
 import json
 import re
-import sqlite3
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from . import parquet
 from .about import RULES_VERSION, __version__
@@ -155,6 +160,8 @@ FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "gexf", "graphml", "kep
 #: The formats made from happenings only (``--kind`` does not apply).
 HAPPENING_FORMATS = ("gdelt", "gexf", "graphml", "kepler")
 PLOVER_CODEBOOK = "PLOVER 0.7b1 + detente extensions"
+#: Rows per row group of a Parquet export.
+PARQUET_ROWS = 2000
 
 #: PLOVER type -> the CAMEO root it was made from (the PLOVER manual's table
 #: of CAMEO cue categories, read backwards; CAMEO 02 "appeal" and 10
@@ -190,8 +197,9 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 __all__ = [
     "CAMEO_ROOTS", "FORMATS", "GDELT_COLUMNS", "GEXF_NS", "GRAPHML_NS", "HAPPENING_FORMATS",
-    "KEPLER_COLUMNS", "PLOVER_CODEBOOK", "Edge", "Network", "actor_network", "flat_record",
-    "kepler_rows", "record_columns", "write_csv", "write_gdelt", "write_jsonl", "write_kepler",
+    "KEPLER_COLUMNS", "PARQUET_ROWS", "PLOVER_CODEBOOK", "ActorInfo", "ArticleInfo", "Edge", "Lookup",
+    "Member", "Network", "Records", "RunInfo", "StoreLookup", "actor_info", "actor_network", "flat_record",
+    "kepler_rows", "member", "record_columns", "write_csv", "write_gdelt", "write_jsonl", "write_kepler",
     "write_network", "write_parquet", "write_plover",
 ]  # fmt: skip
 
@@ -199,35 +207,46 @@ __all__ = [
 # -- records as they are: JSON Lines, CSV, Parquet ------------------------------------
 
 
-def write_jsonl(store: Store, out: IO[str], kinds: Sequence[str] | None = None,
+def write_jsonl(source: Records, out: IO[str], kinds: Sequence[str] | None = None,
                 with_text: bool = True) -> int:
     """Every record of ``kinds`` (default: all), one JSON object a line."""
     n = 0
     for kind in kinds or list(TABLES):
-        for record in store.records(kind, with_text=with_text):
+        for record in source.records(kind, with_text=with_text):
             out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
             n += 1
     return n
 
 
-def write_csv(store: Store, out: IO[str], kind: str, with_text: bool = True) -> int:
+def write_csv(source: Records, out: IO[str], kind: str, with_text: bool = True) -> int:
     """One record kind as CSV: a header, one row per record."""
     writer = csv.DictWriter(out, fieldnames=record_columns(kind), lineterminator="\n")
     writer.writeheader()
     n = 0
-    for record in store.records(kind, with_text=with_text):
+    for record in source.records(kind, with_text=with_text):
         writer.writerow(flat_record(record))
         n += 1
     return n
 
 
-def write_parquet(store: Store, path: str | Path, kind: str, with_text: bool = True) -> int:
+def write_parquet(source: Records, path: str | Path, kind: str, with_text: bool = True) -> int:
     """One record kind as a Parquet file (``pip install 'detente[parquet]'``),
-    in the columns and types of :mod:`detente.parquet`."""
+    in the columns and types of :mod:`detente.parquet`, written a row group
+    of :data:`PARQUET_ROWS` rows at a time (so memory stays flat)."""
     pa = parquet.arrow()
-    rows = [parquet.record_row(r) for r in store.records(kind, with_text=with_text)]
-    pa.parquet.write_table(pa.Table.from_pylist(rows, schema=parquet.schema(kind)), str(path))
-    return len(rows)
+    kind_schema = parquet.schema(kind)
+    n = 0
+    with pa.parquet.ParquetWriter(str(path), kind_schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for record in source.records(kind, with_text=with_text):
+            rows.append(parquet.record_row(record))
+            if len(rows) == PARQUET_ROWS:
+                writer.write_table(pa.Table.from_pylist(rows, schema=kind_schema))
+                n, rows = n + len(rows), []
+        if rows or not n:  # an empty kind still gets its schema
+            writer.write_table(pa.Table.from_pylist(rows, schema=kind_schema))
+            n += len(rows)
+    return n
 
 
 def flat_record(record: Record) -> dict[str, Any]:
@@ -246,8 +265,48 @@ def record_columns(kind: str) -> list[str]:
 # -- shared look-ups -----------------------------------------------------------------------
 
 
+class Records(Protocol):
+    """Where the writers read records: a :class:`~detente.store.Store`, or a
+    Parquet dataset (:class:`detente.corpus.dataset_queries.DatasetSource`)."""
+
+    def records(self, kind: str, *, with_text: bool = True) -> Iterator[Record]: ...
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """The run that made a record: when it started and what coded it."""
+
+    started_at: str
+    detente_version: str
+    rules_version: str
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What a citation needs of an article (no text)."""
+
+    url: str | None
+    title: str | None
+    language: str | None
+    source: str | None
+    ingested_at: str | None
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What PLOVER, GDELT and the network need of an actor record."""
+
+    id: str
+    article_id: str
+    name: str
+    type: str
+    sector: str | None
+    identity: str | None
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
-class _Member:
+class Member:
     """What an export needs from one event of a happening and its article."""
 
     event_id: str
@@ -261,61 +320,114 @@ class _Member:
     ingested_at: str | None
 
 
-class _Lookup:
-    """Cached reads the exports share: actor records, runs, articles, members."""
+class Lookup(Protocol):
+    """The reads beyond the records that PLOVER, GDELT and the networks
+    make: :class:`StoreLookup` over a store, and
+    :class:`detente.corpus.dataset_queries.DatasetLookup` over a dataset."""
+
+    def actor(self, actor_id: str | None) -> ActorInfo | None:
+        """The actor record of this id, if any."""
+        ...
+
+    def article(self, article_id: str) -> ArticleInfo | None:
+        """An article's citation fields, if it is known."""
+        ...
+
+    def run(self, record: EventRecord | HappeningRecord) -> RunInfo | None:
+        """The run that made the record, if it is known."""
+        ...
+
+    def text(self, article_id: str, start: int, end: int) -> str | None:
+        """The characters [start, end) of an article's text, if it is held."""
+        ...
+
+    def members(self, happening: HappeningRecord) -> list[Member]:
+        """The happening's events with their articles, earliest ingested
+        first (then by publication date, article id, place, event id)."""
+        ...
+
+
+class StoreLookup:
+    """The look-ups over a store's tables, cached."""
 
     def __init__(self, store: Store) -> None:
         self.conn = store.conn
-        self._actors: dict[str, sqlite3.Row | None] = {}
-        self._runs = {r["id"]: r for r in self.conn.execute(
-            "SELECT id, started_at, detente_version, rules_version FROM runs")}
-        self._articles = {r["id"]: r for r in self.conn.execute(
-            "SELECT id, url, title, language, source, ingested_at FROM articles")}
+        self._actors: dict[str, ActorInfo | None] = {}
+        self._runs = {r["id"]: RunInfo(r["started_at"], r["detente_version"], r["rules_version"])
+                      for r in self.conn.execute("SELECT id, started_at, detente_version, rules_version FROM runs")}
+        self._articles = {r["id"]: ArticleInfo(r["url"], r["title"], r["language"], r["source"], r["ingested_at"])
+                          for r in self.conn.execute(
+                              "SELECT id, url, title, language, source, ingested_at FROM articles")}
 
-    def actor(self, actor_id: str | None) -> sqlite3.Row | None:
+    def actor(self, actor_id: str | None) -> ActorInfo | None:
         if actor_id is None:
             return None
         if actor_id not in self._actors:
-            self._actors[actor_id] = self.conn.execute(
+            row = self.conn.execute(
                 "SELECT id, article_id, name, type, sector, identity, mentions FROM actors WHERE id=?",
                 (actor_id,)).fetchone()
+            self._actors[actor_id] = None if row is None else actor_info(dict(row))
         return self._actors[actor_id]
 
-    def article(self, article_id: str) -> sqlite3.Row | None:
+    def article(self, article_id: str) -> ArticleInfo | None:
         return self._articles.get(article_id)
 
-    def run(self, table: str, record_id: str) -> sqlite3.Row | None:
-        row = self.conn.execute(f"SELECT run_id FROM {table} WHERE id=?", (record_id,)).fetchone()
+    def run(self, record: EventRecord | HappeningRecord) -> RunInfo | None:
+        row = self.conn.execute(f"SELECT run_id FROM {TABLES[record.kind]} WHERE id=?", (record.id,)).fetchone()
         return None if row is None or row["run_id"] is None else self._runs.get(row["run_id"])
 
-    def surface(self, actor: sqlite3.Row | None, article_id: str, start: int, end: int) -> str | None:
-        """The actor's words inside [start, end) of its article, if it has any there."""
-        if actor is None or actor["article_id"] != article_id:
-            return None
-        for m in json.loads(actor["mentions"] or "[]"):
-            if start <= m["start"] and m["end"] <= end:
-                row = self.conn.execute("SELECT substr(text, ?, ?) FROM articles WHERE id=?",
-                                        (m["start"] + 1, m["end"] - m["start"], article_id)).fetchone()
-                return None if row is None else str(row[0])
-        return None
+    def text(self, article_id: str, start: int, end: int) -> str | None:
+        row = self.conn.execute("SELECT substr(text, ?, ?) FROM articles WHERE id=?",
+                                (start + 1, end - start, article_id)).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
 
-    def members(self, happening: HappeningRecord) -> list[_Member]:
-        """The happening's events with their articles, earliest ingested first."""
+    def members(self, happening: HappeningRecord) -> list[Member]:
         rows = self.conn.execute(
             "SELECT e.id, e.context, e.trigger, a.id AS article_id, a.url, a.title, a.language,"
             " a.source, a.ingested_at FROM events e JOIN articles a ON a.id = e.article_id"
             " WHERE e.id IN (SELECT value FROM json_each(?))"
             ' ORDER BY a.ingested_at, a.published, a.id, e.start, e.id',
             (json.dumps(happening.event_ids),)).fetchall()
-        return [_Member(r["id"], json.loads(r["context"] or "[]"), r["trigger"], r["article_id"],
-                        r["url"], r["title"], r["language"], r["source"], r["ingested_at"])
-                for r in rows]
+        return [member(tuple(r)) for r in rows]
 
 
-def _coder(run: sqlite3.Row | None) -> str:
+def actor_info(row: dict[str, Any]) -> ActorInfo:
+    """An :class:`ActorInfo` from a row of the actor columns (``mentions``
+    as JSON text)."""
+    spans = tuple((int(m["start"]), int(m["end"])) for m in json.loads(row["mentions"] or "[]"))
+    return ActorInfo(row["id"], row["article_id"], row["name"], row["type"], row["sector"], row["identity"], spans)
+
+
+def member(row: Sequence[Any]) -> Member:
+    """A :class:`Member` from a row of (event id, context as JSON text,
+    trigger, article id, url, title, language, source, ingested_at)."""
+    event_id, context, trigger, article_id, url, title, language, source, ingested_at = row
+    return Member(event_id, json.loads(context or "[]"), trigger, article_id, url, title, language, source,
+                  ingested_at)
+
+
+def _lookup(source: Records, lookup: Lookup | None) -> Lookup:
+    if lookup is not None:
+        return lookup
+    if isinstance(source, Store):
+        return StoreLookup(source)
+    raise ConfigError("this export looks up actors, articles and runs: give a lookup with the records")
+
+
+def _surface(lookup: Lookup, actor: ActorInfo | None, article_id: str, start: int, end: int) -> str | None:
+    """The actor's words inside [start, end) of its article, if it has any there."""
+    if actor is None or actor.article_id != article_id:
+        return None
+    for m_start, m_end in actor.mentions:
+        if start <= m_start and m_end <= end:
+            return lookup.text(article_id, m_start, m_end)
+    return None
+
+
+def _coder(run: RunInfo | None) -> str:
     if run is None:
         return "detente"
-    return f"detente {run['detente_version']} (rules {run['rules_version']})"
+    return f"detente {run.detente_version} (rules {run.rules_version})"
 
 
 @cache
@@ -395,63 +507,65 @@ def _place(place: PlaceRecord | None) -> dict[str, Any] | None:
 # -- PLOVER ------------------------------------------------------------------------------
 
 
-def write_plover(store: Store, out: IO[str], kind: str = "event", with_text: bool = True) -> int:
-    """PLOVER JSON Lines of the stored events (``kind="event"``) or
-    happenings (``kind="happening"``); see the module docstring."""
+def write_plover(source: Records, out: IO[str], kind: str = "event", with_text: bool = True,
+                 lookup: Lookup | None = None) -> int:
+    """PLOVER JSON Lines of the events (``kind="event"``) or happenings
+    (``kind="happening"``) of a store, or of another source with its
+    ``lookup``; see the module docstring."""
     if kind not in ("event", "happening"):
         raise ConfigError(f"PLOVER exports events or happenings, not {kind!r}")
-    lookup = _Lookup(store)
+    lookup = _lookup(source, lookup)
     n = 0
     if kind == "event":
-        links = {event_id: h.id for h in _happenings(store) for event_id in h.event_ids}
-        for record in store.records("event"):
+        links = {event_id: h.id for h in _happenings(source) for event_id in h.event_ids}
+        for record in source.records("event"):
             assert isinstance(record, EventRecord)
             line = _plover_event(record, lookup, links.get(record.id), with_text)
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             n += 1
     else:
-        for happening in _happenings(store):
+        for happening in _happenings(source):
             out.write(json.dumps(_plover_happening(happening, lookup), ensure_ascii=False) + "\n")
             n += 1
     return n
 
 
-def _happenings(store: Store) -> Iterator[HappeningRecord]:
-    for record in store.records("happening"):
+def _happenings(source: Records) -> Iterator[HappeningRecord]:
+    for record in source.records("happening"):
         assert isinstance(record, HappeningRecord)
         yield record
 
 
-def _plover_actor(ref: ActorRef, lookup: _Lookup, article_id: str | None = None,
+def _plover_actor(ref: ActorRef, lookup: Lookup, article_id: str | None = None,
                   span: tuple[int, int] | None = None) -> dict[str, Any]:
     actor = lookup.actor(ref.actor_id)
-    text = lookup.surface(actor, article_id, *span) if article_id and span else None
+    text = _surface(lookup, actor, article_id, *span) if article_id and span else None
     return {
         "code": ref.code,
         "actor_text": text or ref.name,
         "identifier_id": ref.actor_id,
-        "identifier_text": actor["name"] if actor is not None else ref.name,
-        "sector": actor["sector"] if actor is not None else None,
-        "identity": actor["identity"] if actor is not None else None,
+        "identifier_text": actor.name if actor is not None else ref.name,
+        "sector": actor.sector if actor is not None else None,
+        "identity": actor.identity if actor is not None else None,
     }
 
 
 def _cite(article_id: str, url: str | None, title: str | None, language: str | None,
-          source: str | None, run: sqlite3.Row | None) -> dict[str, Any]:
+          source: str | None, run: RunInfo | None) -> dict[str, Any]:
     return {"corpus": None, "citation": article_id, "url": url, "title": title,
             "language": language, "publication": source, "coder": _coder(run),
             "codebook": PLOVER_CODEBOOK}
 
 
-def _article_fields(row: sqlite3.Row | None) -> tuple[str | None, str | None, str | None, str | None]:
-    if row is None:
+def _article_fields(info: ArticleInfo | None) -> tuple[str | None, str | None, str | None, str | None]:
+    if info is None:
         return (None, None, None, None)
-    return (row["url"], row["title"], row["language"], row["source"])
+    return (info.url, info.title, info.language, info.source)
 
 
-def _plover_event(event: EventRecord, lookup: _Lookup, link: str | None,
+def _plover_event(event: EventRecord, lookup: Lookup, link: str | None,
                   with_text: bool) -> dict[str, Any]:
-    run = lookup.run("events", event.id)
+    run = lookup.run(event)
     span = (event.start, event.end)
     line: dict[str, Any] = {
         "id": event.id,
@@ -471,7 +585,7 @@ def _plover_event(event: EventRecord, lookup: _Lookup, link: str | None,
         "text_info": {"start": event.start, "end": event.end},
         "cite_info": _cite(event.article_id, *_article_fields(lookup.article(event.article_id)), run),
         "coder": _coder(run),
-        "coded_date": run["started_at"][:10] if run is not None else None,
+        "coded_date": run.started_at[:10] if run is not None else None,
         "status": event.status,
         "confidence": event.confidence,
         "article_id": event.article_id,
@@ -481,8 +595,8 @@ def _plover_event(event: EventRecord, lookup: _Lookup, link: str | None,
     return line
 
 
-def _plover_happening(happening: HappeningRecord, lookup: _Lookup) -> dict[str, Any]:
-    run = lookup.run("happenings", happening.id)
+def _plover_happening(happening: HappeningRecord, lookup: Lookup) -> dict[str, Any]:
+    run = lookup.run(happening)
     members = lookup.members(happening)
     first = members[0] if members else None
     return {
@@ -502,7 +616,7 @@ def _plover_happening(happening: HappeningRecord, lookup: _Lookup) -> dict[str, 
         "cite_info": _cite(first.article_id, first.url, first.title, first.language, first.source,
                            run) if first else None,
         "coder": _coder(run),
-        "coded_date": run["started_at"][:10] if run is not None else None,
+        "coded_date": run.started_at[:10] if run is not None else None,
         "num_mentions": happening.num_mentions,
         "num_articles": happening.num_articles,
         "num_sources": happening.num_sources,
@@ -515,13 +629,14 @@ def _plover_happening(happening: HappeningRecord, lookup: _Lookup) -> dict[str, 
 # -- GDELT ----------------------------------------------------------------------------------
 
 
-def write_gdelt(store: Store, out: IO[str], statuses: Sequence[str] = HAPPENED) -> int:
+def write_gdelt(source: Records, out: IO[str], statuses: Sequence[str] = HAPPENED,
+                lookup: Lookup | None = None) -> int:
     """A GDELT 2.0-style event table of the happenings (see the module
     docstring for the column mapping). Returns the number of data rows."""
-    lookup = _Lookup(store)
+    lookup = _lookup(source, lookup)
     out.write("\t".join(GDELT_COLUMNS) + "\n")
     n = 0
-    for happening in _happenings(store):
+    for happening in _happenings(source):
         if happening.status not in statuses:
             continue
         members = lookup.members(happening)
@@ -554,7 +669,7 @@ def _number(value: float | None) -> str | None:
 
 
 def _gdelt_row(h: HappeningRecord, actor1: str | None, actor2: str | None,
-               members: list[_Member], lookup: _Lookup) -> dict[str, Any]:
+               members: list[Member], lookup: Lookup) -> dict[str, Any]:
     day = _day(h.date, h.date_precision)
     month = _month(h.date, h.date_precision)
     root = CAMEO_ROOTS.get(h.type)
@@ -595,10 +710,10 @@ def _gdelt_row(h: HappeningRecord, actor1: str | None, actor2: str | None,
     return row
 
 
-def _gdelt_actor(prefix: str, code: str, refs: list[ActorRef], lookup: _Lookup) -> dict[str, Any]:
+def _gdelt_actor(prefix: str, code: str, refs: list[ActorRef], lookup: Lookup) -> dict[str, Any]:
     mine = [r for r in refs if r.code == code]
     name = next((r.name for r in mine if r.name), None)
-    sectors = {a["sector"] for r in mine if (a := lookup.actor(r.actor_id)) is not None and a["sector"]}
+    sectors = {a.sector for r in mine if (a := lookup.actor(r.actor_id)) is not None and a.sector}
     kind = _code_type(code)
     return {
         f"{prefix}Code": code,
@@ -659,27 +774,29 @@ class Network:
         }
 
 
-def actor_network(store: Store, happenings: Iterable[HappeningRecord] | None = None) -> Network:
+def actor_network(source: Records, happenings: Iterable[HappeningRecord] | None = None,
+                  lookup: Lookup | None = None) -> Network:
     """The directed actor network of the happenings that happened (of
-    ``happenings``, default every stored one); see the module docstring."""
-    lookup = _Lookup(store)
+    ``happenings``, default every one of ``source``); see the module
+    docstring."""
+    lookup = _lookup(source, lookup)
     names: dict[str, Counter[str]] = {}
     person_names: dict[str, Counter[str]] = {}
     record_types: dict[str, Counter[str]] = {}
     edges: dict[tuple[str, str], Edge] = {}
-    for h in _happenings(store) if happenings is None else happenings:
+    for h in _happenings(source) if happenings is None else happenings:
         if h.status not in HAPPENED:
             continue
         for ref in [*h.actor, *h.recipient]:
             if not ref.code:
                 continue
             actor = lookup.actor(ref.actor_id)
-            person = actor is not None and actor["type"] == "person"
+            person = actor is not None and actor.type == "person"
             if ref.name:
                 (person_names if person else names).setdefault(ref.code, Counter())[ref.name] += 1
             names.setdefault(ref.code, Counter())
-            if actor is not None and actor["type"] in ("country", "organization"):
-                record_types.setdefault(ref.code, Counter())[actor["type"]] += 1
+            if actor is not None and actor.type in ("country", "organization"):
+                record_types.setdefault(ref.code, Counter())[actor.type] += 1
         for pair in actor_pairs(_codes(h.actor), _codes(h.recipient)):
             edge = edges.setdefault(pair, Edge())
             edge.weight += 1
@@ -697,13 +814,13 @@ def actor_network(store: Store, happenings: Iterable[HappeningRecord] | None = N
     return Network(labels, kinds, dict(sorted(edges.items())))
 
 
-def write_network(store: Store, out: IO[str], fmt: str = "gexf") -> int:
+def write_network(source: Records, out: IO[str], fmt: str = "gexf", lookup: Lookup | None = None) -> int:
     """The directed actor network of the happenings that happened, as GEXF
     1.3 (``fmt="gexf"``) or GraphML (``fmt="graphml"``). Returns the number
     of edges."""
     if fmt not in ("gexf", "graphml"):
         raise ConfigError(f"the network formats are gexf and graphml, not {fmt!r}")
-    net = actor_network(store)
+    net = actor_network(source, lookup=lookup)
     root = _gexf(net) if fmt == "gexf" else _graphml(net)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -780,12 +897,12 @@ def _graphml(net: Network) -> ET.Element:
 # -- kepler.gl ---------------------------------------------------------------------------
 
 
-def write_kepler(store: Store, out: IO[str]) -> int:
+def write_kepler(source: Records, out: IO[str]) -> int:
     """A CSV of the happenings with a located place, for kepler.gl."""
     writer = csv.DictWriter(out, fieldnames=KEPLER_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
-    for row in kepler_rows(_happenings(store)):
+    for row in kepler_rows(_happenings(source)):
         writer.writerow(row)
         n += 1
     return n

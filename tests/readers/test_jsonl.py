@@ -117,3 +117,24 @@ def test_jsonl_values_of_the_right_type_still_read(tmp_path) -> None:  # type: i
     first, second = read_all(path)
     assert first.ref == "17" and first.title is None
     assert second.ref == f"{path}:2" and second.declared_language == "en" and second.source == "X"
+
+
+def test_jsonl_range_keeps_the_whole_files_line_numbers() -> None:
+    """A byte range of a JSON Lines file that starts at its line 2 names its
+    lines (refs and reasons) as a read of the whole file does, given
+    ``first_line`` or a source's own ``first_line``."""
+    from detente import Settings
+    from detente.readers.jsonl import read_jsonl
+    from detente.readers.source import Source
+
+    path = FIXTURES / "bad" / "malformed.jsonl"
+    data = path.read_bytes()
+    tail = data[data.index(b"\n") + 1:]  # lines 2 to 4
+    whole = [(i.ref, getattr(i, "reason", None)) for i in read_all(path)][1:]
+    settings = Settings.load(env={})
+    given = list(read_jsonl(Source(str(path), data=tail), settings, first_line=2))
+    own = list(read_jsonl(Source(str(path), data=tail, first_line=2), settings))
+    plain = list(read_jsonl(Source(str(path), data=tail), settings))
+    assert [(i.ref, getattr(i, "reason", None)) for i in given] == whole
+    assert [(i.ref, getattr(i, "reason", None)) for i in own] == whole
+    assert errors_of(plain)[0].ref == f"{path}:1"  # without it, the range's own numbers

@@ -17,6 +17,10 @@ store's query surface those commands use, with the same answers:
   as :meth:`Store.happenings` and :meth:`Store.value_counts`;
 - :meth:`DatasetSource.dyad_series`: :func:`detente.corpus.dyads.dyad_series`
   (same pairs, periods, counts, rounding and left-out counts).
+- :class:`DatasetLookup`: the look-ups (actor records, articles, runs,
+  a happening's members) that :mod:`detente.exports` makes for PLOVER,
+  GDELT and the networks, so that every export format reads a dataset
+  with :mod:`detente.exports`' own writers.
 
 It lives in ``corpus/`` because it is the corpus layer's read side
 (happening lists, dyad series, record streams) over another medium, not a
@@ -34,28 +38,20 @@ what it lacks. DuckDB is the ``duckdb`` extra.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
-from .. import parquet
 from ..dates import overlaps, period_of
 from ..errors import ConfigError
+from ..exports import ActorInfo, ArticleInfo, Member, RunInfo, actor_info, member
 from ..parquet import columns, record_from_row
-from ..records import RECORD_TYPES, HappeningRecord, Record
+from ..records import RECORD_TYPES, EventRecord, HappeningRecord, Record
 from .dyads import HAPPENED, PERIODS, UNITS, DyadRow, DyadSeries
 
-__all__ = ["BATCH", "FORMATS", "DatasetSource", "duckdb_module", "write_csv", "write_jsonl", "write_kepler",
-           "write_parquet"]
-
-#: The ``detente export`` formats a dataset gives: the records as they are,
-#: and kepler.gl's (happenings only). PLOVER, GDELT and the networks look
-#: up runs, articles and actor records through the store's tables.
-FORMATS = ("jsonl", "csv", "parquet", "kepler")
+__all__ = ["BATCH", "DatasetLookup", "DatasetSource", "duckdb_module"]
 
 #: Rows fetched from DuckDB at a time while records stream.
 BATCH = 2000
@@ -89,9 +85,10 @@ class DatasetSource:
         markers = dataset.markers()
         self.partitions = len(markers)
         self.conn = duckdb_module().connect()
-        self.conn.execute("CREATE TABLE finished (partition_id VARCHAR, plan_index BIGINT)")
+        self.conn.execute("CREATE TABLE finished (partition_id VARCHAR, plan_index BIGINT, finished_at VARCHAR)")
         if markers:
-            self.conn.executemany("INSERT INTO finished VALUES (?, ?)", [(m["id"], m["index"]) for m in markers])
+            self.conn.executemany("INSERT INTO finished VALUES (?, ?, ?)",
+                                  [(m["id"], m["index"], m.get("finished")) for m in markers])
         self.kinds: set[str] = set()
         for kind in RECORD_TYPES:
             self._view(kind)
@@ -302,63 +299,127 @@ class DatasetSource:
         return series
 
 
-# -- exports: exports.write_* over a dataset, in the same formats ------------------------------
+# -- look-ups for PLOVER, GDELT and the networks ---------------------------------------------
 
 
-def write_jsonl(source: DatasetSource, out: IO[str], kinds: Sequence[str], with_text: bool = True) -> int:
-    """Every record of ``kinds``, one JSON object a line (as
-    :func:`detente.exports.write_jsonl`)."""
-    n = 0
-    for kind in kinds:
-        for record in source.records(kind, with_text=with_text):
-            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            n += 1
-    return n
+class DatasetLookup:
+    """:class:`detente.exports.Lookup` over a dataset, so that
+    :func:`detente.exports.write_plover`, :func:`~detente.exports.write_gdelt`
+    and :func:`~detente.exports.write_network` read a dataset as they read a
+    store.
 
+    What a dataset has in place of a store's tables: an article's
+    ``ingested_at`` is the time its partition finished (its marker's
+    ``finished``), the run that made a record is its partition's (that time
+    and the dataset's detente and rules versions), and the happenings' run
+    is the last partition's (they are merged once every partition is done).
+    The actor records, the articles' citation fields and the happenings'
+    members become DuckDB tables indexed by id on first use (made from the
+    files once; each look-up is then an index probe, not a scan), and a few
+    thousand answers are cached in Python; article texts are read one
+    article at a time from the one file that holds it."""
 
-def write_csv(source: DatasetSource, out: IO[str], kind: str, with_text: bool = True) -> int:
-    """One record kind as CSV (as :func:`detente.exports.write_csv`)."""
-    from ..exports import flat_record, record_columns
+    #: Answers cached per table before the cache starts again.
+    CACHE = 4096
 
-    writer = csv.DictWriter(out, fieldnames=record_columns(kind), lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for record in source.records(kind, with_text=with_text):
-        writer.writerow(flat_record(record))
-        n += 1
-    return n
+    def __init__(self, source: DatasetSource) -> None:
+        self.source = source
+        self.conn = source.conn
+        self._made: set[str] = set()
+        self._actors: dict[str, ActorInfo | None] = {}
+        self._articles: dict[str, tuple[ArticleInfo, str] | None] = {}
+        self._text: tuple[str, str | None] = ("", None)
+        meta = source.meta
+        self._versions = (str(meta.get("detente_version")), str(meta.get("rules_version")))
+        last = self.conn.execute("SELECT max(finished_at) FROM finished").fetchone()
+        self._last = str(last[0]) if last and last[0] else None
 
+    def _table(self, name: str) -> bool:
+        """Make the look-up table ``name`` once; False when the dataset has
+        none of the records it is made from."""
+        if name in self._made:
+            return True
+        if name == "actor" and "actor" in self.source.kinds:
+            self.conn.execute("CREATE TEMP TABLE lookup_actor AS SELECT id, article_id, name, type, sector, identity,"
+                              " mentions FROM actor_rows")
+        elif name == "article" and "article" in self.source.kinds:
+            # One row per article id (a dataset whose partitions overlap may
+            # hold one twice): the first in plan order, as ingest keeps it.
+            self.conn.execute(
+                "CREATE TEMP TABLE lookup_article AS SELECT a.id, a.url, a.title, a.language, a.source, a.published,"
+                " f.finished_at AS ingested_at, a.filename FROM article_rows a JOIN finished f USING (partition_id)"
+                " QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY f.plan_index, a.input_index) = 1")
+        elif name == "event" and "event" in self.source.kinds and self._table("article"):
+            self.conn.execute(
+                "CREATE TEMP TABLE lookup_event AS SELECT e.id, e.context, e.trigger, e.article_id, a.url, a.title,"
+                " a.language, a.source, a.ingested_at, a.published, e.start FROM event_rows e"
+                " JOIN lookup_article a ON a.id = e.article_id")
+        else:
+            return False
+        self.conn.execute(f"CREATE INDEX lookup_{name}_id ON lookup_{name} (id)")
+        self._made.add(name)
+        return True
 
-def write_parquet(source: DatasetSource, path: str | Path, kind: str, with_text: bool = True) -> int:
-    """One record kind as a Parquet file in :mod:`detente.parquet`'s columns
-    and types (as :func:`detente.exports.write_parquet`), written a batch at
-    a time."""
-    pa = parquet.arrow()
-    kind_schema = parquet.schema(kind)
-    n = 0
-    with pa.parquet.ParquetWriter(str(path), kind_schema) as writer:
-        rows: list[dict[str, Any]] = []
-        for record in source.records(kind, with_text=with_text):
-            rows.append(parquet.record_row(record))
-            if len(rows) == BATCH:
-                writer.write_table(pa.Table.from_pylist(rows, schema=kind_schema))
-                n, rows = n + len(rows), []
-        if rows or not n:  # an empty kind still gets its schema
-            writer.write_table(pa.Table.from_pylist(rows, schema=kind_schema))
-            n += len(rows)
-    return n
+    def actor(self, actor_id: str | None) -> ActorInfo | None:
+        if actor_id is None:
+            return None
+        if actor_id not in self._actors:
+            if len(self._actors) >= self.CACHE:
+                self._actors.clear()
+            found = None
+            if self._table("actor"):
+                names = ["id", "article_id", "name", "type", "sector", "identity", "mentions"]
+                row = self.conn.execute(f"SELECT {', '.join(names)} FROM lookup_actor WHERE id = ?",
+                                        [actor_id]).fetchone()
+                found = None if row is None else actor_info(dict(zip(names, row, strict=True)))
+            self._actors[actor_id] = found
+        return self._actors[actor_id]
 
+    def _article(self, article_id: str) -> tuple[ArticleInfo, str] | None:
+        if article_id not in self._articles:
+            if len(self._articles) >= self.CACHE:
+                self._articles.clear()
+            found = None
+            if self._table("article"):
+                row = self.conn.execute("SELECT url, title, language, source, ingested_at, filename"
+                                        " FROM lookup_article WHERE id = ?", [article_id]).fetchone()
+                found = None if row is None else (ArticleInfo(*row[:5]), str(row[5]))
+            self._articles[article_id] = found
+        return self._articles[article_id]
 
-def write_kepler(source: DatasetSource, out: IO[str]) -> int:
-    """The located happenings as kepler.gl's CSV (as
-    :func:`detente.exports.write_kepler`)."""
-    from ..exports import KEPLER_COLUMNS, kepler_rows
+    def article(self, article_id: str) -> ArticleInfo | None:
+        found = self._article(article_id)
+        return None if found is None else found[0]
 
-    writer = csv.DictWriter(out, fieldnames=KEPLER_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    happenings = (h for h in source.records("happening") if isinstance(h, HappeningRecord))
-    n = 0
-    for row in kepler_rows(happenings):
-        writer.writerow(row)
-        n += 1
-    return n
+    def run(self, record: EventRecord | HappeningRecord) -> RunInfo | None:
+        if isinstance(record, HappeningRecord):
+            started = self._last
+        else:
+            found = self._article(record.article_id)
+            started = found[0].ingested_at if found else None
+        return RunInfo(started, *self._versions) if started else None
+
+    def text(self, article_id: str, start: int, end: int) -> str | None:
+        # Events come in article order: the last article's text is the one
+        # asked for again.
+        if self._text[0] != article_id:
+            found = self._article(article_id)
+            text = None
+            if found is not None:
+                row = self.conn.execute("SELECT text FROM read_parquet(?) WHERE id = ?",
+                                        [found[1], article_id]).fetchone()
+                text = None if row is None else row[0]
+            self._text = (article_id, text)
+        text = self._text[1]
+        return None if text is None else text[start:end]
+
+    def members(self, happening: HappeningRecord) -> list[Member]:
+        if not happening.event_ids or not self._table("event"):
+            return []
+        marks = ", ".join("?" for _ in happening.event_ids)
+        # The store's order: SQLite puts NULLs first.
+        rows = self.conn.execute(
+            "SELECT id, context, trigger, article_id, url, title, language, source, ingested_at FROM lookup_event"
+            f" WHERE id IN ({marks}) ORDER BY ingested_at NULLS FIRST, published NULLS FIRST, article_id,"
+            " start, id", list(happening.event_ids)).fetchall()
+        return [member(row) for row in rows]

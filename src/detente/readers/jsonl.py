@@ -36,10 +36,16 @@ FIELDS = ("id", "text", "title", "published", "url", "source", "language")
 _STRING_FIELDS = ("title", "published", "url", "source", "language")
 
 
-def read_jsonl(source: Source, settings: Settings) -> Iterator[Article | ErrorRecord]:
+def read_jsonl(source: Source, settings: Settings, *, first_line: int | None = None) -> Iterator[Article | ErrorRecord]:
+    """The articles of a JSON Lines input, and an error record per broken
+    line. Lines are numbered from ``first_line`` (default: the source's,
+    1 for a whole file): a byte range of a file that starts at its line N
+    names its lines as a read of the whole file does."""
     seen_any = False
+    offset = (source.first_line if first_line is None else first_line) - 1
     with source.open() as stream:
-        for lineno, raw in read_lines(stream, settings.max_input_bytes):
+        for n, raw in read_lines(stream, settings.max_input_bytes):
+            lineno = n + offset
             if raw is not None and not raw.strip():
                 continue
             seen_any = True

@@ -30,6 +30,20 @@ class Source:
     # readers (JSON Lines, WARC) read it as it comes, so ``cat corpus.jsonl |
     # detente ingest -`` never holds the corpus in memory.
     stream: BinaryIO | None = None
+    # For a byte range of a file cut at line starts (a scale run's
+    # partition): the number, in the whole file, of its first line, so that
+    # the JSON Lines reader names lines as a read of the whole file does.
+    first_line: int = 1
+    # The same for a range of a WARC file cut at record boundaries: where
+    # in the file it starts (error messages name bytes of the whole file)
+    # and the number of its first record (a record without a target URI is
+    # named by its number).
+    offset: int = 0
+    first_record: int = 1
+    # For such a range, the whole file's size: what only the whole file can
+    # say (it holds no record, or no page) is not said of one of its ranges,
+    # and damage at a range's end is followed by the next range.
+    file_size: int | None = None
 
     @property
     def name(self) -> str:

@@ -34,6 +34,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -64,10 +65,17 @@ _HTTP_HEAD_BYTES = 1 << 16
 
 
 def read_warc(source: Source, settings: Settings) -> Iterator[Article | ErrorRecord]:
+    """The pages of a WARC or ARC input, and an error record per damaged
+    record or unreadable page. A range of a file (``source.offset``,
+    ``source.first_record``: see :func:`warc_ranges`) names records and
+    bytes as a read of the whole file does."""
     counts = {"records": 0, "pages": 0, "skipped": 0, "errors": 0}
     with source.open() as stream:
-        archive = _Archive(stream)
-        for item in _records(archive, source.ref, settings.max_input_bytes):
+        archive = _Archive(stream, source.offset)
+        # A range of a file ends where the next range's first record starts.
+        ends = source.offset + (source.size() or 0) if source.file_size is not None else None
+        following = ends if ends is not None and ends < (source.file_size or 0) else None
+        for item in _records(archive, source.ref, settings.max_input_bytes, source.first_record, following):
             if isinstance(item, InputError):
                 counts["errors"] += 1
                 yield ErrorRecord.from_error(item)
@@ -81,7 +89,7 @@ def read_warc(source: Source, settings: Settings) -> Iterator[Article | ErrorRec
                 yield page
     log.info("%s: %d WARC records, %d HTML pages, %d other records skipped, %d errors",
              source.ref, counts["records"], counts["pages"], counts["skipped"], counts["errors"])
-    if counts["errors"]:
+    if counts["errors"] or source.file_size is not None:
         return
     if counts["records"] == 0:
         raise MalformedInputError(source.ref, "the file holds no WARC records")
@@ -113,13 +121,14 @@ class _Archive:
     a gzipped file, the start of its gzip member, as a CDX index gives it).
     Reads only forward, so standard input works."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BinaryIO, base: int = 0) -> None:
         self._raw = raw
         self._raw_buf = raw.read(_CHUNK)  # raw bytes not yet inflated
-        self._raw_at = 0  # where _raw_buf starts in the file
+        self._base = base  # where ``raw`` starts in the file (a range of it)
+        self._raw_at = base  # where _raw_buf starts in the file
         self.gzipped = self._raw_buf.startswith(_GZIP_MAGIC)
         self._inflater: zlib._Decompress | None = None
-        self.member_at = 0  # where the gzip member being inflated starts
+        self.member_at = base  # where the gzip member being inflated starts
         # (inflated position, file offset) where each gzip member starts.
         self._members: deque[tuple[int, int]] = deque()
         self.cut_member_at: int | None = None  # the member the file ends inside
@@ -137,10 +146,10 @@ class _Archive:
         offset in a plain file, the start of its gzip member in a gzipped one
         (asked in increasing order of position)."""
         if not self.gzipped:
-            return position
+            return self._base + position
         while len(self._members) > 1 and self._members[1][0] <= position:
             self._members.popleft()
-        return self._members[0][1] if self._members else 0
+        return self._members[0][1] if self._members else self._base
 
     # -- reading -----------------------------------------------------------------
 
@@ -269,9 +278,12 @@ class _Record:
         return f"record {self.number} ({self.uri or 'no target URI'}, at byte {self.offset:,})"
 
 
-def _records(archive: _Archive, ref: str, limit: int) -> Iterator[_Record | InputError]:
-    """Each record of the archive, or the error that stands for it."""
-    number, last = 0, None
+def _records(archive: _Archive, ref: str, limit: int, first: int = 1,
+             following: int | None = None) -> Iterator[_Record | InputError]:
+    """Each record of the archive (numbered from ``first``), or the error
+    that stands for it. ``following``: where the next range of the file
+    starts (with a record), for a range that ends before the file does."""
+    number, last = first - 1, None
     in_record = resync = False
     while True:
         try:
@@ -290,6 +302,8 @@ def _records(archive: _Archive, ref: str, limit: int) -> Iterator[_Record | Inpu
             number += 0 if in_record else 1
             in_record, member_at = False, archive.member_at
             at = archive.resync()
+            if at is None and following is not None:
+                at = following  # the next range reads on from there
             yield MalformedInputError(
                 ref, f"record {number} (in the gzip member at byte {member_at:,}) cannot "
                 f"be read: {exc}; " + (f"reading went on at the next gzip member (byte {at:,})"
@@ -524,3 +538,105 @@ def _charset(ctype: str) -> str | None:
     if "charset=" not in ctype:
         return None
     return ctype.split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+
+
+# -- ranges ---------------------------------------------------------------------
+
+# What must start a gzip member of a WARC file (a gzip header with deflate),
+# and how much of a candidate is inflated to check that it is one.
+_MEMBER_MAGIC = _GZIP_MAGIC + b"\x08"
+_MEMBER_HEAD = 1 << 12
+# Bytes read first for a record's header when walking a plain file.
+_HEADER_GUESS = 1 << 13
+
+
+def warc_ranges(path: Path, every: int) -> list[tuple[int, int, int]]:
+    """``(start, end, first record number)`` of the byte ranges of a WARC
+    file cut about every ``every`` bytes at record boundaries, so that each
+    range reads on its own (:class:`Source` ``offset`` and
+    ``first_record``) as its part of the whole file reads. Together the
+    ranges cover the file exactly; a file that cannot be cut (not a WARC, or
+    damaged before the first cut) is one range.
+
+    A plain WARC file is walked record by record (each header's
+    ``Content-Length`` says where the next record starts, so a ``WARC/1.``
+    line inside a page is never taken for a record), and a range starts at
+    the first record at or after its nominal offset. Where the walk meets a
+    record it cannot frame, cutting stops: the rest of the file is one range
+    whose reader reports the damage as a read of the whole file does. A
+    gzipped WARC (one gzip member per record, as the WARC standard
+    recommends) is cut at member starts: every place the gzip magic bytes
+    occur is a candidate, kept when its head inflates to a ``WARC/``
+    header; members are counted on the way for the record numbers."""
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        head = stream.read(8)
+        if head.startswith(_GZIP_MAGIC):
+            starts = _member_starts(stream, size)
+        elif head.startswith(b"WARC/"):
+            starts = _record_starts(stream, size)
+        else:
+            starts = []
+    cuts: list[tuple[int, int]] = [(0, 1)]
+    target = every
+    for number, at in enumerate(starts, 1):
+        if at >= target and cuts[-1][0] < at < size:
+            cuts.append((at, number))
+            target = max(target + every, (at // every + 1) * every)  # the next nominal offset past it
+    ends = [offset for offset, _ in cuts[1:]] + [size]
+    return [(start, end, number) for (start, number), end in zip(cuts, ends, strict=True)]
+
+
+def _record_starts(stream: BinaryIO, size: int) -> list[int]:
+    """Where each record of a plain WARC file starts, in order, up to the
+    first one that cannot be framed."""
+    starts: list[int] = []
+    at = 0
+    while at < size:
+        stream.seek(at)
+        head = stream.read(_HEADER_GUESS)  # most headers fit: read more only when not
+        end = head.find(b"\r\n\r\n", len(head) - len(head.lstrip(b"\r\n")))
+        if end < 0:
+            head += stream.read(_MAX_HEADER_BYTES)
+        skipped = len(head) - len(head.lstrip(b"\r\n"))  # blank lines between records
+        head = head[skipped:]
+        end = head.find(b"\r\n\r\n")
+        if not head.startswith(b"WARC/1.") or end < 0:
+            break
+        length = _header_fields(head[:end + 2]).get("content-length", "")
+        if not length.isdigit():
+            break
+        starts.append(at + skipped)
+        at += skipped + end + 4 + int(length)
+    return starts
+
+
+def _member_starts(stream: BinaryIO, size: int) -> list[int]:
+    """Where each gzip member that starts a WARC record begins, in order."""
+    starts: list[int] = []
+    stream.seek(0)
+    buf, buf_at, done = b"", 0, False  # buf: the file's bytes from buf_at on
+    while not done:
+        more = stream.read(_CHUNK)
+        done = not more
+        buf += more
+        # Candidates before ``decided`` have their head in buf (or the file
+        # ends before it); the others wait for more bytes.
+        decided = len(buf) if done else max(len(buf) - _MEMBER_HEAD, 0)
+        search = 0
+        while 0 <= (found := buf.find(_MEMBER_MAGIC, search)) < decided:
+            if _starts_record(buf[found:found + _MEMBER_HEAD]):
+                starts.append(buf_at + found)
+            search = found + 1
+        buf, buf_at = buf[decided:], buf_at + decided
+    return starts
+
+
+def _starts_record(data: bytes) -> bool:
+    """True when ``data`` begins a gzip member whose content begins with a
+    WARC header line."""
+    try:
+        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 16)
+    except zlib.error:
+        return False
+    return out.startswith(b"WARC/")

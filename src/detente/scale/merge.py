@@ -25,7 +25,7 @@ from ..corpus.happenings import update_happenings
 from ..errors import ConfigError
 from ..records import ErrorRecord
 from ..settings import Settings
-from ..store import RETRYABLE, Store
+from ..store import Store
 from .dataset import Dataset
 from .engine import Known
 
@@ -35,17 +35,10 @@ __all__ = ["known_articles", "merge"]
 
 
 def known_articles(store: Store) -> Known:
-    """The store's articles by SHA-256 and canonical URL, leaving out those
-    stored as an error of a pipeline limit (a new run processes them again,
-    as :meth:`Store.find_duplicate` says)."""
-    marks = ", ".join("?" for _ in RETRYABLE)
-    rows = store.conn.execute(
-        "SELECT id, sha256, canonical_url FROM articles WHERE id NOT IN"
-        f" (SELECT article_id FROM errors WHERE article_id IS NOT NULL AND code IN ({marks}))",
-        sorted(RETRYABLE),
-    ).fetchall()
-    return Known({r["sha256"]: r["id"] for r in rows},
-                 {r["canonical_url"]: r["id"] for r in rows if r["canonical_url"]})
+    """The store's articles by SHA-256 and canonical URL
+    (:meth:`Store.known_keys`), for the workers to skip."""
+    by_sha256, by_url = store.known_keys()
+    return Known(by_sha256, by_url)
 
 
 def merge(dataset: Dataset, store: Store, settings: Settings, *, markers: Sequence[dict[str, Any]] | None = None,

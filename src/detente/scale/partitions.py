@@ -14,7 +14,12 @@ folders walked in a stable order); adds :func:`plan`, a list of
   range, whatever the cut points, and the planner counts lines on the way so
   that a line without an ``id`` keeps the ref a serial run gives it
   (``corpus.jsonl:1234``);
-- any other file (a WARC, HTML, a feed, a JSON list) is one piece;
+- a WARC file larger than ``partition_bytes`` is cut into byte ranges at
+  record boundaries (:func:`detente.readers.warc.warc_ranges`: a plain
+  file walked record by record, a gzipped one at the gzip members that
+  start records), each read with the record numbers and byte offsets of
+  the whole file, so that its refs and error messages are a serial run's;
+- any other file (an ARC file, HTML, a feed, a JSON list) is one piece;
 - a path that does not exist is a partition of its own holding its error
   record, so the run reports it in order.
 
@@ -29,11 +34,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..readers import Input, Source, detect_format, expand
+from ..readers.warc import warc_ranges
 from ..records import ErrorRecord
 
 __all__ = ["DEFAULT_PARTITION_BYTES", "MAX_FILES", "Partition", "Piece", "line_ranges", "plan"]
@@ -53,7 +59,8 @@ _CHUNK = 1 << 20
 @dataclass(frozen=True)
 class Piece:
     """A file, or a byte range ``[start, end)`` of a JSON Lines file whose
-    first line is line number ``line`` of the file."""
+    first line is line number ``line`` of the file, or of a WARC file whose
+    first record is record number ``record``."""
 
     ref: str  # the input's ref as a serial run gives it (the path as given)
     path: str  # absolute, so that workers in another folder find it
@@ -62,6 +69,7 @@ class Piece:
     start: int = 0
     end: int | None = None  # None: the whole file
     line: int = 1
+    record: int = 1
 
     def source(self) -> Source:
         if self.end is None:
@@ -69,11 +77,11 @@ class Piece:
         with open(self.path, "rb") as stream:
             stream.seek(self.start)
             data = stream.read(self.end - self.start)
-        # The JSON Lines reader numbers lines from 1 and names a line
-        # without an id by its number; blank lines in front (which it
-        # skips) keep the numbers of the whole file. A line number costs
-        # a byte, far less than the range itself.
-        return Source(self.ref, path=Path(self.path), data=b"\n" * (self.line - 1) + data)
+        # The JSON Lines reader names a line without an id by its number,
+        # the WARC reader a record without a URI by its number and damage by
+        # its byte: from the range's start on, they keep the whole file's.
+        return Source(self.ref, path=Path(self.path), data=data, first_line=self.line, offset=self.start,
+                      first_record=self.record, file_size=self.size)
 
     def blank(self) -> bool:
         """True for a range that holds no line with content (nothing to read)."""
@@ -143,10 +151,10 @@ def plan(inputs: Iterable[Input], partition_bytes: int = DEFAULT_PARTITION_BYTES
                               "first, or use --engine serial without --output")
         stat = source.path.stat()
         whole = Piece(source.ref, str(source.path.resolve()), stat.st_size, stat.st_mtime_ns)
-        if stat.st_size > partition_bytes and _splittable(source):
+        ranges = _ranges(source, partition_bytes) if stat.st_size > partition_bytes else []
+        if len(ranges) > 1:
             flush()
-            for start, end, line in line_ranges(source.path, partition_bytes):
-                piece = Piece(whole.ref, whole.path, whole.size, whole.mtime_ns, start, end, line)
+            for piece in ranges:
                 partitions.append(Partition(len(partitions), (piece,)))
             continue
         if group and (sum(p.size for p in group) + stat.st_size > partition_bytes or len(group) >= MAX_FILES):
@@ -156,9 +164,19 @@ def plan(inputs: Iterable[Input], partition_bytes: int = DEFAULT_PARTITION_BYTES
     return partitions
 
 
-def _splittable(source: Source) -> bool:
-    """JSON Lines named so (a ``.json`` file may be a list: never cut)."""
-    return source.name.endswith((".jsonl", ".ndjson")) and detect_format(source) == "jsonl"
+def _ranges(source: Source, every: int) -> list[Piece]:
+    """The byte ranges of a large JSON Lines file (named so: a ``.json``
+    file may be a list, never cut) or WARC file; [] for another file."""
+    assert source.path is not None
+    stat = source.path.stat()
+    fmt = detect_format(source)
+    whole = Piece(source.ref, str(source.path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if fmt == "jsonl" and source.name.endswith((".jsonl", ".ndjson")):
+        return [replace(whole, start=start, end=end, line=line) for start, end, line in line_ranges(source.path, every)]
+    if fmt == "warc":
+        return [replace(whole, start=start, end=end, record=record)
+                for start, end, record in warc_ranges(source.path, every)]
+    return []
 
 
 def line_ranges(path: Path, every: int) -> list[tuple[int, int, int]]:

@@ -225,6 +225,21 @@ class Store:
         found = self._stored_as(article)
         return None if found is None or self._failed_on_a_limit(found) else found
 
+    def known_keys(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Every stored article's keys for :meth:`find_duplicate`, read once
+        (for workers that check without a store): ``(sha256 -> id, canonical
+        URL -> id)``. Articles stored as an error of a pipeline limit
+        (:data:`RETRYABLE`) are left out, since a new run processes them
+        again."""
+        marks = ", ".join("?" for _ in RETRYABLE)
+        rows = self.conn.execute(
+            "SELECT id, sha256, canonical_url FROM articles WHERE id NOT IN"
+            f" (SELECT article_id FROM errors WHERE article_id IS NOT NULL AND code IN ({marks}))",
+            sorted(RETRYABLE),
+        ).fetchall()
+        return ({r["sha256"]: r["id"] for r in rows},
+                {r["canonical_url"]: r["id"] for r in rows if r["canonical_url"]})
+
     def _stored_as(self, article: Article) -> str | None:
         row = self.conn.execute("SELECT id FROM articles WHERE sha256=?", (article.sha256,)).fetchone()
         if row is None and article.canonical_url:
