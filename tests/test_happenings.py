@@ -186,13 +186,17 @@ def test_corpus_merges_into_the_right_happenings(settings: Settings) -> None:
     coverage rose to 0.490, fragments went from 4 to 7 and purity from
     0.808 to 0.846 (0.923 midway): more reports of the same happenings
     became clusters of their own; the reconciliation that joins them is
-    the happenings issue.)"""
+    the happenings issue. 2026-12-06: the events stage's word-sense round
+    ("since 2014" is no date, launched strikes, troops leaving) found more
+    reports again: coverage 0.524, purity 0.923, fragments 8; checked to be
+    the events stage's doing, not the indexed merge, which gives the same
+    figures with the old merge code.)"""
     scores = score_happenings(DEFAULT, settings)
     summary = scores.summary()
     assert summary["false_merges"] == 0, scores.misses
-    assert summary["coverage"] >= 0.48, summary
-    assert summary["purity"] >= 0.84, summary
-    assert summary["fragments"] <= 7, summary
+    assert summary["coverage"] >= 0.52, summary
+    assert summary["purity"] >= 0.90, summary
+    assert summary["fragments"] <= 8, summary
     assert summary["found"] >= 7, summary
     baseline = score_happenings(DEFAULT, settings, baseline=True).summary()
     assert summary["coverage"] > baseline["coverage"] and summary["fragments"] < baseline["fragments"]
