@@ -250,6 +250,7 @@ def test_a_state_body_speaks_for_its_country(settings: Settings) -> None:
     assert hrc is not None and hrc.code is None
 
 
+@pytest.mark.model
 def test_state_body_descriptions_and_named_appositions(settings: Settings) -> None:
     quotes = quotes_of(
         "Saudi Arabia denied any role in the killing on Saturday. Turkish investigators disagreed. "
@@ -271,6 +272,7 @@ def test_state_body_descriptions_and_named_appositions(settings: Settings) -> No
     assert paul is not None and paul.name == "Rand Paul"
 
 
+@pytest.mark.model
 def test_crowds_quantities_and_exclamations(settings: Settings) -> None:
     quotes = quotes_of(
         "Marchers dressed in black filled the streets. Many chanted “Withdraw! Withdraw!” "
@@ -285,6 +287,7 @@ def test_crowds_quantities_and_exclamations(settings: Settings) -> None:
     assert find(quotes, "Fora Temer").speaker.name == "supporters of the former president"  # type: ignore[union-attr]
 
 
+@pytest.mark.model
 def test_pronoun_not_tied_to_a_quoted_name_or_a_non_subject(settings: Settings) -> None:
     quotes = quotes_of(
         "Vice President Omar Suleiman announced the decision in a brief televised statement. "
@@ -297,6 +300,7 @@ def test_pronoun_not_tied_to_a_quoted_name_or_a_non_subject(settings: Settings) 
     assert find(quotes, "My commitment").speaker.name == "Michael Temer"  # type: ignore[union-attr]
 
 
+@pytest.mark.model
 def test_a_named_organisation_is_not_its_capital_or_owner(settings: Settings) -> None:
     quotes = quotes_of(
         "Booz Allen Hamilton, his employer, said in a statement that the reports were “shocking.”\n\n"
@@ -308,6 +312,7 @@ def test_a_named_organisation_is_not_its_capital_or_owner(settings: Settings) ->
     assert owner is not None and owner.name != "Rupert Murdoch" and "News International" in (owner.name or "")
 
 
+@pytest.mark.model
 def test_a_body_with_no_affiliation_points_back(settings: Settings) -> None:
     quotes = quotes_of("Stellantis said it would pause production at plants in Canada and Mexico. "
                        "The company said the move would idle about 900 workers.\n", settings)
