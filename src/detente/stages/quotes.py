@@ -467,6 +467,8 @@ class _Finder:
         # political sources kept as written ("one lawmaker": speakers.article_country).
         self.full = speakers.full_names(doc, actors, self.roles | self.bodies)
         self.country = speakers.article_country(doc, actors, kb)
+        # For a state body only: the country most named (see _speaker).
+        self.loose_country = self.country or speakers.article_country(doc, actors, kb, strict=False)
         self.doc = doc
         self.verbs = verbs
         self.pieces = find_quote_marks(read)
@@ -1069,6 +1071,11 @@ class _Finder:
         code = None
         if type_ in ("description", "unknown") and token.pos_ != "PRON":
             code = self._description_code(token)
+        elif type_ == "organization":
+            # A named state body the actors stage did not make an actor:
+            # "The U.S. State Department said", "the Interior Ministry said".
+            code = speakers.institution_country(
+                name, self.kb, self.country or self._country_before(token) or self.loose_country)
         speaker = Speaker(name=name, code=code, role=None, actor_id=None, type=type_)
         return _Attribution(speaker, span, None, None, kind)
 
@@ -1092,8 +1099,9 @@ class _Finder:
             return self.country
         if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES:
             # "the military said", "the interior ministry said": the state's
-            # body, so the article's country, else the country named last.
-            return self.country or self._country_before(token)
+            # body, so the article's country, else the country named last,
+            # else the one the article names most.
+            return self.country or self._country_before(token) or self.loose_country
         return None
 
     def _country_before(self, token: Token) -> str | None:
@@ -1825,7 +1833,8 @@ class _Finder:
             # "the Bank of England said": a state body speaks for its country
             # (with no dominant country, the one named just before it).
             code = speakers.institution_country(
-                actor.name, self.kb, self.country or (self._country_before(at) if at is not None else None))
+                actor.name, self.kb,
+                self.country or (self._country_before(at) if at is not None else None) or self.loose_country)
         return Speaker(name=self.full.get(actor.id, actor.name), code=code, role=actor.role, actor_id=actor.id,
                        type=actor.type)
 
