@@ -1097,7 +1097,8 @@ class _Finder:
                 t.lower_ in speakers.POLITICAL_WORDS or t.lemma_.lower() in speakers.POLITICAL_WORDS
                 or self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG") for t in phrase if t.i <= token.i):
             return self.country
-        if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES:
+        if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES or any(
+                t.lower_ in ("military", "army") for t in phrase if t.i < token.i):
             # "the military said", "the interior ministry said": the state's
             # body, so the article's country, else the country named last,
             # else the one the article names most.
@@ -1356,9 +1357,11 @@ class _Finder:
             return self._unnamed(token)
         if token.lower_ in self.bodies:
             found = self._body(token)
-            if found.speaker is None:
+            wanted = speakers.back_kind(token, self.role_sector.get(token.lemma_.lower()))
+            if found.speaker is None and wanted is not None and wanted[0] != "person":
                 # "Stellantis said …. The company said …": no affiliation
-                # named, so the description points back.
+                # named, so the description points back to an organisation
+                # (never to a person: "according to the police").
                 back = self._back(token)
                 return back if back.speaker is not None else found
             return found
