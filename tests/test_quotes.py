@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from detente import Settings
 from detente.article import Article
 from detente.cli import cli
-from detente.eval.quotes import score_quotes, score_textacy
+from detente.eval.quotes import same_person, score_quotes, score_textacy
 from detente.pipeline import process
 from detente.records import QuoteRecord
 from detente.stages.quotes import find_quote_marks, quoted_text
@@ -604,3 +604,12 @@ def test_quotes_finding_in_an_adverbial_clause_is_its_own(settings: Settings) ->
     poll = find(quotes, "60 percent of viewers")
     assert poll.text == "60 percent of viewers thought Biden had won"
     assert (poll.cue, poll.act) == ("found", "document")
+
+
+def test_scorer_takes_the_fuller_name() -> None:
+    """A speaker named with a middle name the gold leaves out is the same
+    person; another person with the same surname is not."""
+    assert same_person("Mohammed Hosni Mubarak", "Hosni Mubarak")
+    assert same_person("Joseph R. Biden", "Joseph Biden")
+    assert not same_person("Gamal Mubarak", "Hosni Mubarak")
+    assert not same_person("Mubarak", "Hosni Mubarak")
