@@ -327,3 +327,14 @@ def test_a_named_state_body_speaks_for_its_country(settings: Settings) -> None:
         "confident the two countries would remain close partners.\n", settings)
     state = find(quotes, "remain close partners").speaker
     assert state is not None and state.code == "USA" and state.name == "U.S. State Department"
+
+
+@pytest.mark.model
+def test_party_figures_and_councillors_take_a_country(settings: Settings) -> None:
+    quotes = quotes_of(
+        "LONDON — Labour figures said they were bitter that their own talks with the Liberal Democrats had "
+        "failed. “We did not knock on doors for this,” said one councillor from Sheffield.\n", settings)
+    figures = find(quotes, "were bitter").speaker
+    assert figures is not None and figures.type == "description" and figures.code == "GBR"
+    councillor = find(quotes, "knock on doors").speaker
+    assert councillor is not None and councillor.code == "GBR"

@@ -234,7 +234,10 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
         return name, (start, end), kind, kind
     if head in EMPTY_HEADS or token.pos_ == "PRON" and head not in ("i", "we", "they"):
         return name, (start, end), "unknown", "description"
-    if head in DOCUMENT_HEADS or token.lemma_.lower() in DOCUMENT_HEADS:
+    people = token.lemma_.lower() == "figure" and any(
+        c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or (c.lower_,) in PARTIES)
+        and not c.is_sent_start for c in token.children)  # "Labour figures", not "Official figures"
+    if (head in DOCUMENT_HEADS or token.lemma_.lower() in DOCUMENT_HEADS) and not people:
         return name, (start, end), "document", "document"
     if token.tag_ in ("NNS", "NNPS") or head in ("they", "we"):
         return name, (start, end), "description", "group"
@@ -392,7 +395,8 @@ _PARTY_LONGEST = max(len(k) for k in PARTIES)
 #: Diplomats are left out: they are as often foreign ("a Western diplomat").
 POLITICAL_WORDS = words("""government administration cabinet party parliamentary congressional
     ministerial backbencher backbenchers lawmaker lawmakers legislator legislators mp mps minister
-    ministers official officials senator senators congressman congresswoman""")
+    ministers official officials senator senators congressman congresswoman councillor councillors
+    councilor councilors""")
 #: Head words of a description that names a state body ("the ministry",
 #: "the military", "the air force", "the public prosecutor", "the royal
 #: court", "authorities"): the annotation guidelines code "a country or its
