@@ -338,3 +338,14 @@ def test_party_figures_and_councillors_take_a_country(settings: Settings) -> Non
     assert figures is not None and figures.type == "description" and figures.code == "GBR"
     councillor = find(quotes, "knock on doors").speaker
     assert councillor is not None and councillor.code == "GBR"
+
+
+@pytest.mark.model
+def test_a_name_given_as_a_persons(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Opposition leader Antonis Samaras resigned as head of New Democracy. “Our party needs a new "
+        "beginning,” he told reporters.\n\nAt a polling station in Kypseli, a retired teacher who gave her "
+        "name only as Eleni said she had voted No. “They want us to be slaves,” she said.\n", settings)
+    for words in ("she had voted No", "They want us to be slaves"):
+        eleni = find(quotes, words).speaker
+        assert eleni is not None and (eleni.name, eleni.type) == ("Eleni", "person")

@@ -1334,6 +1334,11 @@ class _Finder:
                 speaker = Speaker(name=self.read[lo:hi], code=speakers.party_code(self.read, hi),
                                   role=None, actor_id=None, type="person")
                 return _Attribution(speaker, (lo, hi), None, None, "person")
+        if actor is not None and actor.type == "organization" and self._given_name(token):
+            # "a retired teacher who gave her name only as Eleni said": a
+            # person's name the parser took for an organisation's.
+            speaker = Speaker(name=actor.name, code=None, role=None, actor_id=None, type="person")
+            return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
         if actor is not None and (actor.type == "person" or not self._anonymous(token)):
             return _Attribution(self._speaker(actor, token), self._span(actor, token), None, None, actor.type)
         if (actor is None or actor.type != "person") and token.pos_ == "NOUN":
@@ -1374,6 +1379,13 @@ class _Finder:
                 return found
         found = self._kb_phrase(token)
         return found if found.speaker is not None else self._back(token)
+
+    def _given_name(self, token: Token) -> bool:
+        """The name is given as a person's: "gave her name only as X",
+        "identified only as X", "who asked to be called X"."""
+        before = [t.lower_ for t in self.doc[max(token.i - 6, 0):token.i]]
+        return bool(before) and before[-1] in ("as", "called", "named") and bool(
+            set(before) & {"name", "named", "identified", "called", "gave"})
 
     def _quoted_antecedent(self, token: Token, actor: ActorRecord) -> bool:
         """The actors stage's coreference tied the pronoun to a name last
