@@ -349,3 +349,11 @@ def test_a_name_given_as_a_persons(settings: Settings) -> None:
     for words in ("she had voted No", "They want us to be slaves"):
         eleni = find(quotes, words).speaker
         assert eleni is not None and (eleni.name, eleni.type) == ("Eleni", "person")
+
+
+@pytest.mark.model
+def test_a_title_with_a_name_in_apposition(settings: Settings) -> None:
+    quotes = quotes_of("The Speaker of Parliament, Mahinda Yapa Abeywardena, said Rajapaksa had told him he "
+                       "would resign.\n", settings)
+    speaker = find(quotes, "Rajapaksa had told him").speaker
+    assert speaker is not None and speaker.name == "Mahinda Yapa Abeywardena"

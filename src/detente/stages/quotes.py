@@ -1341,8 +1341,10 @@ class _Finder:
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
         if actor is not None and (actor.type == "person" or not self._anonymous(token)):
             return _Attribution(self._speaker(actor, token), self._span(actor, token), None, None, actor.type)
-        if (actor is None or actor.type != "person") and token.pos_ == "NOUN":
-            # "A spokesman for the party, Myo Nyunt, said": the name in
+        if (actor is None or actor.type != "person") and (
+                token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.lower_ in self.roles):
+            # "A spokesman for the party, Myo Nyunt, said", "The Speaker of
+            # Parliament, Mahinda Yapa Abeywardena, said": the name in
             # apposition, which the actors stage did not tag as a person.
             for child in token.children:
                 named_at: tuple[int, int] | None = None
