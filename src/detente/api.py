@@ -99,21 +99,10 @@ def process(
 def default_versions() -> list[str]:
     """The stage versions of :meth:`Pipeline.default`, read from the stage
     classes without building the stages (what a run records when its
-    workers build the pipeline). tests/test_parallel_memory.py checks that
-    this list follows ``Pipeline.default``."""
-    from .stages.actors import Actors
-    from .stages.annotate import Annotate
-    from .stages.claims import Claims
-    from .stages.entities import Entities
-    from .stages.events import Events
-    from .stages.language import DetectLanguage
-    from .stages.places import Places
-    from .stages.quotes import Quotes
-    from .stages.stances import Stances
-    from .stages.times import Times
+    workers build the pipeline)."""
+    from .pipeline import default_stages
 
-    return [stage.name for stage in (DetectLanguage, Annotate, Entities, Actors, Quotes, Times, Places, Claims,
-                                     Events, Stances)]
+    return [stage.name for stage in default_stages()]
 
 
 def extract(inputs: Inputs, settings: Settings | None = None, *,

