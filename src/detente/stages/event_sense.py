@@ -137,6 +137,30 @@ def head_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# People deported (CAMEO 174, COERCE), not diplomats or inspectors expelled (166, SANCTION).
+DEPORTED = words("""migrant migrants refugee refugees immigrant immigrants national nationals citizen citizens
+    people individual individuals foreigner foreigners resident residents asylum-seeker asylum-seekers seekers
+    worker workers family families""")
+# What a relief mission dispatches (AID, not MOBILIZE).
+RELIEF = words("relief aid supplies rescue medical humanitarian doctors medics food")
+# What is launched when an inquiry is (ACCUSE).
+INQUIRIES = words("inquiry investigation probe")
+# What is launched when talks are (CONSULT).
+MEDIATION = words("mediation talks negotiations dialogue initiative")
+# What is launched when a protest is (PROTEST).
+PROTEST_WORDS = words("protest protests boycott demonstration demonstrations hunger")
+# What makes a military shipment aid rather than a deployment.
+AID_WORDS = words("aid assistance supply supplies peacekeeper peacekeepers")
+# What is sent as support, not aid.
+SYMPATHY = words("message messages condolence condolences congratulation congratulations sympathy")
+# Trade and sanction measures imposed or tightened (SANCTION) ...
+MEASURE_WORDS = words("sanction sanctions embargo duty duties controls")
+# ... unlike curfews and lockdowns (COERCE).
+LOCKDOWNS = words("curfew curfews lockdown")
+# Whom an order to leave expels (SANCTION).
+ENVOYS = words("diplomat diplomats ambassador envoy attaché attache")
+# What a military strike hits (an ASSAULT, not a labour strike).
+STRIKE_TARGETS = words("target targets position positions base bases site sites facility facilities camp camps")
 # What is launched at someone: "launched missiles", "drones were launched at
 # Israel", "launched an offensive".
 LAUNCHED_ATTACKS = words("""missile missiles rocket rockets drone drones strike strikes airstrike airstrikes
@@ -194,15 +218,13 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 return type_
             return None
         if lemma in ("expel", "deport") and type_ == "SANCTION" and objects and any(
-                phrase_words(o) & words("""migrant migrants refugee refugees immigrant immigrants national nationals
-                    citizen citizens people individual individuals foreigner foreigners resident residents
-                    asylum-seeker asylum-seekers seekers worker workers family families""")
+                phrase_words(o) & DEPORTED
                 for o in objects):
             # "expelling undocumented Afghan migrants": deporting people (CAMEO
             # 174), not expelling diplomats or inspectors (166, SANCTION)
             return "COERCE"
         if type_ == "MOBILIZE" and lemma in ("dispatch", "send", "deploy") and any(
-                phrase_words(o) & words("relief aid supplies rescue medical humanitarian doctors medics food")
+                phrase_words(o) & RELIEF
                 for o in objects):
             return "AID"  # "dispatched search-and-rescue teams and relief supplies to Turkey"
         if lemma == "launch":
@@ -211,11 +233,11 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             said = set().union(*(phrase_words(o) for o in objects)) if objects else set()
             if said & LAUNCHED_ATTACKS:
                 return "ASSAULT"
-            if said & words("inquiry investigation probe"):
+            if said & INQUIRIES:
                 return "ACCUSE"
-            if said & words("mediation talks negotiations dialogue initiative"):
+            if said & MEDIATION:
                 return "CONSULT"  # "launched a mediation effort"
-            if said & words("protest protests boycott demonstration demonstrations hunger"):
+            if said & PROTEST_WORDS:
                 return "PROTEST"  # "launched a hunger strike", "a boycott"
             return None
         if lemma == "leave" and type_ == "RETREAT":
@@ -242,17 +264,17 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
                     g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG") for g in c.children)
                 for c in token.children)
-            if said & MILITARY_NOUNS and not said & words("aid assistance supply supplies peacekeeper peacekeepers") \
+            if said & MILITARY_NOUNS and not said & AID_WORDS \
                     and not helping:
                 return "MOBILIZE"
-            if said & words("message messages condolence condolences congratulation congratulations sympathy"):
+            if said & SYMPATHY:
                 return "SUPPORT"
         if type_ in ("COERCE", "THREATEN") and lemma in ("impose", "tighten", "slap", "raise") and any(
-                phrase_words(o) & (TRADE_WORDS | words("sanction sanctions embargo duty duties controls"))
-                and not phrase_words(o) & words("curfew curfews lockdown") for o in objects):
+                phrase_words(o) & (TRADE_WORDS | MEASURE_WORDS)
+                and not phrase_words(o) & LOCKDOWNS for o in objects):
             return "SANCTION"  # "tightened controls on exports to South Korea", "imposed tariffs"
         if type_ == "REQUEST" and lemma == "order" and any(
-                phrase_words(o) & words("diplomat diplomats ambassador envoy attaché attache")
+                phrase_words(o) & ENVOYS
                 for o in objects) and any(c.dep_ == "xcomp" and head_lemma(c) in ("leave", "depart", "quit")
                                           for c in token.children):
             return "SANCTION"  # "ordered a senior Canadian diplomat to leave": an expulsion
@@ -316,8 +338,7 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
         if type_ == "PROTEST" and lemma == "strike" and (
                 token.head.lemma_.lower() in ("launch", "conduct", "carry", "order") and token.dep_ == "dobj"
                 or any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-                    g.dep_ == "pobj" and head_lemma(g) in words("target targets position positions base bases site "
-                                                              "sites facility facilities camp camps")
+                    g.dep_ == "pobj" and head_lemma(g) in STRIKE_TARGETS
                     for g in c.children) for c in token.children)):
             return "ASSAULT"  # "launched strikes on Houthi targets": workers strike, they do not launch
         if type_ == "ASSAULT" and _accidental(token):

@@ -1266,13 +1266,13 @@ class Finder:
         # Not a bound ("the largest build-up since 2014"): it says when
         # something began, not when this happened.
         free = [t for t in found if not self._elsewhere(t, token) and not self._owned(t)
-                and self.text_before(t.start).lower() not in ("since", "until")]
+                and self._word_before(t.start).lower() not in ("since", "until")]
         if free:
             best = min(free, key=lambda t: abs(t.start - token.idx))
             return best.value, best.granularity
         return None, None
 
-    def text_before(self, offset: int) -> str:
+    def _word_before(self, offset: int) -> str:
         """The word right before a character offset ("" at the start)."""
         first = self._tokens(offset, offset + 1)[0]
         return self.doc[first - 1].text if first > 0 else ""

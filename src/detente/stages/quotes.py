@@ -466,9 +466,9 @@ class _Finder:
         # ("Christine Blasey Ford"), and the article's own country, for
         # political sources kept as written ("one lawmaker": speakers.article_country).
         self.full = speakers.full_names(doc, actors, self.roles | self.bodies)
-        self.country = speakers.article_country(doc, actors, kb)
-        # For a state body only: the country most named (see _speaker).
-        self.loose_country = self.country or speakers.article_country(doc, actors, kb, strict=False)
+        # The country the article is about, and for a state body only the
+        # country it names most (see _speaker).
+        self.country, self.loose_country = speakers.article_country(doc, actors, kb)
         self.doc = doc
         self.verbs = verbs
         self.pieces = find_quote_marks(read)

@@ -401,7 +401,9 @@ POLITICAL_WORDS = words("""government administration cabinet party parliamentary
 #: "the military", "the air force", "the public prosecutor", "the royal
 #: court", "authorities"): the annotation guidelines code "a country or its
 #: institutions" as the country. Not "agency" (a news agency is media) nor
-#: "council" (the UN Security Council is no country's).
+#: "council" (the UN Security Council is no country's). A named
+#: organisation's state words are NATIONAL_BODIES (with "bank": "the Bank
+#: of England" is a state body, "the bank" as written may be a company's).
 STATE_BODIES = words("""ministry military army navy police commission court prosecutor prosecutors embassy
     authorities junta regime presidency palace parliament legislature department force forces""")
 #: A dateline at the start of a paragraph (the first ones: a title may come
@@ -451,8 +453,11 @@ def pick_country(candidates: tuple[str, ...] | None, article: str | None) -> str
     return article if article in candidates else candidates[0]
 
 
-def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase, strict: bool = True) -> str | None:
-    """The country an article is about, or None when no country dominates.
+def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """The country an article is about (None when no country dominates),
+    and the country it names most (None unless it is ahead of the next one
+    and named twice: enough to say whose "Interior Ministry" speaks, not
+    what the article is about), from one count.
 
     Evidence: the dateline's place (a capital or seat the knowledge base
     knows, or the country after its comma) counts :data:`DATELINE_VOTES`;
@@ -490,16 +495,13 @@ def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase, stri
         if code is not None:
             votes[code] = votes.get(code, 0) + len(actor.mentions)
     if not votes:
-        return None
+        return None, None
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     total = sum(votes.values())
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if not strict:
-        # The country most named, ahead of the next one: enough to say
-        # whose "Interior Ministry" speaks, not what the article is about.
-        return top if n > second and n >= 2 else None
-    return top if n >= COUNTRY_SHARE * total and n >= 2 * second and n >= 1 else None
+    dominant = top if n >= COUNTRY_SHARE * total and n >= 2 * second and n >= 1 else None
+    return dominant, dominant or (top if n > second and n >= 2 else None)
 
 
 def full_names(doc: Doc, actors: list[ActorRecord], roles: frozenset[str] = frozenset()) -> dict[str, str]:
