@@ -218,10 +218,13 @@ def realnews_sets(folder: str | Path = REALNEWS, meantime: str | Path = MEANTIME
     # "written": the first set (36 articles); "written_b" and "written_c":
     # 40 articles each, written later by other sessions under the same
     # rules (realnews_c reports events of 1990-2004 only and realnews_d
-    # of 1975-1989, so that no training article reports the same events).
+    # of 1975-1989, so that no training article reports the same events;
+    # realnews_e reports events of 2008-2025 that no training or test
+    # article covers, its writer given their topics to avoid).
     for name, where in (("written", folder), ("written_b", folder.with_name(folder.name + "_b")),
                         ("written_c", folder.with_name(folder.name + "_c")),
-                        ("written_d", folder.with_name(folder.name + "_d"))):
+                        ("written_d", folder.with_name(folder.name + "_d")),
+                        ("written_e", folder.with_name(folder.name + "_e"))):
         if (where / "labels.jsonl").exists():
             texts = {a["id"]: a for a in read_gold(where / "articles.jsonl")}
             out[name] = by_offsets([where / "labels.jsonl"], texts, "realnews")
