@@ -144,6 +144,78 @@ def test_plots_are_not_occurred(settings: Settings) -> None:
         assert all(e.status != "occurred" for e in events_of(text, rules) if e.type == "ASSAULT"), text
 
 
+# Political actors the relevance gate once missed (issue 14: 296 of the 2,631
+# gold events of the training articles were lost there): named by what they
+# are, through a relative or a reported pronoun, as a crowd in a protest, as a
+# target after "at", or as the victims or weapons of political violence.
+# (text, type, trigger, actor codes or None when unchecked)
+POLITICAL = [
+    ("Protesters clashed with riot police, who fired tear gas at the crowd.", "COERCE", "fired", None),
+    ("Police in Lagos said they had seized a cache of rifles and ammunition.", "COERCE", "seized", {"NGA"}),
+    ("Young men threw stones at police in the capital on Friday.", "ASSAULT", "threw", None),
+    ("Human rights groups condemned the verdict.", "ACCUSE", "condemned", None),
+    ("Several presidential candidates criticised the ruling on Tuesday.", "ACCUSE", "criticised", None),
+    # party members of the dateline's country
+    ("WASHINGTON — Republicans argued that the impeachment process was unfair.", "ACCUSE", "argued", {"USA"}),
+    ("The law was challenged by 200 members of parliament.", "ACCUSE", "challenged", None),
+    ("Maria Lopez, the opposition candidate, rejected the results.", "REJECT", "rejected", None),
+    ("Members of the United Auto Workers voted to reject the contract offer.", "REJECT", "reject", None),
+    ("Writers have been on strike since May, demanding higher pay.", "REQUEST", "demanding", None),
+    ("Protesters called for a boycott of French goods.", "REQUEST", "called", None),
+    ("At least 40 civilians were killed in the town on Sunday.", "ASSAULT", "killed", None),
+    ("Nearly 100 people were killed on Sunday, including 14 police officers.", "ASSAULT", "killed", None),
+    ("The election was the bloodiest yet, with more than 100 candidates killed since September.", "ASSAULT",
+     "killed", None),
+    ("A car packed with explosives blew up outside a hotel in Mogadishu on Saturday.", "ASSAULT", "blew up", None),
+    ("Fighting between Armenia and Azerbaijan continued for a third day.", "ASSAULT", "Fighting", None),
+    ("The decree banned all public gatherings.", "COERCE", "banned", None),
+]
+
+# Their hard negatives: the same shapes with private actors, things or
+# accidents.
+NOT_POLITICAL = [
+    "The company said it would appeal the ruling.",
+    "General Motors said it would stop advertising on the site.",  # "General" is no title here
+    "The firm is bidding on government contracts worth $2 billion.",
+    "Industry groups welcomed the lower interest rates.",
+    "Business groups criticised the move, saying it risked provoking retaliation.",
+    "Many liberals criticised the film for its violence.",
+    "Maria Lopez, the singer, rejected the offer.",
+    "Members of the golf club criticised the new fees.",
+    "The campaign spent more than the other three candidates combined.",
+    "The report criticised the bank's lending practices.",
+    "Ticket holders gathered outside the arena, demanding refunds.",
+    "Fans gathered outside the stadium to celebrate the title.",
+    "Water poured into streets that had been protected by flood defences.",
+    "The rocket maker fired its new engine in a test on Thursday.",
+    "Three people were killed in a car crash on the motorway.",
+    # markets and companies named with a place or in a dateline
+    "Bank stocks rallied after the results on Tuesday.",
+    "The Tokyo stock exchange suspended trading for an hour after a glitch.",
+    "HOUSTON — Exxon Mobil Corp said on Monday it would buy Pioneer Natural Resources for $60 billion.",
+    # drawing on troops asks no one anything
+    "The country can call on about 200,000 reservists in wartime.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,trigger,actors", POLITICAL)
+def test_political_actors_by_what_they_are(settings: Settings, text: str, type_: str, trigger: str,
+                                           actors: set[str] | None) -> None:
+    found = events_of(text, Settings.from_dict({**settings.to_dict(), "event_model": False}))
+    hits = [e for e in found if e.type == type_ and e.trigger == trigger]
+    assert hits, [(e.type, e.trigger, e.status) for e in found]
+    assert hits[0].status == "occurred"
+    if actors is not None:
+        assert {a.code for a in hits[0].actor} == actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_POLITICAL)
+def test_private_actors_make_no_event(settings: Settings, text: str) -> None:
+    found = events_of(text, Settings.from_dict({**settings.to_dict(), "event_model": False}))
+    assert not found, [(e.type, e.trigger, e.status) for e in found]
+
 def test_model_decides_from_weights() -> None:
     """A hand-made two-feature model: the arithmetic of decide()."""
     classes = [NONE, "ASSAULT", "ACCUSE"]

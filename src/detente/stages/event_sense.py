@@ -13,10 +13,12 @@ Two questions, each a function:
   delays is no threat; a score line ("beat Spain 2-1") is sport.
 - :func:`political`: does an actor on one side make it politics? A state,
   its government, officials, military, police, courts; an international
-  organisation; an armed group, party, union or NGO; protesters acting
-  publicly. Companies, clubs, products, pundits and private people make no
-  event on their own (the reference lists are PETRARCH's agent and discard
-  dictionaries; the words here are detente's own).
+  organisation; an armed group, party, union or NGO; candidates, party
+  members and campaigners named by what they are ("Republicans", "Human
+  rights groups"); what a state issues ("the decree banned …"); protesters
+  acting publicly. Companies, markets, clubs, products, pundits and private
+  people make no event on their own (the reference lists are PETRARCH's
+  agent and discard dictionaries; the words here are detente's own).
 """
 
 from __future__ import annotations
@@ -39,21 +41,60 @@ PRIVATE_HEADS = words("""producer producers company companies firm firms maker m
     carmaker carmakers investor investors shareholder shareholders bank banks lender lenders airline airlines
     carrier carriers retailer retailers exporter exporters importer importers business businesses
     consumer consumers fan fans supporter club clubs team teams player players shopper shoppers buyer buyers
-    industry insurer insurers automaker automakers brand brands startup startups""")
+    industry insurer insurers automaker automakers brand brands startup startups exchange exchanges bourse market
+    markets stock stocks share shares corp inc ltd plc llc""")
+#: What one "calls on" when drawing on it, not asking anyone.
+RESOURCES = words("reserves reservists resources savings funds experience expertise support")
+#: What rises and falls on a market: "chip stocks rallied" is no protest.
+MARKET_WORDS = words("""stock stocks share shares market markets index indices bond bonds price prices currency
+    currencies dollar euro yen pound rouble ruble yuan rupee peso oil gold futures equities""")
 #: Head nouns of a phrase no actor record covers that still name a political
 #: agent ("police", "gunmen", "the ministry").
 AGENT_NOUNS = words("""police policeman policemen officer officers troops troop soldier soldiers forces force army
     military navy militia militiaman militiamen militant militants rebel rebels insurgent insurgents fighter
     fighters gunman gunmen jihadist jihadists guerrilla guerrillas authority authorities government ministry
     minister ministers official officials court courts judge judges prosecutor prosecutors parliament
-    lawmakers legislators senate congress regime junta cabinet embassy diplomat diplomats envoy ambassador
+    lawmakers legislators senate congress regime junta cabinet embassy diplomat diplomats envoy ambassador jury juries
+    tribunal
     president premier chancellor governor mayor agents agency investigators regulator regulators coalition
     administration commission council party union unions protesters protestors demonstrators activists
     strikers rioters separatists paramilitaries paramilitary terrorists terrorist bomber bombers attackers
     assailants kidnappers hijackers pirates hackers guard guards coastguard marines sailors pilots jets
     warplanes drones warships leader leaders country countries nation nations state states governments allies
     delegation delegations delegates negotiators mediators envoys bloc alliance senators lawmaker legislator
-    mps opposition ministries juntas side sides general generals commander commanders""")
+    mps opposition ministries juntas side sides general generals commander commanders treasury""")
+#: What a state or a meeting of states issues acts for it: "The decree
+#: banned all political activity", "a joint declaration pledging to work for
+#: free trade", "The summit also discussed greater use of local currencies".
+STATE_ACTS = words("decree decrees declaration declarations resolution resolutions communique summit")
+#: Politicians and campaigners named by what they are, not who: "Several
+#: Republican presidential candidates criticised the ruling", "The ethics
+#: commissioner opened an investigation", "Anti-doping campaigners welcomed
+#: the ruling" (the guidelines' parties, candidates and NGOs).
+POLITICIANS = words("""candidate candidates politician politicians commissioner commissioners campaigner campaigners
+    activist parliamentarian parliamentarians senator congressman congresswoman congressmen councillor councillors
+    councilor councilors peacekeeper peacekeepers challenger""")
+#: Troops abroad by trade: no politicians of the country they act in.
+PEACEKEEPERS = words("peacekeeper peacekeepers")
+#: Members of a party named by the party ("Republicans argued", "condemned by
+#: Republicans and Democrats alike"): capitalised only, so that "liberals" in
+#: an opinion piece is no party.
+PARTY_MEMBERS = words("republicans democrats socialists conservatives liberals greens tories communists")
+#: Collective nouns that name an NGO, a movement or an armed group when a
+#: cause qualifies them: "Human rights groups", "Aid groups", "Consumer
+#: advocacy groups", "Student groups"; not "media groups" or "luxury groups"
+#: (companies).
+COLLECTIVES = words("group groups organisation organisations organization organizations coalition movement movements")
+CAUSES = words("""rights aid advocacy environmental environmentalist activist campaign campaigning pressure humanitarian
+    relief opposition pro-democracy democracy armed rebel militant extremist far-right far-left hardline jihadist
+    islamist student civil civic anti-war anti-government anti-corruption watchdog""")
+#: People named as members of a body ("284 members of the federal
+#: parliament", "critics in the European Parliament"): political when the
+#: body is.
+MEMBER_NOUNS = words("member members critic critics representative representatives delegate delegates")
+#: Words anywhere in an organisation's name that make it a party or a union
+#: ("Party of Regions", "Nigeria Labour Congress", "United Auto Workers").
+PARTY_NAME_WORDS = words("party workers labour labor congress")
 #: The sector an agent noun implies, for the word-sense checks.
 AGENT_SECTORS = {
     **dict.fromkeys(words("police policeman policemen officer officers investigators agents"), "COP"),
@@ -62,16 +103,27 @@ AGENT_SECTORS = {
     **dict.fromkeys(words("""militia militiaman militiamen militant militants rebel rebels insurgent insurgents
         fighter fighters gunman gunmen jihadist jihadists guerrilla guerrillas separatists paramilitaries
         paramilitary terrorists terrorist bomber bombers"""), "REB"),
-    **dict.fromkeys(words("court courts judge judges prosecutor prosecutors"), "JUD"),
+    **dict.fromkeys(words("court courts judge judges prosecutor prosecutors jury juries tribunal"), "JUD"),
     **dict.fromkeys(words("""authority authorities government ministry minister ministers official officials
         regime junta cabinet administration president premier chancellor governor mayor leader leaders country
-        countries nation nations state states governments ministries"""), "GOV"),
+        countries nation nations state states governments ministries treasury"""), "GOV"),
 }
 #: Violence nouns that are military whoever is named ("an air strike").
 MILITARY_VIOLENCE = words("""airstrike airstrikes air drone missile missiles rocket rockets shelling bombardment
     artillery barrage mortar mortars suicide bombing bombings ambush ambushes car-bomb grenade grenades""")
+#: Victims that make a killing political violence ("56 civilians were
+#: killed"), besides the political actors themselves.
+VICTIMS = words("civilian civilians detainees")
+#: Weapons of war: an attack made with one is no private crime ("a truck
+#: packed with explosives", "two car bombs"). Not knives, guns or bullets.
+ARMS = words("""explosive explosives bomb bombs car-bomb car-bombs rifle rifles grenade grenades missile missiles rocket
+    rockets mortar mortars shell shells artillery rpg rpgs ied ieds""")
 #: Civilians: political only as protesters, or as the targets of violence.
-PROTESTERS = words("protesters protestors demonstrators strikers rioters marchers crowd crowds students workers")
+PROTESTERS = words("""protesters protestors demonstrators strikers rioters marchers picketers crowd crowds students
+    workers supporters""")
+#: The words of PROTESTERS that say the protest themselves: such people act
+#: publicly whatever they do ("protesters called for a boycott").
+PROTEST_NOUNS = words("protesters protestors demonstrators strikers rioters marchers picketers")
 
 #: What troops, forces and weapons are: the objects a MOBILIZE trigger needs.
 MILITARY_NOUNS = words("""troop troops soldier soldiers force forces army armies unit units battalion battalions
@@ -302,6 +354,17 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
         if type_ == "PROTEST" and any(c.dep_ in ("xcomp", "advcl") and head_lemma(c) in ("celebrate", "cheer", "party")
                                       for c in token.children):
             return None  # "people took to the streets to celebrate"
+        if type_ == "REQUEST" and lemma == "call" and any(c.lower_ == "on" for c in token.children) \
+                and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and any(
+                    phrase_words(g) & (MILITARY_NOUNS | RESOURCES) for c in token.children
+                    for g in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+                              if c.dep_ == "prep" else [])):
+            # "can call on about 280,000 wartime troops": draws on them, asks no one to do
+            # anything ("called on the army to restore order" does)
+            return None
+        if type_ == "PROTEST" and lemma == "rally" and any(
+                c.dep_ == "nsubj" and phrase_words(c) & MARKET_WORDS for c in token.children):
+            return None  # "chip stocks also rallied", "the dollar rallied"
         if lemma == "storm" and not objects:
             return None  # "stormed to victory", "stormed out": a place is stormed
         if type_ == "PROTEST" and lemma == "storm" and actor_sectors & {"MIL", "COP", "REB"}:
@@ -416,8 +479,10 @@ def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool
             return True
         if actor.type == "organization":
             # An organisation the knowledge base lacks is political when its
-            # name says so ("the Workers' Party", "the Interior Ministry").
-            return actor.code is not None or actor.name.split()[-1].lower() in AGENT_NOUNS
+            # name says so ("the Workers' Party", "the Interior Ministry", "the
+            # International Association of Machinists and Aerospace Workers").
+            name = actor.name.lower().split()
+            return actor.code is not None or name[-1] in AGENT_NOUNS or bool(set(name) & PARTY_NAME_WORDS)
         if actor.sector in POLITICAL_SECTORS:
             return True
         if actor.sector == "CVL":
@@ -429,14 +494,42 @@ def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool
         return False
     word = head.lower_
     if word in PROTESTERS or type_ == "PROTEST" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS"):
-        # Protesters act publicly; "prisoners rioted", "farmers marched".
-        return type_ in ("PROTEST", "ASSAULT", "COERCE")
-    if word in AGENT_NOUNS or head_lemma(head) in AGENT_NOUNS:
+        # Protesters act publicly; "prisoners rioted", "farmers marched"; else
+        # only whose they are says ("opposition supporters demanded …").
+        if type_ in ("PROTEST", "ASSAULT", "COERCE"):
+            return True
+        return head.pos_ == "NOUN" and any(c.dep_ in ("poss", "compound") and (
+            c.lower_ in AGENT_NOUNS or head_lemma(c) in AGENT_NOUNS) for c in head.children)
+    if word in STATE_ACTS:
+        return True
+    if word in AGENT_NOUNS or head_lemma(head) in AGENT_NOUNS or word in POLITICIANS:
+        return True
+    if word in PARTY_MEMBERS and head.text[:1].isupper():
+        return True
+    if word in COLLECTIVES and head.pos_ == "NOUN" and _qualifiers(head) & CAUSES:
         return True
     # "the governor's office", "the president's spokesman": whose it is
     return head.pos_ == "NOUN" and any(
         c.dep_ in ("poss", "compound") and (c.lower_ in AGENT_NOUNS or head_lemma(c) in AGENT_NOUNS)
         and c.lower_ not in PROTESTERS for c in head.children)
+
+
+def domestic_politicians(head: Token) -> bool:
+    """Politicians of a country named by what they are ("Republicans",
+    "several presidential candidates", "the ethics commissioner"): of the
+    country where they act."""
+    return head.lower_ in POLITICIANS - PEACEKEEPERS or head.lower_ in PARTY_MEMBERS and head.text[:1].isupper()
+
+
+def _qualifiers(head: Token) -> set[str]:
+    """The words before a noun in its phrase, lower case ("Human rights" in
+    "Human rights groups"), with the parts of hyphenated ones."""
+    out: set[str] = set()
+    for left in head.lefts:
+        if left.dep_ in ("compound", "amod", "nmod", "poss"):
+            span = head.doc[left.left_edge.i:left.right_edge.i + 1]
+            out |= {t.lower_ for t in span} | set(span.text.lower().split())
+    return out
 
 
 __all__ = ["POLITICAL_SECTORS", "political", "sense"]

@@ -21,6 +21,21 @@ and the possessor or modifier of an object ("rejected the Russian demands"
 it is the country's REQUEST"). A multilateral meeting is one CONSULT with
 every participant in its actor list.
 
+**Political relevance** (precision over volume: most news is not
+politics): a candidate needs a political actor on one side. An actor record
+says so by its type and sector (``event_sense.political``); where no record
+covers a side, the words that name it do: agent nouns ("police", "gunmen"),
+politicians and campaigners named by what they are ("candidates", "Human
+rights groups", "Republicans"), members of a political body ("200 members of
+parliament"), a title or an apposition ("Maria Lopez, the opposition
+candidate"), a crowd in a protest; a relative pronoun stands for its noun
+("riot police, who fired tear gas") and a reported pronoun for the speaker
+("Police said they had seized …"). The target of an act of force counts
+after "at", "on" or "against" ("threw stones at police"). An attack with no
+one named is political by its victims (civilians, officials, police), a
+weapon of war ("a truck packed with explosives") or the states on its sides.
+Companies, markets, clubs and fans make no event on their own.
+
 **Status**: ``negated`` ("won't pull back"), ``hypothetical`` (could, may,
 might, would, should; or what a request asks for), ``scheduled`` (will,
 "is set to", "is expected to", "head to"; or a date after publication),
@@ -66,6 +81,11 @@ from .times import reference_day
 NAME = "events.v1"
 
 RECIPIENT_PREPS = words("with to against on near toward towards into from upon over")
+# Prepositions whose object is what an act of force or protest is aimed at, for the
+# political check: "threw stones at police", "opened fire on protesters", "marched
+# toward parliament".
+TARGET_PREPS = words("at on against toward towards upon")
+AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "SANCTION"})
 LOCATION_PREPS = words("in at")
 TRIP_VERBS = words("head go travel fly arrive come return")
 MODALS = words("could may might would should can")
@@ -584,31 +604,68 @@ class Finder:
             score=score, quad=quad, confidence=round(min(confidence, 0.95), 2), stage=NAME,
         )
 
-    def _side_heads(self, token: Token, acting: bool) -> list[Token]:
+    def _side_heads(self, token: Token, acting: bool, type_: str | None = None) -> list[Token]:
         """The head words of the phrases that name the event's actor (or,
-        with ``acting`` false, its recipient), actor records or not."""
+        with ``acting`` false, its recipient), actor records or not; for an
+        act of force or protest (``type_``) the target after "at", "on",
+        "against" or "toward" is a recipient too."""
         if token.pos_ == "VERB":
             if acting:
                 agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 subject = self._subject_token(token)
-                found = agents or ([subject] if subject is not None else [])
+                found = agents or ([self._stand_in(token, subject)] if subject is not None else [])
+                if not found and token.dep_ == "acl" and token.tag_ == "VBG":
+                    found = [token.head]  # "opposition supporters protesting in Harare"
             else:
                 found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+                if token.dep_ == "acl" and token.tag_ == "VBN" and type_ in AIMED_TYPES:
+                    found.append(token.head)  # "with more than 130 politicians and candidates killed"
+                if type_ in AIMED_TYPES:
+                    # "threw stones at police", "opened fire on protesters" (not "bidding on
+                    # government contracts", "aimed at the government's plan")
+                    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                              for g in c.children if g.dep_ == "pobj"]
         else:
             found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] if acting else []
             light = _light_of(token)
             if acting and light is not None:
                 subject = self._subject_token(light)
-                found += [subject] if subject is not None else []
+                # "The junta, which has imposed martial law"
+                found += [self._stand_in(light, subject)] if subject is not None else []
             if not acting:
                 found = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         return [_counted(t) for f in found for t in (f, *f.conjuncts)]
 
+    def _stand_in(self, verb: Token, subject: Token) -> Token:
+        """The phrase a pronoun subject stands for, when the parse says it:
+        the noun of a relative pronoun in a clause that reports ("riot police,
+        who fired tear gas", "lawmakers who had tried to block the vote"),
+        and the speaker of a
+        reported clause who can be the pronoun ("Police said they had seized
+        a cache of weapons"; not "officials said he would respect the
+        vote"); else the subject itself."""
+        if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
+            # Not a clause in the simple present: it describes the noun ("rebels who continue
+            # to stage attacks", "a group that opposes the war"), it reports nothing.
+            return subject if subject.head.tag_ in ("VBZ", "VBP") else subject.head.head
+        if subject.lower_ in PRONOUNS:
+            speaker = self._speaker_of(verb)
+            if speaker is not None:
+                # the subject nearest the verb of saying, not a dateline ("REDMOND, Washington —")
+                speaker = self._subject_token(speaker.head) or speaker
+            if speaker is not None and speaker.i != subject.i and speaker.lower_ not in PRONOUNS \
+                    and _agrees(subject, speaker, self.actor_at.get(speaker.i)):
+                return speaker
+        return subject
+
     def _political(self, token: Token, type_: str, actors: list[ActorRef], recipients: list[ActorRef],
                    acting_heads: list[Token]) -> bool:
-        """A political actor on one side (see ``event_sense.political``);
-        an attack with no one named passes only when it is unmistakably
-        military ("came under fire", "shells rained down", "an air strike")."""
+        """A political actor on one side (see ``event_sense.political``): an
+        actor record, or the words that name the side (``_names_political``);
+        a crowd in a protest; a pronoun said by a political speaker; the
+        authorities behind an arrest; a protest that breaks out. An attack
+        with no one named passes when it is political violence
+        (``_political_violence``)."""
         head_ids = {self.actor_at[h.i].id for h in acting_heads if h.i in self.actor_at}
         for side, acting in ((actors, True), (recipients, False)):
             if acting and acting_heads and all(h.lower_ in event_sense.PRIVATE_HEADS for h in acting_heads) \
@@ -620,15 +677,10 @@ class Finder:
                     return True  # a country or organisation read from the knowledge base
                 if record is not None and event_sense.political(record, None, type_):
                     return True
-            heads = acting_heads if acting else self._side_heads(token, False)
-            if any(self.actor_at.get(h.i) is None and event_sense.political(None, h, type_) for h in heads):
+            if self._names_political(acting_heads if acting else self._side_heads(token, False, type_), type_):
                 return True
-            for h in heads:
-                # A title the actors stage did not read ("Vice-President Moody Awori").
-                title = [c.lower_ for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")]
-                sector, found = self.kb.roles.sector_of(title)
-                if found and sector in event_sense.POLITICAL_SECTORS:
-                    return True
+        if self._crowd_in_protest(token, acting_heads):
+            return True
         sent = self._sent(token)
         if any(h.pos_ == "PRON" for h in acting_heads) and any(
                 event_sense.political(self.actor_at[t.i], None, type_) for t in sent
@@ -647,24 +699,143 @@ class Finder:
             # "Riots broke out in Nanterre": a protest is public by nature (not
             # the fans'); "workers went on strike": a strike is labour's protest.
             return True
-        if type_ == "ASSAULT" and not actors:
-            if self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
-                    event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE):
+        return type_ == "ASSAULT" and not actors and self._political_violence(token, type_, acting_heads)
+
+    def _names_political(self, heads: list[Token], type_: str) -> bool:
+        """Whether the words that name a side name a political actor: an
+        actor record or an agent noun (``event_sense.political``), members
+        of a political body, a title before a name the actors stage did not
+        read ("Vice-President Moody Awori"), or what a person is called in
+        the sentence ("Maria Lopez, the opposition candidate")."""
+        for h in heads:
+            named = self.actor_at.get(h.i)
+            if event_sense.political(named, h, type_) or self._member(h, type_):
                 return True
-            # "56 civilians were killed in the fighting": a death in
-            # political violence, whoever did it.
-            if token.pos_ == "VERB" and any(
-                    c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by", "since") and any(
-                        g.dep_ == "pobj" and g.lemma_.lower() in POLITICAL_VIOLENCE for g in c.children)
-                    for c in token.children):
+            if h.pos_ == "PROPN":
+                # The title is outside the name: "General Motors" has none.
+                title = [c.lower_ for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")
+                         and (named is None or self.actor_at.get(c.i) is not named)]
+                sector, found = self.kb.roles.sector_of(title)
+                if found and sector in event_sense.POLITICAL_SECTORS:
+                    return True
+            if named is not None and any(
+                    self.actor_at.get(d.i) is None and event_sense.political(None, d, type_)
+                    for d in self._described(h)):
                 return True
-            # "Heavy fighting erupted between the army and the RSF": a
-            # nominal fight that happens where soldiers, police or armed
-            # groups are named.
-            if token.pos_ != "VERB" and self._happens(token, type_) and any(
-                    event_sense.AGENT_SECTORS.get(t.lemma_.lower()) in ("MIL", "COP", "REB")
-                    or t.i in self.actor_at and self.actor_at[t.i].sector in ("MIL", "COP", "REB")
-                    for t in sent):
+        return False
+
+    def _political_violence(self, token: Token, type_: str, acting_heads: list[Token]) -> bool:
+        """An attack with no actor named that is still political: military
+        by its words ("came under fire", "shells rained down", "an air
+        strike"), a death in fighting, victims who are civilians or
+        officials, a weapon of war, states or armed forces on its sides."""
+        if self._under_fire(token) or token.lemma_.lower() in event_sense.IMPACT_VERBS or bool(
+                event_sense.phrase_words(token) & event_sense.MILITARY_VIOLENCE):
+            return True
+        # "56 civilians were killed in the fighting": a death in
+        # political violence, whoever did it.
+        if token.pos_ == "VERB" and any(
+                c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by", "since") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in POLITICAL_VIOLENCE for g in c.children)
+                for c in token.children):
+            return True
+        # "At least 56 civilians were killed", "nearly 100 people were
+        # killed, including 14 police officers": civilians and officials
+        # are the targets of political violence.
+        if self._victims(token, type_):
+            return True
+        # "A truck packed with explosives blew up", "the attack had been
+        # carried out with explosives", "a rocket fired from Gaza": a
+        # weapon of war makes it an attack, whoever is behind it.
+        if self._armed(token, acting_heads):
+            return True
+        # "Fighting between Kyrgyzstan and Tajikistan"
+        if self._between_agents(token, type_):
+            return True
+        # "Heavy fighting erupted between the army and the RSF": a
+        # nominal fight that happens where soldiers, police or armed
+        # groups are named.
+        return token.pos_ != "VERB" and self._happens(token, type_) and any(
+            event_sense.AGENT_SECTORS.get(t.lemma_.lower()) in ("MIL", "COP", "REB")
+            or t.i in self.actor_at and self.actor_at[t.i].sector in ("MIL", "COP", "REB")
+            for t in self._sent(token))
+
+    @staticmethod
+    def _described(name: Token) -> list[Token]:
+        """The nouns a person's name is described by in its sentence: a title
+        before it ("Democratic presidential candidate Barack Obama") and an
+        apposition ("Jean-Luc Mélenchon, the hard-left candidate", "his main
+        challenger, Bobi Wine")."""
+        out = [c for c in name.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+        out += [c for c in name.children if c.dep_ == "appos"]
+        if name.dep_ == "appos":
+            out.append(name.head)
+        return out
+
+    def _crowd_in_protest(self, token: Token, acting_heads: list[Token]) -> bool:
+        """Protesters, whatever they do ("protesters called for a boycott"),
+        and people acting in a sentence that reports their protest
+        ("students blocked roads and boycotted classes, demanding …",
+        "Writers have been on strike since May, demanding higher pay"): a
+        crowd's demands in a protest are public. Not investors or fans."""
+        if any(h.lower_ in event_sense.PROTEST_NOUNS for h in acting_heads):
+            return True
+        return any(h.lower_ in event_sense.PROTESTERS or h.tag_ == "NNS" and h.lower_ not in event_sense.PRIVATE_HEADS
+                   for h in acting_heads) and self._protesting(token)
+
+    def _protesting(self, token: Token) -> bool:
+        """Whether the sentence reports a protest besides this trigger (a
+        strike, a rally, a boycott): a word of detente's own lexicon (CAMEO's
+        broader verbs, "provoke", "pour", are no sign of one)."""
+        for t in self._sent(token):
+            if t.i != token.i and t.pos_ in ("NOUN", "VERB"):
+                trigger = self._trigger(t)
+                if trigger is not None and trigger.source == "lexicon" \
+                        and event_sense.sense(t, trigger.type, set()) == "PROTEST":
+                    return True
+        return False
+
+    def _victims(self, token: Token, type_: str) -> bool:
+        """Whether those an attack hit are civilians, officials, soldiers or
+        police: the heads of its object (or passive subject), what they
+        include ("100 people, including 14 police officers") and what they
+        are ("80 people, most of them civilians")."""
+        frontier = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                    or c.dep_ == "prep" and c.lower_ in ("including", "among")]
+        seen: list[Token] = []
+        for _ in range(3):
+            seen += frontier
+            frontier = [g for t in frontier for g in t.children
+                        if g.dep_ in ("conj", "appos", "pobj") or g.dep_ == "prep" and g.lower_ in (
+                            "including", "among", "of")]
+        return any(t.lower_ in event_sense.VICTIMS or self.actor_at.get(t.i) is None
+                   and t.pos_ == "NOUN" and event_sense.political(None, t, type_) for t in seen)
+
+    def _armed(self, token: Token, acting_heads: list[Token]) -> bool:
+        """A weapon of war in an attack's clause: what it was done with
+        ("carried out with explosives", "began with two car bombs"), what
+        did it ("a truck packed with explosives blew up") or what was fired
+        ("a rocket fired from Gaza")."""
+        governor = self._governor(token)
+        places = [g for node in {token, governor} for c in node.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children if g.dep_ == "pobj"]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            places.append(token.head)
+        # In the subject, a weapon named as a thing, not as a kind ("the rocket company").
+        places += [t for h in acting_heads for t in h.subtree if t.dep_ not in ("compound", "amod", "nmod")]
+        return any(t.lower_ in event_sense.ARMS or t.lemma_.lower() in event_sense.ARMS for t in places)
+
+    def _member(self, head: Token, type_: str) -> bool:
+        """Members of a political body: "284 members of the federal
+        parliament", "critics in the European Parliament", "Members of the
+        National Union of Mineworkers"."""
+        if head.lower_ not in event_sense.MEMBER_NOUNS:
+            return False
+        for body in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+                     for g in c.children if g.dep_ == "pobj"):
+            record = self.actor_at.get(body.i)
+            if record is not None and record.type != "person" and event_sense.political(record, None, type_) \
+                    or record is None and event_sense.political(None, body, type_):
                 return True
         return False
 
@@ -692,7 +863,9 @@ class Finder:
         protest in their country; a protest or an arrest with no one named
         as its target is aimed at the country where it happens. A national
         politician named with no country ("Opposition leader Keir Starmer")
-        is of that country."""
+        is of that country, and so are politicians named by what they are
+        ("Republicans argued", "the ethics commissioner") and crowds
+        ("protesters called for a boycott")."""
         country = (location.country if location is not None else None) or self.home
         if country is None:
             return actors, recipients
@@ -704,7 +877,8 @@ class Finder:
         if not actors and not abroad and (any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
                                in ("COP", "MIL", "GOV", "JUD") for h in acting_heads)
                            or type_ == "COERCE" and not acting_heads
-                           or type_ in DOMESTIC_TYPES and any(h.lower_ in event_sense.PROTESTERS for h in acting_heads)):
+                           or any(h.lower_ in event_sense.PROTESTERS for h in acting_heads)
+                           or any(event_sense.domestic_politicians(h) for h in acting_heads)):
             actors = [ref]
         actors = [ActorRef(name=a.name, code=country, actor_id=a.actor_id) if a.code is None and self._official(a)
                   else a for a in actors]
@@ -751,7 +925,8 @@ class Finder:
             return False
         heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with", "by")
                  for g in c.children if g.dep_ == "pobj"]
-        return any(event_sense.political(None, h, type_) for g in heads for h in (g, *g.conjuncts))
+        # "Fighting between Kyrgyzstan and Tajikistan": states named
+        return any(event_sense.political(self.actor_at.get(h.i), h, type_) for g in heads for h in (g, *g.conjuncts))
 
     @staticmethod
     def _happens(token: Token, type_: str) -> bool:
@@ -1429,10 +1604,29 @@ def _hyphen_parts(token: Token) -> list[Token]:
     return [doc[k] for k in range(start, i + 1, 2)] if start < i else [token]
 
 
+def _agrees(pronoun: Token, noun: Token, named: ActorRecord | None) -> bool:
+    """Whether a pronoun can stand for a noun phrase by number and person:
+    "he" and "she" for one ("officials said he would" is someone else), "it"
+    for one that is no person, "they" for any but a person ("the ministry
+    said they")."""
+    person = named is not None and named.type == "person"
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if pronoun.lower_ in ("he", "she"):
+        return not plural
+    if pronoun.lower_ == "it":
+        return not person and not plural
+    return not person
+
+
+# Words that count a part of a group: "a total of 174 members", "95 per cent of
+# voters", "several of its candidates", "many of those released".
+PARTITIVES = words("total percent cent majority most many some several half all each few")
+
+
 def _counted(token: Token) -> Token:
     """"Thousands of protesters", "dozens of soldiers": the people counted,
     not the count."""
-    if token.pos_ == "NUM" or token.lower_ in QUANTITIES:
+    if token.pos_ == "NUM" or token.lower_ in QUANTITIES or token.lower_ in PARTITIVES:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if counted is not None:
