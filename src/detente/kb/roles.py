@@ -2,11 +2,14 @@
 
 The table is ``data/roles.tsv`` (its header explains the columns). Phrases
 are kept as token tuples so that the actors stage can match them on spaCy
-tokens ("secretary-general" is three tokens there).
+tokens ("secretary-general" is three tokens there). :func:`body_by_name`
+reads what an organisation's name says it is (a state body, a party, a
+trade union) for names the knowledge base does not hold.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -48,6 +51,8 @@ SECTOR_MODIFIERS = {
     "police": "COP",
 }
 _MINISTERIAL = frozenset({"minister", "secretary", "ministry", "president", "prime", "chancellor"})
+# Heads that are always the state's, whatever body or owner the title names.
+STATE_HEADS = frozenset({"minister", "ministry", "prime", "chancellor"})
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,23 @@ class RoleLexicon:
         if head is None:
             return None, False
         sector = head.sector
+        if sector is None:
+            # A head that says nothing of its own ("chairman", "head",
+            # "director") takes the sector of the body the title names:
+            # "the commission's chairman" GOV, "head of the news agency" MED.
+            bodies = [found[1] for end in range(len(tokens), 0, -1)
+                      if (found := self.longest(self.bodies, tokens, end)) is not None]
+            if bodies and bodies[0].sector not in (None, "*"):
+                sector = bodies[0].sector
+        elif sector == "GOV" and not STATE_HEADS & set(head.phrase):
+            # An officer's title takes the sector of the body it names: "the
+            # union's president" LAB, "a company spokesman" BUS, "the court's
+            # president" JUD, "leader of the gang" CRM.
+            other = [found[1].sector for end in range(len(tokens), 0, -1)
+                     if (found := self.longest(self.bodies, tokens, end)) is not None
+                     and found[1].sector not in (None, "*", "GOV")]
+            if other:
+                sector = other[0]
         if not _MINISTERIAL & set(head.phrase):
             for word in tokens[:cut]:
                 if word in SECTOR_MODIFIERS:
@@ -141,3 +163,56 @@ def read_roles(text: str, tokenize: Callable[[str], tuple[str, ...]]) -> list[Ro
             )
         )
     return roles
+
+
+# -- bodies by their names ---------------------------------------------------
+# State bodies by the head of their name, and their sector (a word before
+# the head may say more: "Police Department" COP, "Supreme Court" JUD).
+STATE_BODY_HEADS = {
+    **dict.fromkeys(words("""commission board agency authority office bureau administration directorate
+        inspectorate department ministry council treasury service regulator"""), "GOV"),
+    **dict.fromkeys(words("court tribunal judiciary"), "JUD"),
+    "police": "COP", "guard": "MIL",
+    **dict.fromkeys(words("parliament senate assembly legislature"), "LEG"),
+    "party": "PTY",
+}
+_BODY_SECTORS = {"police": "COP", "court": "JUD", "prosecutor": "JUD", "prosecutors": "JUD", "army": "MIL",
+                 "military": "MIL", "intelligence": "SPY"}
+# Heads that are the state's (or, for a party, a national political body)
+# whatever qualifies them: "the Commerce Ministry", "the Metropolitan
+# Police", "the Workers' Party".
+_ALWAYS_STATE = words("""ministry department treasury directorate inspectorate police court tribunal judiciary
+    parliament senate legislature party guard""")
+# Words that make a commission, board, agency or office a national body
+# ("the National Transportation Safety Board", "the Federal Trade
+# Commission"); without one it may be anything ("the Council on Foreign
+# Relations" is a think tank).
+_NATIONAL_QUALIFIERS = words("""national federal state central supreme constitutional electoral election
+    independent public provincial presidential civil securities competition""")
+# Names with these words are international, not one country's.
+_INTERNATIONAL_WORDS = words("international world global european african asian arab nations islamic")
+# A trade union: one of these words and a word of labour ("Nigeria Labour
+# Congress", "Korean Confederation of Trade Unions"), or a name ending in
+# "Workers" ("United Auto Workers").
+_LABOUR_BODIES = words("union unions confederation federation congress")
+_LABOUR_WORDS = re.compile(r"(?:labou?r|(?:mine)?workers?'?|trade|employees|teachers|miners|nurses)$")
+
+
+def body_by_name(tokens: list[str]) -> tuple[str, bool] | None:
+    """What the lower-case words of an organisation's name say it is: a
+    state body, a party or a trade union, as (sector, national), where
+    ``national`` is whether the name alone makes it one country's ("the
+    Supreme Court", "the Federal Trade Commission": yes; "the Fair Trade
+    Commission": only with a country named with it). None for any other
+    name, and for an international one."""
+    if any(w in _INTERNATIONAL_WORDS for w in tokens) or not tokens:
+        return None
+    cut = next((k for k, w in enumerate(tokens) if k and w in ("of", "on", "for")), len(tokens))
+    head = tokens[cut - 1]
+    if head in ("workers", "workers'") or any(w in _LABOUR_BODIES for w in tokens) and any(
+            _LABOUR_WORDS.match(w) for w in tokens):
+        return "LAB", True
+    if head not in STATE_BODY_HEADS:
+        return None
+    sector = next((_BODY_SECTORS[w] for w in tokens[:cut] if w in _BODY_SECTORS), STATE_BODY_HEADS[head])
+    return sector, head in _ALWAYS_STATE or any(w in _NATIONAL_QUALIFIERS for w in tokens[:cut])

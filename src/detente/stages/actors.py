@@ -6,26 +6,45 @@ Reads: ``doc`` (tokens, parse, named entities), ``published``. Adds:
 How an article's actors are found, in order:
 
 1. **Knowledge-base phrases** (:mod:`detente.kb`): country names, adjectives
-   and nationals, capitals and seats of power, organisations, well-known
-   office holders, and the user's dictionaries, matched on tokens.
-2. **People**: spaCy's PERSON entities and known office holders. Full names
-   make one cluster per person; a later surname or first name joins it
-   (the most recent one when two people share it).
+   and nationals, capitals and seats of power, organisations (national
+   bodies, parties and unions among them), well-known office holders, and
+   the user's dictionaries, matched on tokens.
+2. **People**: spaCy's PERSON entities (two that touch are one name:
+   "Karl-Theodor" + "zu Guttenberg"; titles and honorifics in front are
+   left out: "Ms Le Pen") and known office holders; and names spaCy missed,
+   found by their context: two to four capitalised proper nouns right
+   after a title with a role head ("Lagos Governor Babajide Sanwo-Olu") or
+   after an honorific ("Mr Anaya"), or starting with a known first name
+   and in apposition ("his vice-president, Emmerson Mnangagwa", tagged
+   ORG). Full names make one cluster per person; a later shorter form
+   joins it: the last words ("López Obrador", "Le Pen"), the surname or
+   first name (the most recent one when two people share it), or a word
+   inside a name of three words or more ("Fernández" of "Cristina
+   Fernández de Kirchner").
 3. **Titles**, from the article's own words: a title in front of the name
    ("NATO Secretary-General Jens Stoltenberg"), an appositive before it ("the
    Kremlin spokesman, Dmitry Peskov") or after it ("Kadri Liik, a senior
-   policy fellow at the European Council on Foreign Relations"). The title
-   gives the role (as written), the sector (from its head word) and the
-   code: the first country or organisation in it, except one after "to" or
-   "for" ("US ambassador to NATO" represents the USA). With no code in the
-   title, a governing phrase gives it ("the Russian delegation led by Deputy
-   Foreign Minister Alexander Grushko" → RUS). A known office holder valid
-   on the publication date fills what the text leaves open.
+   policy fellow at the European Council on Foreign Relations"), or an "as"
+   phrase of the person's clause ("Robert Mugabe resigned as president of
+   Zimbabwe"). The title gives the role (as written), the sector (from its
+   head word, or from the body it names: "the union's president" LAB, "the
+   court's president" JUD; an unknown organisation's or "its" president is
+   no state's) and the code: the first country or organisation in it,
+   except one after "to" or "for" ("US ambassador to NATO" represents the
+   USA), else a city or state in it ("Lagos Governor" → NGA). With no code
+   in the title, a governing phrase gives it ("the Russian delegation led by
+   Deputy Foreign Minister Alexander Grushko" → RUS). A known office holder
+   valid on the publication date fills what the text leaves open (after the
+   term, the built-in dictionary still gives the country). "Chief
+   Executive" is Hong Kong's (or Macau's) head of government when the
+   article names the territory and the title names no company.
 4. **Coreference**: title-only phrases ("the secretary-general") join the
    most recent person whose title has that head and agrees in code;
    "he"/"she" as the subject of a reporting verb joins the most recent
    person mentioned before it in the last three sentences (skipping anyone
-   already referred to by the other pronoun).
+   already referred to by the other pronoun). An office no one named holds
+   ("the ethics commissioner opened an investigation") is the country's
+   (step 8).
 5. **Countries and organisations** as actors: names, metonyms (the
    government sector: "Moscow said", "the Kremlin") and descriptions that
    point back to an organisation already named ("the alliance"). A name used
@@ -34,11 +53,21 @@ How an article's actors are found, in order:
 6. **Groups**: a country or organisation followed by a plural role noun
    ("Russian troops", "NATO diplomats": type group, the noun's sector); a
    singular body noun makes the country actor with that sector ("the Russian
-   government"); nationals ("the Russians") are a group with no sector.
+   government"); nationals ("the Russians") are a group with no sector;
+   "human rights groups", "aid groups" are groups of sector NGO.
 7. **Other organisations**: spaCy ORG entities not in the knowledge base,
-   when they act, are acted upon or are a person's affiliation; code null.
+   when they act, are acted upon or are a person's affiliation; code null,
+   except for a state body, party or trade union its name shows
+   (:func:`detente.kb.roles.body_by_name`: "the National Accountability
+   Bureau", "Japan's Fair Trade Commission", "the Workers' Party"), whose
+   code is the country it names or the article's own; a name of role words
+   only ("the Supreme Court") is the country with that sector.
+8. **The article's own country** (:func:`speakers.article_country`) for
+   office holders of a state sector, state bodies and unnamed offices the
+   text gives no country ("Governor Babajide Sanwo-Olu"), unless their
+   sentence opens in another country ("In Washington, the Treasury …") or
+   another country acts in it.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -46,6 +75,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -53,9 +83,10 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb import KnowledgeBase, Match, Target, load_kb, reporting_verbs, tokenize
 from ..kb import name_key as _norm
-from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, Role, words
+from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, STATE_HEADS, Role, body_by_name, words
 from ..records import ActorRecord, Span
 from ..settings import Settings
+from .speakers import article_country, first_names
 
 NAME = "actors.v1"
 
@@ -68,7 +99,10 @@ GEO_NOUNS = words("""border borders frontier territory territories soil region r
     outskirts countryside province provinces side population people economy headquarters
     premises compound building offices""")
 # Particles inside personal names ("Ursula von der Leyen", "Abu Mohammed al-Jolani").
-NAME_PARTICLES = words("von van der den de del della di da dos das du la le al el bin ibn ter ten")
+NAME_PARTICLES = words("von van der den de del della di da dos das du la le al el bin ibn ter ten zu")
+# Honorifics in front of a name: never part of it, and proof that a
+# capitalised word after them is a person's name ("Ms Le Pen", "Mr Anaya").
+HONORIFICS = words("mr mr. mrs mrs. ms ms. dr dr. sir dame miss")
 # Reporting verbs (detente's lexicon, kb/data/reporting_verbs.tsv, and a
 # few more): a pronoun subject of one of these is resolved to a person.
 REPORTING = frozenset(reporting_verbs()) | words("welcome")
@@ -84,6 +118,46 @@ SIDE_NOUNS = words("""delegation team side government administration counterpart
 CONNECTORS = frozenset({"of", "to", "for", "at", "and", "-", "on", "the", "’s", "'s"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+# An office that is a business title elsewhere but a territory's head of
+# government there: Hong Kong's and Macau's chief executives.
+TERRITORY_OFFICE = ("chief", "executive")
+TERRITORIES = frozenset({"HKG", "MAC"})
+# A city named in a title gives its country when it is this big: "Lagos
+# Governor", "Marseille prosecutor"; a small namesake abroad does not.
+TITLE_PLACE_POPULATION = 100_000
+# Sectors of offices that belong to the article's own country when the text
+# names no other ("Governor Babajide Sanwo-Olu" in a Nigerian story).
+# Diplomats are left out: as often as not they are foreign.
+HOME_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "LAB"})
+# Verbs of plain speech (no event of their own): an unnamed office or body
+# that only speaks stays a quote's source as written.
+SPEECH_VERBS = words("say tell add state note explain write")
+# Plural nouns and what they campaign for, that name non-governmental
+# groups: "human rights groups", "aid agencies", "environmental campaigners".
+NGO_HEADS = words("""groups organisations organizations campaigners charities agencies activists advocates
+    watchdogs""")
+NGO_MODIFIERS = words("""rights human-rights humanitarian aid relief environmental green advocacy
+    pro-democracy anti-corruption anti-war civil society civil-society""")
+# Last words of names of places spaCy may take for organisations.
+PLACE_HEADS = words("district state province region city county territory republic island islands")
+# Sectors of the offices an unnamed holder of stands for the country.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Heads of descriptions too personal to stand for the country ("the
+# spokesman", "the senator" are someone the text has named or will).
+PERSONAL_HEADS = words("""spokesman spokeswoman spokesperson official aide adviser advisor leader officer lawmaker
+    legislator mp senator congressman congresswoman detective constable sergeant colonel counterpart minister
+    taoiseach premier""")
+# spaCy's labels a person's name it missed may carry ("Emmerson Mnangagwa"
+# as ORG, "Ricardo Anaya" as FAC), or none at all.
+UNTAGGED_NAME_ENTS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Capitalised words that are never part of a person's name: places,
+# buildings and the like ("Madison Square Garden", "Victoria Station").
+NOT_NAME_WORDS = words("""airport station square garden gardens street road avenue bridge hotel hospital stadium
+    park center centre building tower hall palace house river lake island islands mountain mountains bay sea
+    ocean valley college school church cathedral mosque temple museum gallery theatre theater club inc corp
+    co ltd plc llc group holdings airlines airways motors prize award cup league championship games olympics
+    festival day week monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""")
 
 
 @dataclass
@@ -103,6 +177,9 @@ class _Actor:
     # A one-word name that joined no full name and no known office holder:
     # kept only with a title or as the subject of a clause ("Lula said").
     weak: bool = False
+    # A state body, party or union whose code is the article's own country,
+    # once the article's actors say which that is.
+    home: bool = False
 
 
 class Actors:
@@ -155,8 +232,14 @@ class _Resolver:
             for i in range(m.start, m.end):
                 self.match_at[i] = m
         self.taken = [False] * len(doc)  # tokens already part of some mention or title
+        self.title_words = frozenset(w for phrase in kb.roles.titles for w in phrase)
         self.people: list[_Actor] = []
+        # Descriptions of a state office or body that name no country ("the
+        # ethics commissioner", "the Supreme Court"): token span and sector,
+        # for the article's own country once it is known.
+        self.pending: list[tuple[int, int, str]] = []
         self.others: dict[tuple[str | None, ...], _Actor] = {}
+        self.named_codes: frozenset[str] | None = None  # see _named_codes
 
     def _inside_name(self, m: Match) -> bool:
         """A known name at the start of a longer institution's name: "European
@@ -175,11 +258,74 @@ class _Resolver:
         self._find_title_only()
         self._find_pronouns()
         self._find_kb_actors()
+        self._find_ngo_groups()
         self._find_other_orgs()
+        self._fill_home()
         actors = [a for a in (*self.people, *self.others.values()) if a.mentions]
         for actor in actors:
             actor.identity = _identity(actor)
         return sorted(actors, key=lambda a: min(a.mentions))
+
+    def _fill_home(self) -> None:
+        """The country of office holders, state bodies and descriptions the
+        text gives no country: the one a sentence opens with ("In
+        Washington, the Treasury accused …"), else the article's own
+        (:func:`speakers.article_country`: its dateline and the codes its
+        actors are named with, when one country dominates)."""
+        actors = [a for a in (*self.people, *self.others.values()) if a.mentions]
+        wanting = [a for a in actors if a.code is None and (
+            a.home or a.type == "person" and a.role is not None and a.sector in HOME_SECTORS)]
+        if not self.pending and not wanting:
+            return
+        doc = self.doc
+        records = [ActorRecord(id="", article_id="", name=a.name, type=a.type, code=a.code, sector=a.sector,
+                               role=a.role, mentions=[Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+                                                      for s, e in a.mentions]) for a in actors]
+        home = article_country(doc, records, self.kb)[0]
+        for actor in wanting:
+            first = min(actor.mentions)[0]
+            actor.code = self._local_code(first) or self._home_here(home, first)
+        for start, end, sector in self.pending:
+            root = self._root(start, end)
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+                # "The public prosecutor said …": a source the quotes stage
+                # keeps as written (with its country), not a country's voice.
+                continue
+            code = self._local_code(start) or self._home_here(home, start)
+            if code is not None and not any(self.taken[k] for k in range(start, end)):
+                self._kb_actor_for_code(code, sector, (start, end))
+
+    def _home_here(self, home: str | None, i: int) -> str | None:
+        """The article's country for a mention at token ``i``, unless another
+        country acts in its sentence, as a subject or by its capital or seat
+        ("Foreign ministry spokesman Zhao Lijian said Beijing had lodged
+        protests" in an Indian story)."""
+        if home is None:
+            return None
+        sent = self.doc[i].sent
+        for m in self.matches:
+            if not sent.start <= m.start < sent.end:
+                continue
+            subject = self._root(m.start, m.end).dep_ in ("nsubj", "nsubjpass")
+            if any(t.entry.type != "person" and t.how != "context" and t.entry.code != home
+                   and self.kb.country_name(t.entry.code) and (subject or t.how in ("capital", "seat"))
+                   for t in m.targets):
+                return None
+        return home
+
+    def _local_code(self, i: int) -> str | None:
+        """The country a sentence opens with as its setting: "In Washington,",
+        "In the United States,"."""
+        sent = self.doc[i].sent
+        if self.lowers[sent.start] != "in" or sent.start + 2 >= sent.end:
+            return None
+        k = sent.start + 1 + (self.lowers[sent.start + 1] == "the")
+        m = self.match_at.get(k)
+        if m is None or m.start != k or m.end >= i or m.end >= sent.end or self.words[m.end] != ",":
+            return None
+        target = self.kb.pick([t for t in m.targets if t.entry.type == "country"
+                               or t.how in ("capital", "seat")], self.day)
+        return target.entry.code if target is not None and self.kb.country_name(target.entry.code) else None
 
     # -- people -------------------------------------------------------------
 
@@ -190,15 +336,28 @@ class _Resolver:
         persons = [t for t in m.targets if t.entry.type == "person"]
         return self.kb.pick(persons, self.day) if persons else None
 
-    def _find_people(self) -> None:
-        spans: list[tuple[int, int]] = []
+    def _person_ents(self) -> list[tuple[int, int]]:
+        """spaCy's PERSON entities, two that touch made one ("Karl-Theodor"
+        + "zu Guttenberg")."""
+        out: list[tuple[int, int]] = []
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            start, end = ent.start, ent.end
-            # spaCy sometimes takes a title into the name ("President Joe Biden").
+            if out and out[-1][1] == ent.start:
+                out[-1] = (out[-1][0], ent.end)
+            else:
+                out.append((ent.start, ent.end))
+        return out
+
+    def _find_people(self) -> None:
+        spans: list[tuple[int, int]] = []
+        for start, end in self._person_ents():
+            # spaCy sometimes takes a title into the name ("President Joe
+            # Biden", "Ms Le Pen"); a word that only names groups is a first
+            # name there ("Marine Le Pen").
             while start < end and (self.lowers[start] in MODIFIERS
-                                   or self.lowers[start] in self.kb.roles.words
+                                   or self.lowers[start] in self.title_words
+                                   or self.lowers[start] in HONORIFICS
                                    or self.lowers[start] in DETERMINERS):
                 start += 1
             while end > start and self.lowers[end - 1] in ("'s", "’s", "'", "’"):
@@ -214,6 +373,7 @@ class _Resolver:
             if any(w in INSTITUTION_WORDS for w in self.lowers[start:end]):
                 continue  # "Tigray People's Liberation Front" is not a person
             spans.append((start, end))
+        spans += self._untagged_names(spans)
         for m in self.matches:
             if any(t.entry.type == "person" for t in m.targets):
                 # A known office holder's name as the dictionary spells it
@@ -221,11 +381,13 @@ class _Resolver:
                 spans = [(s, e) for s, e in spans if not (s < m.end and m.start < e)]
                 spans.append((m.start, m.end))
         spans.sort()
-        # Full names first, so that surnames anywhere can join them.
-        for start, end in (s for s in spans if s[1] - s[0] > 1):
+        # Full names first, so that surnames anywhere can join them; the
+        # longest first, so that a shorter form joins the full one ("Le Pen"
+        # and "Marine Le Pen", "López Obrador" and "Andrés Manuel López Obrador").
+        for start, end in sorted((s for s in spans if s[1] - s[0] > 1), key=lambda s: (s[0] - s[1], s[0])):
             target = self._person_target(start, end)
             name = target.entry.name if target else _clean_name(self.doc[start:end].text)
-            actor = self._person_named(name)
+            actor = self._person_named(name) if target else (self._join_tail(name) or self._person_named(name))
             if target and not actor.code:
                 actor.code, actor.sector = target.entry.code, target.entry.sector
             actor.mentions.append((start, end))
@@ -238,7 +400,8 @@ class _Resolver:
                     joined.code, joined.sector = target.entry.code, target.entry.sector
                 else:
                     joined = self._person_named(self.words[start])
-                    joined.weak = True
+                    # "Mr Anaya": an honorific says it is a person's name.
+                    joined.weak = joined.weak or start == 0 or self.lowers[start - 1] not in HONORIFICS
             joined.mentions.append((start, end))
         # Surnames the model did not tag ("Smith" as ORG, or nothing at all).
         for i, word in enumerate(self.words):
@@ -254,6 +417,80 @@ class _Resolver:
         for actor in self.people:
             for s, e in actor.mentions:
                 self._take(s, e)
+
+    def _name_word(self, i: int) -> bool:
+        """A word that may be part of a person's name spaCy did not tag."""
+        text, low = self.words[i], self.lowers[i]
+        if not text[:1].isupper() or text == low.upper() or self.taken[i] or low in MODIFIERS \
+                or low in self.kb.roles.words or low in INSTITUTION_WORDS or low in NOT_NAME_WORDS \
+                or low in HONORIFICS or low in DETERMINERS or self._is_nonperson_kb(i):
+            return False
+        token = self.doc[i]
+        return token.pos_ == "PROPN" and token.ent_type_ in UNTAGGED_NAME_ENTS
+
+    def _untagged_names(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """People's names spaCy did not tag as people (issue 17): a run of
+        two to four capitalised proper nouns (hyphens and name particles
+        inside: "Babajide Sanwo-Olu", "Ursula von der Leyen")
+
+        - right after a title with a role head ("Lagos Governor Babajide
+          Sanwo-Olu", not "Coach Pep Guardiola": a coach holds no office
+          the role lexicon knows), or after an honorific ("Ms Le Pen": one
+          word is enough there);
+        - or starting with a known first name (``kb/data/first_names.tsv``)
+          and standing in apposition, with a title on either side or to a
+          noun ("his vice-president, Emmerson Mnangagwa", "his nearest
+          rival, Ricardo Anaya", "Wafula Chebukati, the commission's
+          chairman").
+
+        A run that an organisation's or a facility's entity goes beyond is
+        that body's name ("the John Smith Foundation")."""
+        covered = {i for s, e in spans for i in range(s, e)}
+        n = len(self.doc)
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            if i in covered or not self._name_word(i):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j not in covered:
+                if self._name_word(j):
+                    j += 1
+                elif j + 1 < n and self.words[j] == "-" and not self.doc[j - 1].whitespace_ \
+                        and not self.doc[j].whitespace_ and self._name_word(j + 1):
+                    j += 2  # "Sanwo-Olu"
+                elif j + 1 < n and self.lowers[j] in NAME_PARTICLES and self._name_word(j + 1):
+                    j += 2  # "von der Leyen" (one particle at a time)
+                else:
+                    break
+            if self._untagged_ok(i, j):
+                out.append((i, j))
+            i = j
+        return out
+
+    def _untagged_ok(self, start: int, end: int) -> bool:
+        names = [k for k in range(start, end) if self.words[k] != "-" and self.lowers[k] not in NAME_PARTICLES]
+        for k in range(start, end):
+            ent = self.ent_at.get(k)
+            if ent is not None and (ent.start < start or ent.end > end):
+                return False
+        sent = self.doc[start].sent
+        before = self.lowers[start - 1] if start > sent.start else ""
+        if before in HONORIFICS:
+            return 1 <= len(names) <= 4
+        if not 2 <= len(names) <= 4:
+            return False
+        if before in self.title_words or before in MODIFIERS:
+            left = self._walk_left(start - 1, sent.start)
+            if left < start and self._has_head(left, start) and not any(
+                    self.lowers[k] in INSTITUTION_WORDS for k in range(left, start)):
+                return True
+        root = self.doc[start:end].root
+        appos = root.dep_ == "appos"
+        if appos and self._title_span(start, end) is not None:
+            return True
+        return self.lowers[start] in first_names() and (appos or self._title_span(start, end) is not None)
 
     def _bare_metonym(self, i: int) -> bool:
         """A one-word capital or seat without "the" ("Hague said"): the
@@ -275,16 +512,29 @@ class _Resolver:
         self.people.append(actor)
         return actor
 
+    def _join_tail(self, name: str) -> _Actor | None:
+        """The one person whose longer name ends with the words of ``name``
+        ("Le Pen" of "Marine Le Pen")."""
+        tail = _norm(name).split()
+        found = [a for a in self.people if len(_norm(a.name).split()) > len(tail)
+                 and _norm(a.name).split()[-len(tail):] == tail]
+        return found[0] if len(found) == 1 else None
+
     def _join_surname(self, i: int, exact_only: bool = False) -> _Actor | None:
         """The person whose full name ends (or, failing that, starts) with
-        token ``i``; the most recently mentioned when several do."""
+        token ``i``; the most recently mentioned when several do. Failing
+        both, the one person whose name of three words or more has it
+        inside ("Fernández" of "Cristina Fernández de Kirchner", "Lula" of
+        "Luiz Inácio Lula da Silva")."""
         word = _norm(self.words[i])
         if len(word) < 2:
             return None
-        multi = [a for a in self.people if len(a.name.split()) > 1]
+        multi = [(a, _name_words(a.name)) for a in self.people if len(a.name.split()) > 1]
         for part in (-1, 0):
-            found = [a for a in multi if _norm(a.name.split()[part]) == word]
+            found = [a for a, parts in multi if parts[part] == word]
             if exact_only and part == 0:
+                if any(parts[0] == word for _, parts in multi):
+                    return None
                 break
             if found:
                 def last_before(a: _Actor) -> tuple[bool, int]:
@@ -292,7 +542,8 @@ class _Resolver:
                     return (bool(before), max(before) if before else -min(s for s, _ in a.mentions))
 
                 return max(found, key=last_before)
-        return None
+        inner = [a for a, parts in multi if len(parts) > 2 and word in parts[1:-1] and word not in NAME_PARTICLES]
+        return inner[0] if len(inner) == 1 else None
 
     # -- titles -------------------------------------------------------------
 
@@ -305,6 +556,10 @@ class _Resolver:
                 if span is not None:
                     self._apply_title(actor, span, start, end)
                     break
+            if actor.role is None:
+                span = self._role_as(actor)
+                if span is not None:
+                    self._apply_title(actor, span, *min(actor.mentions))
             if actor.role is None:
                 self._affiliation_after(actor)
             if actor.code is None:
@@ -323,6 +578,14 @@ class _Resolver:
                     actor.code = actor.code or target.entry.code
                     if actor.sector is None and target.entry.code == actor.code:
                         actor.sector = target.entry.sector
+                elif actor.code is None:
+                    # A known office holder out of office on the day (an ousted
+                    # president) still belongs to the country the built-in
+                    # dictionary knows; a user's entry holds only while valid.
+                    codes = {t.entry.code for t in self.kb.lookup(actor.name)
+                             if t.entry.type == "person" and not t.user}
+                    if len(codes) == 1:
+                        actor.code = codes.pop()
             if not actor.role_words:
                 target = self._kb_person(actor.name)
                 if target is not None and target.entry.role and target.entry.code == actor.code:
@@ -331,6 +594,36 @@ class _Resolver:
                 # A person of an international organisation: the organisation
                 # is the code, and its staff have no national sector.
                 actor.sector = None
+
+    def _role_as(self, actor: _Actor) -> tuple[int, int] | None:
+        """A title in an "as" phrase of the person's clause: "Robert Mugabe
+        resigned as president of Zimbabwe", "Hasina resigned as
+        Bangladesh's prime minister"; the object's when the verb has one
+        ("named Smith as ambassador")."""
+        for start, end in sorted(actor.mentions):
+            root = self.doc[start:end].root
+            if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            verb = root.head
+            if root.dep_ != "dobj" and any(c.dep_ == "dobj" for c in verb.children):
+                continue
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None or pobj.lower_ not in self.title_words:
+                    continue
+                s, e = pobj.left_edge.i, pobj.i + 1
+                while e < len(self.doc) and e - s < 10 and self.doc[e].i <= pobj.right_edge.i \
+                        and (self.lowers[e] in ("of", "the", "-", "'s", "’s") or self._titleish(e)):
+                    e += 1  # "president of Zimbabwe", not "president at Gambia's embassy"
+                while e > s and self.lowers[e - 1] in CONNECTORS:
+                    e -= 1
+                while s < e and self.lowers[s] in DETERMINERS:
+                    s += 1
+                if not any(self.taken[k] for k in range(s, e)) and self._has_head(s, e):
+                    return s, e
+        return None
 
     def _drop_weak(self) -> None:
         keep = []
@@ -419,13 +712,17 @@ class _Resolver:
             k = end + 1
             if self.lowers[k] in ("a", "an", "the"):
                 k += 1
+            if self.doc[k].pos_ == "ADP":
+                return None  # ", from the post of …": no apposition
             stop = k
             while stop < sent.end and stop - k < 14:
                 token = self.doc[stop]
-                if token.text in (",", ";", "(", ")", ":", "—", "–") or token.is_sent_end and token.is_punct:
+                if token.text in (",", ";", "(", ")", ":", "—", "–", ".", "!", "?") or token.is_space \
+                        or token.is_sent_end and token.is_punct:
                     break
-                if token.pos_ in ("VERB", "AUX") or self.lowers[stop] in ("who", "which", "that"):
-                    return None
+                if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound") \
+                        or self.lowers[stop] in ("who", "which", "that"):
+                    return None  # a clause, not a title ("the ruling party" is one)
                 stop += 1
             if stop > k and self._has_head(k, stop):
                 return k, stop
@@ -435,6 +732,8 @@ class _Resolver:
         s, e = span
         while e > s and self.lowers[e - 1] in ("'s", "’s", ",", "the"):
             e -= 1
+        while s < e - 1 and self.doc[s].pos_ == "ADP":
+            s += 1  # "under President Alejandro Giammattei"
         text = self.doc[s:e].text
         actor.role = text
         actor.role_words = tuple(self.lowers[s:e])
@@ -443,8 +742,39 @@ class _Resolver:
             other = [a for a in self.people if a is not actor and a.sector and any(
                 m[0] < s and self.doc[m[0]].sent == self.doc[s].sent for m in a.mentions)]
             sector = other[-1].sector if other else "GOV"
+        if sector == "GOV" and (self._private_body_in(s, e) or s > 0 and self.lowers[s - 1] == "its"
+                                and not STATE_HEADS & set(actor.role_words)):
+            # "La Liga president", "UEFA president", "its president": an
+            # organisation's officer, not a state's.
+            sector = None
+        code, affiliation = self._title_code(s, e, sector in HOME_SECTORS)
+        before = self.ent_at.get(s - 1)
+        if code is None and before is not None and before.label_ == "GPE" and before.end == s \
+                and self.doc[s - 1].dep_ == "compound" and not any(self.taken[k] for k in range(before.start, s)):
+            # "Lagos Governor Babajide Sanwo-Olu": the place in front of the title.
+            code = self._place_code(before.start, s)
+            if code is not None:
+                s = before.start
+                actor.role = self.doc[s:e].text
+                actor.role_words = tuple(self.lowers[s:e])
+        if sector == "BUS" and _contains(actor.role_words, TERRITORY_OFFICE) and affiliation is None:
+            # "Chief Executive Carrie Lam": Hong Kong's (or Macau's) head of
+            # government when the title names the territory, or when the
+            # title is written as a formal one (capitalised) with no company
+            # in it and the article names the territory.
+            formal = all(self.words[k][:1].isupper() for k in range(s, e) if self.lowers[k] in TERRITORY_OFFICE)
+            named = set(self._named_codes() & TERRITORIES) if code is None and formal and not any(
+                self.words[k][:1].isupper() and self.lowers[k] not in TERRITORY_OFFICE for k in range(s, e)) \
+                else set()
+            if code in TERRITORIES or len(named) == 1:
+                code = code or named.pop()
+                sector = "GOV"
+        if code is None and sector == "GOV" and actor.role_words[-1:] == ("commissioner",) \
+                and "EU" in self._named_codes():
+            # "Competition Commissioner Margrethe Vestager": a European
+            # commissioner in an article that names the EU.
+            code = "EU"
         actor.sector = sector
-        code, affiliation = self._title_code(s, e)
         actor.code = code
         if affiliation is not None:
             org = self._other(("org", _norm(self.doc[affiliation[0]:affiliation[1]].text)),
@@ -454,9 +784,12 @@ class _Resolver:
         for i in range(s, e):
             self.taken[i] = True
 
-    def _title_code(self, s: int, e: int) -> tuple[str | None, tuple[int, int] | None]:
+    def _title_code(self, s: int, e: int, state: bool = False) -> tuple[str | None, tuple[int, int] | None]:
         """The code a title gives (and an unknown organisation it names as
-        the person's affiliation, for the caller to add)."""
+        the person's affiliation, for the caller to add). A city or state in
+        it gives its country; so does a name spaCy took for an organisation
+        in a state office's title (``state``: "Marseille prosecutor", not
+        "Orange chief executive")."""
         inside = dict.fromkeys(self.match_at[i] for i in range(s, e) if i in self.match_at)
         for m in inside:
             if m.start < s or m.end > e:
@@ -466,12 +799,22 @@ class _Resolver:
                 before = self.lowers[m.start - 2]
             if before in ("to", "for"):
                 continue
+            ent = self.ent_at.get(m.start)
+            if ent is not None and ent.start + (self.lowers[ent.start] == "the") < m.start \
+                    and ent.label_ in ("ORG", "EVENT", "FAC", "WORK_OF_ART"):
+                continue  # the end of a longer name: "Tour de France director"
             # A description such as "the office" (a context alias) names no
             # body inside a title: "the office of Belarusian President …".
             target = self.kb.pick([t for t in m.targets if t.entry.type != "person"
                                    and t.how != "context"], self.day)
             if target is not None:
                 return target.entry.code, None
+        for ent in dict.fromkeys(self.ent_at[i] for i in range(s, e) if i in self.ent_at):
+            if (ent.label_ == "GPE" or state and ent.label_ == "ORG") and s <= ent.start and ent.end <= e \
+                    and (ent.start == s or self.lowers[ent.start - 1] not in ("to", "for", "in")):
+                place = self._place_code(ent.start, ent.end)
+                if place is not None:
+                    return place, None
         # "a senior fellow at the European Council on Foreign Relations"
         for ent in dict.fromkeys(self.ent_at[i] for i in range(s, e) if i in self.ent_at):
             if ent.label_ == "ORG" and s <= ent.start and ent.end <= e and ent.start > s:
@@ -481,6 +824,46 @@ class _Resolver:
                 if self.lowers[ent.start - 1] in ("at", "of", "with", "from") or start > ent.start:
                     return None, (start, ent.end)
         return None, None
+
+    def _private_body_in(self, s: int, e: int) -> bool:
+        """The title names an organisation that is no state body, party or
+        known organisation (spaCy's ORG entity: "La Liga", "UEFA", "Boeing"),
+        so that its "president" or "chairman" is that body's officer."""
+        from .speakers import PARTIES
+
+        for ent in dict.fromkeys(self.ent_at[i] for i in range(s, e) if i in self.ent_at):
+            if ent.label_ != "ORG" or ent.start < s or ent.end > e or self._all_role_words(ent.start, ent.end) \
+                    or self.lowers[ent.end - 1] in PLACE_HEADS:
+                continue  # "governor of the Federal District" governs a place
+            if any(i in self.match_at and any(t.how != "context" for t in self.match_at[i].targets)
+                   for i in range(ent.start, ent.end)):
+                continue
+            if self._state_body(ent.start, ent.end) is not None or any(
+                    (w,) in PARTIES for w in self.lowers[ent.start:ent.end]):
+                continue
+            return True
+        return False
+
+    def _named_codes(self) -> frozenset[str]:
+        """The codes of the countries and organisations the article names."""
+        if self.named_codes is None:
+            self.named_codes = frozenset(t.entry.code for m in self.matches for t in m.targets
+                                         if t.entry.type != "person" and t.entry.code and t.how != "context")
+        return self.named_codes
+
+    def _place_code(self, start: int, end: int) -> str | None:
+        """The country of a city or state named in a title ("Lagos Governor",
+        "Manhattan District Attorney"): the gazetteer's most prominent place
+        of the name, when it is a state or a city of 100,000 people or more."""
+        from ..kb.gazetteer import gazetteer
+
+        places = gazetteer().lookup(self.doc[start:end].text)
+        if not places:
+            return None
+        top = places[0]
+        if top.feature == "state" or top.feature == "city" and top.population >= TITLE_PLACE_POPULATION:
+            return top.country
+        return None
 
     def _all_role_words(self, start: int, end: int) -> bool:
         return all(w in self.kb.roles.words or w in MODIFIERS or w in CONNECTORS
@@ -523,6 +906,9 @@ class _Resolver:
                 continue
             left = self._walk_left(head_start - 1, self.doc[i].sent.start)
             left = min(left, head_start)
+            while left > self.doc[i].sent.start and self.doc[left - 1].is_lower and self.doc[left - 1].is_alpha \
+                    and self.doc[left - 1].dep_ in ("amod", "compound") and left - 1 < self.doc[left - 1].head.i <= i:
+                left -= 1  # "the ethics commissioner", "the federal prosecutor"
             if left == 0 or self.lowers[left - 1] not in ("the",) and not (
                 left < head_start and self.lowers[left] in ("'s", "’s")) and not any(
                     self.lowers[k] in ("'s", "’s") for k in range(left, head_start)):
@@ -538,6 +924,14 @@ class _Resolver:
             elif code is not None:
                 sector, _ = self.kb.roles.sector_of(list(words))
                 self._kb_actor_for_code(code, None if sector == "*" else sector, (left, i + 1))
+            else:
+                # "the ethics commissioner", "the federal prosecutor": an office
+                # of the article's own country, when one dominates it.
+                sector, _ = self.kb.roles.sector_of(list(words))
+                if sector in STATE_SECTORS and not set(role.phrase) & (PERSONAL_HEADS | TOP_OFFICES) \
+                        and not any(w[:1].isupper() for w in self.words[left:head_start]
+                                    if w.lower() not in MODIFIERS and w.lower() not in self.kb.roles.words):
+                    self.pending.append((left, i + 1, sector))
 
     def _recent_holder(self, head: tuple[str, ...], code: str | None, before: int) -> _Actor | None:
         best: tuple[int, _Actor] | None = None
@@ -589,6 +983,33 @@ class _Resolver:
         return root.dep_ in ("nsubj", "nsubjpass")
 
     # -- countries, organisations, groups ------------------------------------
+
+    def _find_ngo_groups(self) -> None:
+        """Non-governmental groups named by what they campaign for: "human
+        rights groups", "aid groups", "environmental groups including
+        Greenpeace" (type group, sector NGO; a country before them gives the
+        code: "Kenyan rights groups")."""
+        for i, low in enumerate(self.lowers):
+            if low not in NGO_HEADS or self.taken[i]:
+                continue
+            token = self.doc[i]
+            mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.lower_ in NGO_MODIFIERS]
+            if not mods:
+                continue
+            start = min(c.left_edge.i for c in mods)
+            country = None
+            for c in token.lefts:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < start and c.i in self.match_at:
+                    target = self.kb.pick([t for t in self.match_at[c.i].targets if t.entry.type == "country"],
+                                          self.day)
+                    if target is not None:
+                        country, start = target.entry.code, min(start, self.match_at[c.i].start)
+            if any(self.taken[k] for k in range(start, token.i + 1)):
+                continue
+            name = self.doc[start:token.i + 1].text
+            actor = self._other(("group", country, "NGO", _norm(name)), name, "group", country, "NGO")
+            actor.mentions.append((start, token.i + 1))
+            self._take(start, token.i + 1)
 
     def _find_kb_actors(self) -> None:
         named: dict[str, int] = {}  # code or name → last token where named
@@ -696,6 +1117,9 @@ class _Resolver:
                     break
             if low not in MODIFIERS and low not in self.kb.roles.words:
                 break
+        if best is not None and best[0] + 1 < len(self.doc) and self.lowers[best[0]] in ("on", "for", "of", "and") \
+                and self.words[best[0] + 1][:1].isupper() and self.doc[best[0] - 1].ent_type_ == "ORG":
+            return None  # "Kenya National Commission on Human Rights": a longer name
         return best
 
     def _root(self, start: int, end: int) -> Token:
@@ -759,28 +1183,74 @@ class _Resolver:
             end = ent.end
             while end > start and self.lowers[end - 1] in ("'s", "’s"):
                 end -= 1
-            if end <= start or any(self.taken[i] or i in self.match_at for i in range(start, end)):
+            if end <= start or any(self.taken[i] for i in range(start, end)):
                 continue
+            body = self._state_body(start, end)
+            if any(i in self.match_at and any(t.how != "context" for t in self.match_at[i].targets)
+                   for i in range(start, end)) and (body is None or body[0] is None):
+                continue  # a known name inside: only a state body named after its country is new
             if ent.start > 0 and end < len(self.doc) and self.words[ent.start - 1] == "(" \
                     and self.words[end] == ")":
                 continue  # a dateline's agency, "BRUSSELS (Reuters) -", or an acronym aside
             if self._all_role_words(start, end):
+                if body is not None and self._acts(start, end):
+                    # "the Supreme Court", "the Interior Ministry": the country's
+                    # institution, as "the Russian government" is.
+                    if body[0] is not None:
+                        self._kb_actor_for_code(body[0], body[1], (start, end))
+                    else:
+                        self.pending.append((start, end, body[1]))
                 continue
             if not any(self.words[i][:1].isupper() and self.doc[i].is_alpha and len(self.words[i]) > 1
                        for i in range(start, end)):
                 continue
-            root = self.doc[start:end].root
-            token = root
-            while token.dep_ == "conj" and token.head != token:
-                token = token.head
-            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "pobj", "appos", "agent"):
-                continue
-            if self._is_place(token, Match(start, end, ())):
+            if not self._acts(start, end):
                 continue
             name = _clean_name(self.doc[start:end].text)
-            actor = self._other(("org", _norm(name)), name, "organization", None, None)
+            code, sector = body if body is not None else (None, None)
+            actor = self._other(("org", _norm(name)), name, "organization", code, sector)
+            actor.home = body is not None and code is None
             actor.mentions.append((start, end))
             self._take(start, end)
+
+    def _acts(self, start: int, end: int) -> bool:
+        """An organisation's name that acts, is acted upon or owns something,
+        not one used as a place."""
+        token = self.doc[start:end].root
+        while token.dep_ == "conj" and token.head != token:
+            token = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "pobj", "appos", "agent"):
+            return False
+        return not self._is_place(token, Match(start, end, ()))
+
+    def _state_body(self, start: int, end: int) -> tuple[str | None, str] | None:
+        """(code, sector) of a state body, party or trade union the knowledge
+        base does not know, by its name: "the National Transportation Safety
+        Board", "the Kenya National Commission on Human Rights", "the
+        Workers' Party", "the Nigeria Labour Congress". The code is the
+        country the name (or a country right before it: "Japan's Fair Trade
+        Commission") holds; None means the article's own country, filled in
+        at the end. A commission, board, agency and the like count only
+        with a national qualifier ("National", "Federal", "Electoral"...):
+        a "Council on Foreign Relations" is a think tank. None for any other
+        name, and for an international one."""
+        body = body_by_name(self.lowers[start:end])
+        if body is None:
+            return None
+        sector, national = body
+        code = None
+        for k in [*range(start, end), start - 1 - (start > 0 and self.lowers[start - 1] in ("'s", "’s"))]:
+            m = self.match_at.get(k)
+            if m is None:
+                continue
+            target = self.kb.pick([t for t in m.targets if t.entry.type == "country"
+                                   and t.how in ("name", "alias", "adjective")], self.day)
+            if target is not None:
+                code = target.entry.code
+                break
+        if code is None and not national:
+            return None
+        return code, sector
 
     # -- helpers ------------------------------------------------------------
 
@@ -798,6 +1268,12 @@ class _Resolver:
 
 def _key(target: Target) -> str:
     return target.entry.code or _norm(target.entry.name)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A person's name as normalised words (``name_key`` of each)."""
+    return tuple(_norm(w) for w in name.split())
 
 
 def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
