@@ -278,3 +278,19 @@ def test_training_is_reproducible(settings: Settings) -> None:
 
 def test_shared_data_is_there() -> None:
     assert (SHARED / "data" / "meantime_time_dev" / "inputs.jsonl").exists()
+
+
+def test_parties_and_unions_are_political_sectors() -> None:
+    """The issue counts parties and unions as political actors: a record the
+    actors stage gives sector PTY (a candidate, the Workers' Party) or LAB (a
+    union officer) is political; a company's (BUS) is not."""
+    from detente.records import ActorRecord
+    from detente.stages import event_sense
+
+    def person(sector: str) -> ActorRecord:
+        return ActorRecord(id="a1", article_id="t", name="Maria Lopez", type="person", code=None, sector=sector,
+                           role="candidate")
+
+    assert event_sense.political(person("PTY"), None, "ACCUSE")
+    assert event_sense.political(person("LAB"), None, "REQUEST")
+    assert not event_sense.political(person("BUS"), None, "ACCUSE")

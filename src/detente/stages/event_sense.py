@@ -30,8 +30,9 @@ from spacy.tokens import Span, Token
 from ..kb.roles import words
 from ..records import ActorRecord
 
-#: Sectors whose actors act politically (kb/data/roles.tsv's codes).
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "NGO"})
+#: Sectors whose actors act politically (kb/data/roles.tsv's codes); parties
+#: (PTY) and unions (LAB) count, as the issue on events says.
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "NGO", "PTY", "LAB"})
 #: Sectors that never make an event on their own: business, media,
 #: education, religion. Civilians (CVL) act politically only by protesting.
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "REL"})
