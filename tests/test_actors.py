@@ -391,3 +391,16 @@ def test_actors_former_office_holder_keeps_the_country(settings: Settings) -> No
     text = "Mohamed Bazoum has been held at his residence since July, his lawyers said."
     bazoum = next(a for a in actors_of(text, settings, "2024-03-01") if a.name == "Mohamed Bazoum")
     assert (bazoum.code, bazoum.sector) == ("NER", None)
+
+
+def test_officer_of_a_known_union_takes_its_sector(settings: Settings) -> None:
+    """A president is a state's by default, but the president of a union
+    the dictionary knows is the union's officer (LAB), named before the
+    title or as its owner."""
+    for text in ("UAW President Shawn Fain said the strike would widen.",
+                 "The UAW's president, Shawn Fain, said the strike would widen."):
+        fain = next(a for a in actors_of(text, settings) if a.name == "Shawn Fain")
+        assert fain.sector == "LAB", (text, fain)
+    macron = next(a for a in actors_of("French President Emmanuel Macron said the strike must end.", settings)
+                  if a.name == "Emmanuel Macron")
+    assert macron.sector == "GOV" and macron.code == "FRA"

@@ -747,6 +747,12 @@ class _Resolver:
             # "La Liga president", "UEFA president", "its president": an
             # organisation's officer, not a state's.
             sector = None
+        if sector == "GOV" and not STATE_HEADS & set(actor.role_words):
+            # "UAW President Shawn Fain", "the UAW's president": the officer
+            # of a known union, party or company takes its sector.
+            body = self._known_body_sector(s, e)
+            if body is not None:
+                sector = body
         code, affiliation = self._title_code(s, e, sector in HOME_SECTORS)
         before = self.ent_at.get(s - 1)
         if code is None and before is not None and before.label_ == "GPE" and before.end == s \
@@ -843,6 +849,20 @@ class _Resolver:
                 continue
             return True
         return False
+
+    def _known_body_sector(self, s: int, e: int) -> str | None:
+        """The sector of a known organisation named in the title, when it is
+        not a state's (a union, party, company or NGO in the dictionary)."""
+        for i in range(s, e):
+            match = self.match_at.get(i)
+            if match is None:
+                continue
+            for target in match.targets:
+                entry = target.entry
+                if target.how != "context" and entry.type == "organization" and entry.sector \
+                        and entry.sector not in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP"):
+                    return entry.sector
+        return None
 
     def _named_codes(self) -> frozenset[str]:
         """The codes of the countries and organisations the article names."""
