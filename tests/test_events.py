@@ -188,3 +188,117 @@ def test_events_realnews_floor(settings: Settings) -> None:
         assert got["sentences"] == sentences, (name, got)
         assert got["precision"] >= precision and got["recall"] >= recall, (name, got)
         assert got["false_event_rate"] <= false_rate and got["actor_country"] >= actor, (name, got)
+
+
+# -- Issue 14: events with no trigger, and nominal events with no parties ------------------
+
+def _rules_events(settings: Settings, text: str) -> list[EventRecord]:
+    """The events the rules find in one sentence (no classifier: these tests
+    check the shapes the rules read, not the classifier's verdict)."""
+    rules = Settings.from_dict({**settings.to_dict(), "event_model": False})
+    article = process(Article.create("t", text, published="2022-03-10", date_source="given"), rules)
+    return [r for r in article.records if isinstance(r, EventRecord)]
+
+
+# (sentence, type, trigger, actor codes or None): judgements voiced, threats
+# stated as measures, courts and governments acting on people and offices,
+# truces that take effect, hand-overs, violence named by nouns, and parties
+# of nominal events read from their clause.
+NEW_SHAPES = [
+    ("Japan, Australia and the European Union also voiced concern.", "ACCUSE", "concern", {"JPN", "AUS", "EU"}),
+    ("The United States said it was deeply disappointed by the verdict.", "ACCUSE", "disappointed", {"USA"}),
+    # a predicate of "called" is the judgement, not a threat
+    ("Justice Antonin Scalia called the ruling a threat to American democracy.", "ACCUSE", "threat", None),
+    ("Venezuela's opposition said the vote had been rigged.", "ACCUSE", "rigged", {"VEN"}),
+    ("Turkish President Tayyip Erdogan questioned the agreement's credibility.", "ACCUSE", "questioned", {"TUR"}),
+    ("China's commerce ministry said Beijing would take all necessary measures to protect the rights of "
+     "Chinese companies.", "THREATEN", "take", {"CHN"}),
+    ("President Joe Biden said he would not hesitate to take further action.", "THREATEN", "hesitate", {"USA"}),
+    ("Yemen's Houthi rebels claimed responsibility for the attack.", "ASSAULT", "claimed", None),
+    ("Kenya's Supreme Court on Friday annulled the result of last month's presidential election.", "REJECT",
+     "annulled", {"KEN"}),
+    ("The Supreme Court ruled that the suspension of parliament was unconstitutional.", "REJECT", "ruled", None),
+    ("A federal judge in Washington ruled on Monday that Google illegally maintained a monopoly.", "COERCE",
+     "ruled", None),
+    ("Nicaragua stripped 94 political opponents of their citizenship on Wednesday.", "COERCE", "stripped", {"NIC"}),
+    ("Sirisena dissolved the legislature weeks after he sacked Prime Minister Ranil Wickremesinghe.", "COERCE",
+     "sacked", None),
+    ("Prosecutors said he was being held on charges of rebellion.", "COERCE", "held", None),
+    ("Nigeria has declared a national emergency.", "COERCE", "emergency", {"NGA"}),
+    ("A ceasefire between Israel and Hamas took effect at 2 a.m. on Friday.", "RETREAT", "took", {"ISR", "HAMAS"}),
+    ("Pakistan on Friday handed over a captured Indian Air Force pilot.", "CONCEDE", "handed over", {"PAK"}),
+    ("Brazil moved armoured vehicles and extra troops to its northern border.", "MOBILIZE", "moved", {"BRA"}),
+    ("Protesters threw stones at police in Nairobi.", "PROTEST", "threw", None),
+    ("French President Emmanuel Macron called for Europe to regain control of its borders.", "REQUEST", "called",
+     {"FRA"}),
+    # nominal events: who responded, whose talks, where the protests were
+    ("The army responded with air strikes on rebel bases in Khartoum.", "ASSAULT", "strikes", {"SDN"}),
+    ("Evo Morales resigned on Sunday after three weeks of protests in La Paz.", "PROTEST", "protests", {"BOL"}),
+    ("Xi Jinping told Ma Ying-jeou at the start of their talks that no force could pull the two sides apart.",
+     "CONSULT", "talks", None),
+    # what a noun governs decides its type
+    ("Ukraine welcomed calls by France for a ceasefire.", "REQUEST", "calls", {"FRA"}),
+    ("China imposed a ban on imports of Australian coal.", "SANCTION", "ban", {"CHN"}),
+    ("Germany announced military support for Ukraine.", "AID", "support", {"DEU"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors"), NEW_SHAPES)
+def test_events_new_shapes(settings: Settings, text: str, type_: str, trigger: str, actors: set[str] | None) -> None:
+    found = _rules_events(settings, text)
+    hits = [e for e in found if e.type == type_ and e.trigger == trigger and e.status == "occurred"]
+    assert hits, [(e.type, e.trigger, e.status) for e in found]
+    if actors is not None:
+        assert codes(hits[0].actor) == actors, hits[0].actor
+
+
+# Sentences whose new trigger words are in a sense that is no event: business,
+# sport, crime, weather and science, and acts asked for, alleged or denied.
+# (sentence, the trigger that must not make an occurred event; None: no event at all)
+NEW_SHAPES_NEGATIVE = [
+    ("The company's resignation from the trade body surprised analysts.", None),
+    ("The champion was stripped of the title after failing a drug test.", None),
+    ("The club sacked its manager after a run of defeats.", None),
+    ("Investors expressed concern about inflation.", None),
+    ("Health officials said they were concerned about the spread of the virus.", None),
+    ("Police questioned two men about the robbery.", None),
+    ("The striker handed over the captain's armband to his teammate.", None),
+    ("The election was held on Sunday.", None),
+    ("The central bank said it would take all necessary measures to stabilise the currency.", None),
+    ("The government will take further steps to support farmers.", None),
+    ("The app uses facial recognition to unlock the phone.", None),
+    ("She won recognition for her work on climate science.", None),
+    ("The referee ruled that the goal was offside.", None),
+    ("The new tax law took effect on January 1.", None),
+    ("Tokyo's transport network shut down after the earthquake.", None),
+    ("She worked with UNICEF for ten years.", None),
+    ("Fans threw bottles at the referee.", None),
+    ("England's bowlers launched a ferocious assault on the Australian batting line-up.", None),
+    ("Talks with investors continued on Monday.", None),
+    ("The World Health Organization declared the outbreak a public health emergency.", None),
+    ("The company took control of its rival.", None),
+    ("At a news conference in Paris, the minister said prices would fall.", None),
+    ("Analysts questioned whether the merger would create value.", None),
+    ("The bank's chief executive said the company would go to court to challenge the fine.", None),
+    ("A gas explosion at a chemical plant killed three workers, police said.", "explosion"),
+    # what is asked for, alleged or denied is not done
+    ("Protesters demanded the prime minister's resignation.", "resignation"),
+    ("Beijing denied imposing any ban on Japanese goods.", "ban"),
+    ("Kyiv accused Moscow of massing troops on the border.", "massing"),
+    ("President Donald Trump has dropped his threat to impose tariffs on Mexican imports.", "threat"),
+    ("The United States and Japan agreed to hold joint military exercises next year.", "exercises"),
+    ("China's envoy said Washington and Seoul should halt their military exercises.", "exercises"),
+    ("UN Secretary-General Ban Ki-moon arrived in Kabul on Monday.", "Ban"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), NEW_SHAPES_NEGATIVE)
+def test_events_new_shapes_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
+    found = _rules_events(settings, text)
+    if trigger is None:
+        assert not found, [(e.type, e.trigger, e.status) for e in found]
+    else:
+        assert not [e for e in found if e.trigger == trigger and e.status == "occurred"], \
+            [(e.type, e.trigger, e.status) for e in found]
