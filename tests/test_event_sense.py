@@ -152,7 +152,7 @@ def test_plots_are_not_occurred(settings: Settings) -> None:
 POLITICAL = [
     ("Protesters clashed with riot police, who fired tear gas at the crowd.", "COERCE", "fired", None),
     ("Police in Lagos said they had seized a cache of rifles and ammunition.", "COERCE", "seized", {"NGA"}),
-    ("Young men threw stones at police in the capital on Friday.", "ASSAULT", "threw", None),
+    ("Young men threw stones at police in the capital on Friday.", "PROTEST", "threw", None),  # a riot, as the training labels code stone-throwing crowds
     ("Human rights groups condemned the verdict.", "ACCUSE", "condemned", None),
     ("Several presidential candidates criticised the ruling on Tuesday.", "ACCUSE", "criticised", None),
     # party members of the dateline's country
