@@ -302,3 +302,16 @@ def test_events_new_shapes_hard_negatives(settings: Settings, text: str, trigger
     else:
         assert not [e for e in found if e.trigger == trigger and e.status == "occurred"], \
             [(e.type, e.trigger, e.status) for e in found]
+
+
+@pytest.mark.model
+def test_an_apology_is_a_concession(settings: Settings) -> None:
+    """The guidelines (and PLOVER) put apologising under CONCEDE, giving in;
+    a company's apology to its customers is no political event."""
+    def found(text: str) -> list[tuple[str, str]]:
+        article = process(Article.create("t", text, published="2022-03-10", date_source="given"), settings)
+        return [(r.type, r.status) for r in article.records if isinstance(r, EventRecord)]
+
+    assert ("CONCEDE", "occurred") in found(
+        "Japan's prime minister apologised to South Korea for the wartime abuses on Monday.")
+    assert found("The airline apologised to passengers for the delays.") == []
