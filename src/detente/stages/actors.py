@@ -860,7 +860,7 @@ class _Resolver:
             for target in match.targets:
                 entry = target.entry
                 if target.how != "context" and entry.type == "organization" and entry.sector \
-                        and entry.sector not in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP"):
+                        and entry.sector not in STATE_SECTORS and entry.sector != "DIP":
                     return entry.sector
         return None
 

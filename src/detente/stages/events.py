@@ -1152,10 +1152,9 @@ class Finder:
         """The phrase a pronoun subject stands for, when the parse says it:
         the noun of a relative pronoun in a clause that reports ("riot police,
         who fired tear gas", "lawmakers who had tried to block the vote"),
-        and the speaker of a
-        reported clause who can be the pronoun ("Police said they had seized
-        a cache of weapons"; not "officials said he would respect the
-        vote"); else the subject itself."""
+        and the speaker of a reported clause who can be the pronoun ("Police
+        said they had seized a cache of weapons"; not "officials said he
+        would respect the vote"); else the subject itself."""
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             # Not a clause in the simple present: it describes the noun ("rebels who continue
             # to stage attacks", "a group that opposes the war"), it reports nothing.
