@@ -256,7 +256,7 @@ def test_training_data_reads_and_labels(tmp_path) -> None:  # type: ignore[no-un
     assert trained and not blind & trained
     # No sentence of a written test article is a training sentence.
     tested = set()
-    for folder in ("realnews", "realnews_b", "realnews_c", "realnews_d", "realnews_e"):
+    for folder in ("realnews", "realnews_b", "realnews_c", "realnews_d", "realnews_e", "realnews_f"):
         texts = {a["id"]: a["text"] for a in map(json.loads, (FIXTURES / "events" / folder / "articles.jsonl")
                                                  .read_text("utf-8").splitlines())}
         for row in map(json.loads, (FIXTURES / "events" / folder / "labels.jsonl").read_text("utf-8").splitlines()):

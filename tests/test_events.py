@@ -169,11 +169,14 @@ def test_events_realnews_floor(settings: Settings) -> None:
     0.757 R 0.419, false events 0.045, actor country 0.708; realnews_e
     (40 articles, events of 2008-2025 on topics no other set covers, half
     of them ordinary news) P 0.767 R 0.411, false events 0.036, actor
-    country 0.791.
+    country 0.791; realnews_f (40 articles, 2010-2025, topics of every other
+    set avoided, 22 of 40 ordinary news; first run on the code of bba9c26)
+    P 0.768 R 0.454, false events 0.082, actor country 0.829.
     Floors pinned below the figures in the README; lowering one needs a
     reason in the commit."""
     sets = realnews_sets()
-    assert set(sets) == {"written", "written_b", "written_c", "written_d", "written_e", "meantime"}, \
+    assert set(sets) == {"written", "written_b", "written_c", "written_d", "written_e", "written_f",
+                         "meantime"}, \
         "the MEANTIME text must be in ../shared/data"
     floors = {  # sentences, precision, recall, false-event rate, actor country
         "written": (395, 0.77, 0.47, 0.035, 0.80),
@@ -181,6 +184,7 @@ def test_events_realnews_floor(settings: Settings) -> None:
         "written_c": (480, 0.74, 0.39, 0.035, 0.64),
         "written_d": (445, 0.72, 0.38, 0.055, 0.66),
         "written_e": (454, 0.73, 0.37, 0.045, 0.74),
+        "written_f": (472, 0.73, 0.41, 0.09, 0.78),
         "meantime": (518, 0.55, 0.20, 0.01, 0.0),
     }
     for name, (sentences, precision, recall, false_rate, actor) in floors.items():

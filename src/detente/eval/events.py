@@ -220,11 +220,13 @@ def realnews_sets(folder: str | Path = REALNEWS, meantime: str | Path = MEANTIME
     # rules (realnews_c reports events of 1990-2004 only and realnews_d
     # of 1975-1989, so that no training article reports the same events;
     # realnews_e reports events of 2008-2025 that no training or test
-    # article covers, its writer given their topics to avoid).
+    # article covers, its writer given their topics to avoid; realnews_f
+    # likewise, its writer given realnews_e's topics too).
     for name, where in (("written", folder), ("written_b", folder.with_name(folder.name + "_b")),
                         ("written_c", folder.with_name(folder.name + "_c")),
                         ("written_d", folder.with_name(folder.name + "_d")),
-                        ("written_e", folder.with_name(folder.name + "_e"))):
+                        ("written_e", folder.with_name(folder.name + "_e")),
+                        ("written_f", folder.with_name(folder.name + "_f"))):
         if (where / "labels.jsonl").exists():
             texts = {a["id"]: a for a in read_gold(where / "articles.jsonl")}
             out[name] = by_offsets([where / "labels.jsonl"], texts, "realnews")

@@ -71,7 +71,8 @@ DEFAULT_GOLD = FIXTURES / "gold.jsonl"
 SETS = {"gold": DEFAULT_GOLD, "heldout": FIXTURES / "heldout.jsonl",
         "attribution": FIXTURES / "attribution" / "articles.jsonl",
         "attribution_b": FIXTURES / "attribution" / "articles_b.jsonl",
-        "attribution_c": FIXTURES / "attribution" / "articles_c.jsonl"}
+        "attribution_c": FIXTURES / "attribution" / "articles_c.jsonl",
+        "attribution_d": FIXTURES / "attribution" / "articles_d.jsonl"}
 MIN_OVERLAP = 0.5  # of the longer span; see the module doc
 #: speaker types of a source kept as written (no actor resolves it)
 UNRESOLVED = frozenset({"description", "unknown"})
