@@ -15,7 +15,10 @@ events only in one shape, read from what they govern (``Finder._verb_shape``,
 authorities, "stripped of their citizenship", "sacked the prime minister", a
 truce that "took effect", "would take all necessary measures" (a threat),
 "would go to court"; judgements voiced are the speaker's ACCUSE ("voiced
-concern", "said it was deeply disappointed", "said the vote had been rigged").
+concern", "said it was deeply disappointed", "said the vote had been rigged",
+and what ``event_speech`` reads: "called the arrest a political
+persecution", "said the strikes were an act of aggression", "citing
+irregularities"), or SUPPORT ("called the deal historic").
 
 **Actors and recipients** come from the actor records, through the parse:
 the subject (and everything it conjoins: "the US and its allies"), the
@@ -85,7 +88,7 @@ from ..kb.roles import words
 from ..nlp import actor_tokens, stored, token_offsets
 from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
 from ..settings import Settings
-from . import event_model, event_sense
+from . import event_model, event_sense, event_speech
 from .event_model import EventModel, load_model
 from .places import is_demonym
 from .times import reference_day
@@ -209,31 +212,7 @@ WEIGHING = words("consider weigh mull contemplate debate explore study discuss")
 # Words whose infinitive is an intention: "vowed to fight", "is willing to
 # withdraw", "prepared to lift".
 INTENDING = words("vow swear pledge promise threaten willing ready prepared determined resolve")
-# Words that condemn what they are said of (ACCUSE, mode disapprove) in
-# "said X was …", "called X …", "described X as …". Mild or ambiguous words
-# ("wrong", "dangerous", "concerning") are left out: officials call the
-# weather dangerous.
-CONDEMNING = words("""illegal unlawful illegitimate unacceptable unjustified unjustifiable unprovoked irresponsible
-    outrageous baseless unfounded groundless reckless provocative provocation provocations shameful disgraceful
-    criminal barbaric barbarism hypocritical absurd aggression hostile violation violations breach betrayal farce
-    sham lie lies blackmail interference meddling terrorist terrorists terrorism fascist fascists fanatic fanatics
-    racist cowardly heinous atrocity atrocities genocide crime crimes unconstitutional undemocratic
-    discriminatory inhumane abhorrent deplorable despicable appalling scandalous treacherous treason""")
-# More words of a charge, counted after a judging verb ("called the tariffs
-# damaging", "called the pressure a civic coup") but not in a reported
-# clause, where they often describe, not judge ("said the damage was bad").
-DISPARAGING = words("""bad damaging harmful unnecessary distressing persecution coup fraud fraudulent threat
-    blackmail usurpation authoritarian crook crooks ill-informed demeaning disaster disastrous catastrophe
-    catastrophic mistake failure insult insulting offensive ridiculous unfair unacceptable irresponsible
-    dangerous destabilising destabilizing aggressive hypocrisy lies propaganda witch-hunt hoax farce attack
-    assault interference abuse violation betrayal error tragic hijacking piracy punishment""")
-# Praise after a judging verb: "called the deal historic" (SUPPORT).
-PRAISING = words("""historic milestone success successful breakthrough landmark victory triumph important
-    positive constructive good great excellent friend friends hero heroes partner ally brave courageous
-    welcome encouraging significant vital crucial""")
-# Verbs that judge their object by a predicate: "called the move illegal".
-JUDGING = words("call describe label brand term deem denounce dub declare")
-# What someone is blamed for when "responsible for" it.
+# Attacks a group claims ("claimed responsibility for the bombing").
 BLAMED_FOR = words("""attack attacks bombing bombings killing killings shooting shootings death deaths massacre
     assassination poisoning explosion blast violence crash downing abduction kidnapping""")
 ANNOUNCING = words("say announce warn vow swear pledge promise threaten declare insist state tell add conclude")
@@ -603,6 +582,10 @@ class Finder:
                     judge, judged_thing, type_ = judged
                     mode = "disapprove" if type_ == "ACCUSE" else None
                     event = self._event(token, Trigger(type_, mode, None, "rule"), said=(judge, judged_thing))
+                    if event is not None and event.status == "negated" and event_speech.denial(token):
+                        # "said the vote was not free and fair": the denial is
+                        # the charge, and it was made
+                        event.status = "occurred"
                     if event is not None and event.actor:
                         events.append((token, event, "rule"))
                 continue
@@ -647,7 +630,7 @@ class Finder:
             shaped = self._verb_shape(token, lemma)
             if shaped is not None:
                 return shaped
-            if lemma in JUDGING and any(c.dep_ == "oprd" for c in token.children):
+            if lemma in event_speech.JUDGING and any(c.dep_ == "oprd" for c in token.children):
                 return None  # "called the expulsions a provocation": the judgement is the event
             if _lemma(token) in LIGHT_VERBS and any(
                     c.dep_ == "dobj" and self._trigger(c) is not None for c in token.children):
@@ -997,19 +980,24 @@ class Finder:
             return None
         return found
 
-    def _judged(self, token: Token) -> bool:
+    @staticmethod
+    def _judged(token: Token) -> bool:
         """A noun that is what a judging verb calls its object ("called the
         ruling 'a threat to democracy'", "described the strikes as an attack
-        on the country"): the judgement is the event, not a threat or an attack."""
-        node = token
-        while node.dep_ == "conj" and node.head != node:
-            node = node.head  # "usurpation and blackmail"
-        verb = node.head
-        if node.dep_ == "pobj" and verb.lower_ == "as":
-            verb = verb.head.head if verb.head.dep_ == "dobj" else verb.head
-        elif node.dep_ != "oprd":
-            return False
-        return verb.lemma_.lower() in JUDGING
+        on the country"): the judgement is the event, not a threat or an
+        attack (``event_speech.judged``)."""
+        return event_speech.judged(token)
+
+    def _judged_refs(self, target: Token) -> list[ActorRef]:
+        """Who a judgement is of: the actors its object names ("called
+        Burhan a criminal", "Russia's decision"), else, for a judged act,
+        that act's actor as its own parties say ("called the police raid an
+        authoritarian act": the police)."""
+        refs = _unique(self._refs(target) + self._modifier_refs(target))
+        if refs or target.pos_ != "NOUN":
+            return refs
+        act = self._trigger(target)
+        return self._parties(target, act.type)[0] if act is not None else []
 
     @staticmethod
     def _under_fire(token: Token) -> bool:
@@ -1044,7 +1032,7 @@ class Finder:
         if said is not None:
             speaker, target = said
             actors = _unique(self._refs(speaker) + self._modifier_refs(speaker)) or self._kb_refs(speaker)
-            recipients = _unique(self._refs(target) + self._modifier_refs(target)) if target is not None else []
+            recipients = self._judged_refs(target) if target is not None else []
             recipients = [r for r in recipients if r.actor_id is None or r.actor_id not in
                           {a.actor_id for a in actors}]
         else:
@@ -1466,51 +1454,21 @@ class Finder:
 
     def _judgement(self, token: Token) -> tuple[Token, Token | None, str] | None:
         """A judgement said of something, with who says it, of what, and
-        its type: ACCUSE for a condemning word, SUPPORT for praise. Shapes:
-        "called the expulsions a flagrant provocation", "described the
-        strikes as illegal", "called the deal historic" (a predicate of a
-        judging verb), "said the measures were unjustified", "said Russia
-        was responsible for the attack" (a predicate in a reported clause:
-        condemning words only)."""
+        its type: dismay voiced ("expressed concern about the violence",
+        ``_dismay``), a charge of fraud ("said the vote had been rigged",
+        ``_charged``), and evaluative speech (``event_speech``): "called the
+        expulsions a flagrant provocation", "called the deal historic"
+        (SUPPORT), "said the measures were unjustified", "said Russia was
+        responsible for the attack", "citing irregularities"."""
         if token.lower_ in DISMAYED and token.pos_ in ("ADJ", "VERB") or token.pos_ == "NOUN" \
                 and token.lemma_.lower() in CONCERN_NOUNS:
-            return self._dismay(token)
+            dismay = self._dismay(token)
+            if dismay is not None:
+                return dismay  # else "called the sentences an 'outrage'": a judgement
         if token.pos_ == "VERB" and token.lemma_.lower() in FRAUD_VERBS:
             return self._charged(token)
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
-            return None
-        dep, verb = token.dep_, token.head
-        if token.pos_ == "ADJ" and dep in ("amod", "conj") and token.i > token.head.i:
-            # "called the move unprecedented and illegal": the parser hangs the
-            # predicate on the object
-            head = token.head if dep == "amod" else token.head.head
-            if head.dep_ == "dobj" and head.head.lemma_.lower() in JUDGING and head.i < token.i:
-                dep, verb = "oprd", head.head
-        if dep == "pobj" and verb.lower_ == "as":
-            # "described the strikes as illegal"; the parser may hang "as" on
-            # the object ("described the attack as terrorism")
-            verb, dep = verb.head, "oprd"
-            if verb.dep_ == "dobj" and verb.head.lemma_.lower() in JUDGING:
-                verb = verb.head
-        if dep == "oprd" and verb.lemma_.lower() in JUDGING:
-            said = event_sense.phrase_words(token) | {token.lower_}
-            type_ = "SUPPORT" if said & PRAISING and not said & CONDEMNING else \
-                "ACCUSE" if said & (CONDEMNING | DISPARAGING) or self._scare_quoted(token) else None
-            speaker = self._subject_token(verb)
-            target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            return (speaker, target, type_) if speaker is not None and type_ is not None else None
-        word = token.lower_
-        if not (word in CONDEMNING or token.lemma_.lower() in CONDEMNING
-                or word == "responsible" and self._for_violence(token)):
-            return None
-        if dep == "amod" and token.head.dep_ in ("attr", "acomp"):
-            dep, verb = token.head.dep_, token.head.head
-        if dep in ("acomp", "attr") and verb.lemma_.lower() == "be" and verb.dep_ == "ccomp" \
-                and verb.head.lemma_.lower() in ANNOUNCING | words("believe think consider"):
-            speaker = self._subject_token(verb.head)
-            target = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-            return (speaker, target, "ACCUSE") if speaker is not None else None
-        return None
+        found = event_speech.judgement(token, self._subject_token)
+        return (found.speaker, found.target, found.type) if found is not None else None
 
     def _dismay(self, token: Token) -> tuple[Token, Token | None, str] | None:
         """Dismay voiced or felt about an act: "expressed deep concern about
@@ -1535,8 +1493,7 @@ class Finder:
             return None
         if token.pos_ != "NOUN" and not targets and not any(c.dep_ == "ccomp" for c in token.children):
             return None  # "said it was extremely concerned" about nothing said: a mood, not a charge
-        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
-            or self._subject_token(verb)
+        speaker = event_speech.speaker_of(verb, self._subject_token)
         if speaker is not None and speaker.lower_ in PRONOUNS and verb.dep_ in ("ccomp", "conj") \
                 and verb.head.lemma_.lower() in ANNOUNCING:
             speaker = self._subject_token(verb.head) or speaker  # "said it was deeply disappointed"
@@ -1553,21 +1510,6 @@ class Finder:
         speaker = self._subject_token(verb)
         target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         return (speaker, target, "ACCUSE") if speaker is not None else None
-
-    def _scare_quoted(self, token: Token) -> bool:
-        """A judgement in quote marks right around it ("called the arrest
-        a 'political persecution'"): the speaker's own words, mostly a charge."""
-        first, last = token.left_edge.i, token.right_edge.i
-        while first < token.i and self.doc[first].dep_ == "det":
-            first += 1  # 'a "tragic error"': the marks may come after the article
-        return first > 0 and last + 1 < len(self.doc) and self.doc[first - 1].is_quote \
-            and self.doc[last + 1].is_quote or self.doc[first].is_quote
-
-    @staticmethod
-    def _for_violence(token: Token) -> bool:
-        """"responsible for the attack": blame, not duty."""
-        return any(c.dep_ == "prep" and c.lower_ == "for" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in BLAMED_FOR for g in c.children) for c in token.children)
 
     def _must(self, token: Token) -> bool:
         return (token.pos_ == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in ANNOUNCING
