@@ -413,18 +413,23 @@ FLOORS = {
 # speaker 0.921. articles_c.jsonl (24 articles, 448 attributions, 10 of them
 # ordinary news, many organisation and country sources) is held apart: first
 # run all F1 0.892, speaker 0.796, direct-quote speaker 0.885; after the
-# rounds made from set B (C's misses unread) 0.914 / 0.820 / 0.885.
+# rounds made from set B (C's misses unread) 0.914 / 0.820 / 0.885. The scorer
+# then took an organisation's name for the acronym the guidelines code it by
+# (C speaker 0.835 -> 0.892 with the same records); brief e17's rules for
+# ordinary news (organisations, described people, titles; C unread) brought
+# C to 0.916 / 0.895 / 0.892 and B's speaker to 0.899.
 # articles_d.jsonl (24 articles, 463 attributions, 10 of them ordinary news,
 # 76 organisation and 96 country sources), written blind on 2026-12-06: first
-# run (code of bba9c26) all F1 0.922, speaker 0.790, direct-quote speaker
-# 0.804, organisation sources 0.457. Floors pinned below; lowering one needs
-# a reason in the commit.
+# run (code of bba9c26, the old scorer) all F1 0.922, speaker 0.790,
+# direct-quote speaker 0.804, organisation sources 0.457; its misses were
+# read after that run. Floors pinned below; lowering one needs a reason in
+# the commit.
 ATTRIBUTION_FLOORS = {
     "articles.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.92, "speaker": 0.96, "speaker_direct": 0.95,
                        "act": 0.85},
-    "articles_b.jsonl": {"all": 0.93, "direct": 0.95, "mixed": 0.90, "speaker": 0.86, "speaker_direct": 0.89,
+    "articles_b.jsonl": {"all": 0.93, "direct": 0.95, "mixed": 0.90, "speaker": 0.88, "speaker_direct": 0.90,
                          "act": 0.80},
-    "articles_c.jsonl": {"all": 0.89, "direct": 0.92, "mixed": 0.88, "speaker": 0.79, "speaker_direct": 0.86,
+    "articles_c.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.89, "speaker": 0.87, "speaker_direct": 0.87,
                          "act": 0.82},
     "articles_d.jsonl": {"all": 0.90, "direct": 0.92, "mixed": 0.88, "speaker": 0.77, "speaker_direct": 0.78,
                          "act": 0.88},

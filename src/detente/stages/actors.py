@@ -11,7 +11,8 @@ How an article's actors are found, in order:
    the user's dictionaries, matched on tokens.
 2. **People**: spaCy's PERSON entities (two that touch are one name:
    "Karl-Theodor" + "zu Guttenberg"; titles and honorifics in front are
-   left out: "Ms Le Pen") and known office holders; and names spaCy missed,
+   left out: "Ms Le Pen"; a nation's word alone, "the Briton", is no
+   name) and known office holders; and names spaCy missed,
    found by their context: two to four capitalised proper nouns right
    after a title with a role head ("Lagos Governor Babajide Sanwo-Olu") or
    after an honorific ("Mr Anaya"), or starting with a known first name
@@ -55,7 +56,9 @@ How an article's actors are found, in order:
    singular body noun makes the country actor with that sector ("the Russian
    government"); nationals ("the Russians") are a group with no sector;
    "human rights groups", "aid groups" are groups of sector NGO.
-7. **Other organisations**: spaCy ORG entities not in the knowledge base,
+7. **Other organisations**: spaCy ORG entities not in the knowledge base
+   (and PERSON entities with an institution word or ending with a club's or
+   company's word, ORG_NAME_WORDS: "Manchester United", "Tesla Inc."),
    when they act, are acted upon or are a person's affiliation; code null,
    except for a state body, party or trade union its name shows
    (:func:`detente.kb.roles.body_by_name`: "the National Accountability
@@ -86,7 +89,7 @@ from ..kb import name_key as _norm
 from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, STATE_HEADS, Role, body_by_name, words
 from ..records import ActorRecord, Span
 from ..settings import Settings
-from .speakers import article_country, first_names
+from .speakers import DEMONYMS, article_country, first_names
 
 NAME = "actors.v1"
 
@@ -142,6 +145,12 @@ NGO_MODIFIERS = words("""rights human-rights humanitarian aid relief environment
 PLACE_HEADS = words("district state province region city county territory republic island islands")
 # Sectors of the offices an unnamed holder of stands for the country.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Last words of a club's or company's name that spaCy tags PERSON
+# ("Manchester United", "Aston Villa" aside): such a name is an
+# organisation's, as one with an institution word is.
+ORG_NAME_WORDS = words("""united city fc afc rovers athletic wanderers hotspur albion inc inc. corp corp. ltd
+    ltd. plc llc co. holdings airlines airways motors pharmaceuticals technologies industries
+    entertainment partners bancorp ventures""")
 # Heads of descriptions too personal to stand for the country ("the
 # spokesman", "the senator" are someone the text has named or will).
 PERSONAL_HEADS = words("""spokesman spokeswoman spokesperson official aide adviser advisor leader officer lawmaker
@@ -368,10 +377,12 @@ class _Resolver:
                 end += 1
             if start == end or not self.words[start][:1].isupper():
                 continue
-            if any(self._is_nonperson_kb(i) for i in range(start, end)):
-                continue
-            if any(w in INSTITUTION_WORDS for w in self.lowers[start:end]):
-                continue  # "Tigray People's Liberation Front" is not a person
+            if any(self._is_nonperson_kb(i) for i in range(start, end)) \
+                    or end - start == 1 and self.lowers[start] in DEMONYMS:
+                continue  # "the Briton said": a nation's word, not a name
+            if any(w in INSTITUTION_WORDS for w in self.lowers[start:end]) \
+                    or end - start > 1 and self.lowers[end - 1] in ORG_NAME_WORDS:
+                continue  # "Tigray People's Liberation Front", "Manchester United" are not people
             spans.append((start, end))
         spans += self._untagged_names(spans)
         for m in self.matches:
@@ -1196,8 +1207,9 @@ class _Resolver:
 
     def _find_other_orgs(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and any(
-                    w in INSTITUTION_WORDS for w in self.lowers[ent.start:ent.end])):
+            if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and (
+                    any(w in INSTITUTION_WORDS for w in self.lowers[ent.start:ent.end])
+                    or ent.end - ent.start > 1 and self.lowers[ent.end - 1] in ORG_NAME_WORDS)):
                 continue
             start = ent.start + (self.lowers[ent.start] == "the")
             end = ent.end

@@ -9,7 +9,10 @@ straight ("…") and wire-archive (``…'', nested `…' left inside) double
 marks are paired within a paragraph; single curly
 marks (‘…’) make a quote of their own only outside double marks (inside
 them they are a nested quote, part of the outer one). Straight single marks
-are not read as quote marks: they are far more often apostrophes. A
+are not read as quote marks (they are far more often apostrophes), except
+one right after a colon ("George Will, The Washington Post: 'This was a
+rout.'"), which closes after the sentence's final punctuation or at the
+paragraph's end. A
 paragraph that ends inside a quote and a next paragraph that opens with a
 mark make one quote across paragraphs (the news convention); its ``text``
 leaves out the inner opening mark, its offsets run from the first to the
@@ -66,6 +69,22 @@ country or organisation. Beyond the actor records:
   Darling … was subdued. “…,” he said"); "he is expected to" (a passive
   intention cue) is the subject's.
 
+**Sources in ordinary news** (business, sport, crime): "the company",
+"the club", "the drugmaker", "the union" point back to the last named
+organisation (a company noun never to a state body or a coded
+international one), also to one the actors stage made no actor of
+("Shares in Rolls-Royce …") or took for a person ("Pfizer"); "the Unite
+union" is Unite; a police force or an intelligence agency the knowledge
+base counts as its country's keeps its name as written with the
+country's code ("FBI", USA). "the 21-year-old", "the Spaniard", "the
+Norwegian", "the billionaire" point back to a person; for any
+description a fitting subject of this or the sentence before wins over
+an earlier speaker. "He"/"she" with no person named is a described
+subject before it ("The foreign minister arrived … He said"). A lead-in
+sentence or clause gives a cue-less quote its source: "The coach did not
+hold back. “…”", "Chelsea's response was swift. “…”", "The club's
+statement was brief: “…”".
+
 Otherwise the source is kept as written (``stages/speakers.py``: a
 ``description``, ``document`` or ``unknown`` speaker with no actor); the
 speaker is ``null`` only when the text names no source ("it was announced
@@ -77,6 +96,12 @@ demands as “non-starters”", a "so-called “…”", an operation's name) is
 nobody's words. detente recognises it, keeps its span in
 ``article.scare_quotes``, and leaves it out of the quote records, so that a
 speaker's quotes hold only what they said.
+
+Titles and names of any length are scare quotes too: after a noun for a
+work or an operation (TITLE_NOUNS: "the documentary “…”", "her book,
+“…”"; a title opens with a capital), what a sign reads ("a banner reading
+“…”"), and a name given by a participle with no subject or agent
+("nicknamed “…”", "known as “…”", "who has been called “…”").
 
 A short phrase whose period is inside the marks is a sentence only when it
 stands as one (it opens its sentence, or follows a colon, or a comma with a
@@ -110,7 +135,8 @@ false claim that …", "the Leave campaign's promise that …"; "her pledge to
 …" for intention nouns) reports the clause for the possessor, act from
 NOUN_CUES; "In his view, CLAUSE" opening its sentence reports the clause
 (belief). A noun without a possessor or a clause ("insurance claims", "the
-claim that …" with no owner) reports nothing. NP_OBJECT_VERBS ("blamed
+claim that …" with no owner) reports nothing, except "the news that …" and
+"the announcement that …", whose clause is reported with a null speaker. NP_OBJECT_VERBS ("blamed
 Gaetz's personal grudges": claim) report a noun object when they have no
 clause. A document's finding with an object complement ("showed her
 leading by three points", "put Labour 28 points ahead, the widest gap …",
@@ -151,17 +177,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from ..article import Article
 from ..kb import KnowledgeBase, ReportingVerb, load_kb, reporting_verbs, role_lexicon
+from ..kb.gazetteer import gazetteer
 from ..kb.roles import words
 from ..nlp import actor_tokens
 from ..records import ActorRecord, QuoteRecord, Span, Speaker
 from ..settings import Settings
 from . import speakers
+from .actors import LOCATIVE, ORG_NAME_WORDS, STATE_SECTORS
 
 NAME = "quotes.v1"
 
@@ -210,6 +238,17 @@ SCARE_MAX_WORDS = 4
 # "so-called “…”", "formally titled a “…”", "the term “…”".
 SCARE_BEFORE = words("""so-called dubbed nicknamed codenamed titled entitled term terms word words
     phrase slogan label motto name meaning""")
+# Nouns for a work, a product or an operation, and participles that name:
+# right before the opening mark ("the film “…”", "her memoir, “…”",
+# "Operation “…”", "a scheme known as “…”", "a group called “…”"), they
+# make the quoted words a title or a name, whatever their length or final
+# period: nobody says them in that sentence.
+TITLE_NOUNS = words("""film movie book novel memoir biography album song single show series sitcom drama
+    documentary play musical opera podcast programme program column essay poem painting exhibition
+    anthem hymn hashtag headline banner operation slogan motto nickname codename""")
+# What a text is written on: "a placard reading “…”", "the sign read: “…”".
+SIGN_NOUNS = words("sign signs placard placards banner banners poster posters t-shirt shirt inscription plaque")
+NAMING_PARTICIPLES = words("called named titled entitled dubbed nicknamed codenamed headlined billed branded")
 # Small words a title-case name may hold ("Package of Measures for the …").
 _TITLE_GLUE = words("a an and the of for on in to at by with de la le du von")
 # Modal auxiliaries: "will tell", "could say" report no words yet.
@@ -255,7 +294,13 @@ NOUN_CUES = {
     "accusation": "claim", "insistence": "say", "warning": "say", "argument": "say",
     "promise": "intention", "pledge": "intention", "vow": "intention",
     "view": "belief", "belief": "belief", "fear": "belief", "statement": "document",
+    "news": "say", "announcement": "say",
 }
+# Noun cues that report a "that"-clause with no possessor: "rallied on the
+# news that the Federal Reserve would cut rates" reports the clause; its
+# source is the possessor when there is one, else none the text names.
+# ("the claim that …" with no owner stays nobody's: a claim is someone's.)
+OWNERLESS_NOUN_CUES = words("news announcement")
 # Nouns that open a clause as "In his view, …" (guidelines: a noun cue for
 # the possessor's belief).
 VIEW_NOUNS = words("view opinion estimation")
@@ -270,6 +315,16 @@ NP_OBJECT_VERBS = {"blame": "claim", "tout": "say", "announce": "say",
 # in a televised statement", then the quote): no attribution of their own.
 ANAPHORIC_OBJECTS = words("""decision move news results result details it this that them step plan plans
     measure measures change changes deal agreement""")
+# Nouns for someone's words as a whole: "The club's statement was brief:
+# “…”", "Chelsea's response was swift. “…”" (their owner speaks).
+RESPONSE_NOUNS = words("statement response reaction reply answer message comment comments verdict")
+# Sectors of the state bodies that keep their own name as a speaker (see
+# _Finder._agency): police forces and intelligence agencies.
+AGENCY_SECTORS = frozenset({"COP", "SPY"})
+# Organisation nouns that may point back to a state body ("the regulator
+# said" after the Federal Aviation Administration); "the group", "the club"
+# never do.
+STATE_NOUNS = words("agency regulator watchdog body authority")
 # Clause links through which a subjectless cue ("…, saying", "adding")
 # takes the subject of the clause it hangs on.
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "parataxis"})
@@ -362,6 +417,11 @@ def find_quote_marks(text: str) -> list[_Piece]:
                     if close is not None:
                         pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True, stop=close + 1))
                         k = close
+                elif ch == "'" and text[begin:k].rstrip().endswith(":") and text[k - 1].isspace():
+                    close = _straight_single_close(text, k + 1, stop)
+                    if close is not None:
+                        pieces.append(_Piece(open_at=k, start=k + 1, end=close, closed=True, stop=close + 1))
+                        k = close
             elif text.startswith(WIRE_CLOSE, k) and text.startswith(WIRE_OPEN, current.open_at):
                 # In a run of three the nested `…' closes first, then the quote.
                 k += text.startswith("'", k + 2)
@@ -412,6 +472,25 @@ def _single_close(text: str, k: int, stop: int) -> int | None:
             continue  # more likely a plural possessive: "the allies’ demands"
         return j
     return None
+
+
+def _straight_single_close(text: str, k: int, stop: int) -> int | None:
+    """The ' that closes a straight single quote opened after a colon
+    ("George Will, The Washington Post: 'This was a rout.'", "He said: 'We
+    will win.'"): the first one after the sentence's final punctuation, or
+    the paragraph's last character. An apostrophe never stands after a
+    colon and a space, so the opening mark is a quote's; the closing one is
+    told from an apostrophe ("don't", "the players' union") by what stands
+    before it."""
+    if k >= stop or not (text[k].isalnum() or text[k] in "‘“…"):
+        return None
+    for j in range(k + 1, stop):
+        if text[j] == "'" and text[j - 1] in ".?!,…" and (j + 1 == stop or not text[j + 1].isalnum()):
+            return j
+    end = stop
+    while end > k and text[end - 1].isspace():
+        end -= 1
+    return end - 1 if end - 1 > k and text[end - 1] == "'" else None
 
 
 def _trim(text: str, piece: _Piece) -> None:
@@ -474,6 +553,7 @@ class _Finder:
         self.pieces = find_quote_marks(read)
         self.scare: list[_Piece] = []
         starts = [t.idx for t in doc]
+        self.token_starts = starts
         # Per token: the piece it is inside (its marks included), or -1.
         self.piece_of = [-1] * len(doc)
         for n, piece in enumerate(self.pieces):
@@ -612,7 +692,7 @@ class _Finder:
         # A name word right before the marks wins over a "!" or "?" in a short
         # phrase: a blog post titled “Minister No More!”, meaning “Temer out!”.
         if _is_title(quoted) or (not sentence_like or n_words <= 6 and ends in "?!") \
-                and self._scare_words_before(piece):
+                and self._scare_words_before(piece) or self._titled(piece):
             return None  # a name or a mention: "the so-called “…”", “Silencing the Guns”
         cue, tight = self._governing_cue(n, tokens, short=not sentence_like)
         how: str | None = "cue" if cue is not None else None
@@ -626,7 +706,8 @@ class _Finder:
             attribution = self._speaker_of(cue)
             attribution.how = "according_to" if cue.lower_ == "according" else how
         else:
-            attribution = self._neighbour(tokens[0]) or self._continuation(piece, previous) or attribution
+            attribution = self._neighbour(tokens[0]) or self._lead_in(piece, tokens[0]) \
+                or self._continuation(piece, previous) or attribution
         if attribution.speaker is not None:
             self.recent.append((tokens[0].i, attribution))
         confidence = CONFIDENCE[attribution.how if attribution.speaker is not None else None]
@@ -643,6 +724,39 @@ class _Finder:
             act=act, verb_class=verb_class,
             stage=NAME,
         ), attribution
+
+    def _titled(self, piece: _Piece) -> bool:
+        """The words right before the opening mark make the quote a title or
+        a name (TITLE_NOUNS, NAMING_PARTICIPLES, "known as"): "the film
+        “…”", "her book, “…”", "the storm, nicknamed “…”", "a programme
+        known as “…”". A participle names only when it has no subject or
+        agent of its own: "officials called the strike “unlawful”" and "was
+        called “reckless” by critics" are someone's words."""
+        at = bisect_right(self.token_starts, piece.open_at) - 1
+        i = at - 1
+        comma = False
+        while i >= 0 and (self.doc[i].lower_ in ("the", "a", "an", "its", "his", "her", "their")
+                          or self.doc[i].text in (",", ":")):
+            comma = comma or self.doc[i].text in (",", ":")
+            i -= 1
+        if i < 0 or self.piece_of[i] != -1:
+            return False
+        word = self.doc[i]
+        if word.lower_ in TITLE_NOUNS and word.pos_ in ("NOUN", "PROPN"):
+            # A title opens with a capital ("an aid program “at the moment”"
+            # goes on with the writer's sentence); and not "In his memoir,
+            # “…,” he wrote" nor "wrote in a column: “…”", where the marks
+            # hold what the book says.
+            first = self.text[piece.start:piece.start + 1]
+            return (first.isupper() or not first.isalpha()) and not (comma and word.dep_ == "pobj")
+        if word.lower_ in ("read", "reads", "reading") and any(
+                c.lemma_.lower() in SIGN_NOUNS for c in (word.head, *word.children)):
+            return True  # "a banner reading “…”", "the sign read: “…”"
+        if word.lower_ == "as" and i > 0 and self.doc[i - 1].lower_ in ("known", "billed"):
+            word = self.doc[i - 1]
+        elif word.lower_ not in NAMING_PARTICIPLES or word.tag_ != "VBN":
+            return False
+        return not any(c.dep_ in ("nsubj", "agent") for c in word.children)
 
     def _scare_words_before(self, piece: _Piece, skip: str = "") -> bool:
         """One of the last three words before the opening mark names it
@@ -772,18 +886,50 @@ class _Finder:
                 self.piece_of[t.i] != -1 for t in prev)):
             # "Zelensky was blunt:", "Harris was blunt. “…”": the person the
             # sentence before is about.
-            root = prev.root
-            subjects = [c for c in root.children if c.dep_ == "nsubj"]
-            if not subjects:
+            found = self._subject_source(prev.root, colon)
+            if found is None:
                 return None
-            attribution = self._resolve(subjects[0])
-            if not colon and attribution.kind != "person":
-                return None
+            attribution = found
         else:
             return None
         if attribution.speaker is None:
             return None
         attribution.how = "neighbour"
+        return attribution
+
+    def _lead_in(self, piece: _Piece, first: Token) -> _Attribution | None:
+        """"The club's statement was brief: “…”": a quote after a colon
+        in its own sentence, with no cue, is the words of the subject of
+        the clause before the colon (_subject_source)."""
+        if not self.text[:piece.open_at].rstrip().endswith(":"):
+            return None
+        sent = self.sents[self.sent_of[first.i]]
+        root = sent.root
+        if root.idx >= piece.open_at or self.piece_of[root.i] != -1:
+            return None
+        found = self._subject_source(root, True)
+        if found is None or found.speaker is None:
+            return None
+        found.how = "neighbour"
+        return found
+
+    def _subject_source(self, root: Token, colon: bool) -> _Attribution | None:
+        """The source a lead-in clause gives its quote ("Harris was blunt.",
+        "Zelensky was blunt:"): the subject of ``root`` as a person (any
+        source before a colon); for "The club's statement was brief:",
+        "Chelsea's response was swift." the owner of the words; an unnamed
+        person kept as written ("The fire chief was grim.")."""
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return None
+        owner = _possessor(subjects[0]) if subjects[0].lemma_.lower() in RESPONSE_NOUNS else None
+        subject = owner if owner is not None else subjects[0]
+        attribution = self._resolve(subject)
+        if attribution.speaker is None and (owner is not None or subject.tag_ == "NN" and (
+                subject.lower_ in self.roles or subject.lemma_.lower() in speakers.PERSON_NOUNS)):
+            attribution = self._unresolved(subject)
+        if not colon and attribution.kind != "person" and owner is None:
+            return None
         return attribution
 
     def _second_clause(self, cue: Token) -> Token | None:
@@ -974,6 +1120,11 @@ class _Finder:
         if read[turn.label:colon].strip() == "Q":
             speaker = Speaker(name="a reporter", code=None, role="reporter", actor_id=None, type="description")
             attribution = _Attribution(speaker, (turn.label, colon), None, "label", "person")
+        elif read[turn.label:colon].strip() == "A":
+            # An interview's answer: the one person the introduction is about.
+            person = self._interviewee()
+            attribution = _Attribution(self._speaker(person), (turn.label, colon), None, "label", "person") \
+                if person is not None else _Attribution(None, None, None, None, None)
         else:
             # The label lookup reads the paragraph up to the words after the colon.
             first = colon + 1 + len(read[colon + 1:]) - len(read[colon + 1:].lstrip())
@@ -992,6 +1143,19 @@ class _Finder:
             speaker_span=Span(*attribution.span) if attribution.span else None,
             act="say", verb_class=None, stage=NAME,
         ), attribution
+
+    def _interviewee(self) -> ActorRecord | None:
+        """Who answers an interview's "A:" turns: the person actor named
+        most often before the first turn (the introduction), the first named
+        on a tie; None when the introduction names no person."""
+        first = min(self.turns, default=len(self.read))
+        counts: dict[str, int] = {}
+        for actor in self.actors:
+            if actor.type == "person":
+                counts[actor.id] = sum(m.end <= first for m in actor.mentions)
+        best = max((a for a in self.actors if counts.get(a.id, 0) > 0),
+                   key=lambda a: (counts[a.id], -min(m.start for m in a.mentions)), default=None)
+        return best
 
     # -- speakers -----------------------------------------------------------
 
@@ -1364,7 +1528,7 @@ class _Finder:
             return self._unnamed(token)
         if token.lower_ in self.bodies:
             found = self._body(token)
-            wanted = speakers.back_kind(token, self.role_sector.get(token.lemma_.lower()))
+            wanted = speakers.back_kind(token, self.role_sector.get(token.lemma_.lower()), self._national(token))
             if found.speaker is None and wanted is not None and wanted[0] != "person":
                 # "Stellantis said …. The company said …": no affiliation
                 # named, so the description points back to an organisation
@@ -1545,7 +1709,7 @@ class _Finder:
         the last actor of its kind named in the last five sentences; a person
         of the role's sector first ("the Republican lawmaker" after Rep.
         Gaetz), else one whose sector is unknown, of a compatible gender."""
-        wanted = speakers.back_kind(token, self.role_sector.get(token.lemma_.lower()))
+        wanted = speakers.back_kind(token, self.role_sector.get(token.lemma_.lower()), self._national(token))
         if wanted is None:
             return _Attribution(None, None, None, None, None)
         kind, sector = wanted
@@ -1562,6 +1726,9 @@ class _Finder:
                     found = self._unresolved(t)
                     found.span = (token.idx, token.idx + len(token))
                     return found
+        near = self._near_subject(token, kind, sector, gender)
+        if near is not None:
+            return near
         lo = self.sent_starts[max(here - 5, 0)]
         # The speakers of the last sentences before mere mentions: "“…,” the
         # Florida congressman told reporters" after a quote of Rep. Gaetz's
@@ -1589,14 +1756,167 @@ class _Finder:
                     [a for a in people if a.sector is None or sector is None]
             elif kind == "media":
                 fits = [a for a in seen if a.type == "organization" and a.sector in ("MED", None)]
+            elif kind == "company":
+                # No state body and no organisation the knowledge base codes
+                # (those are international bodies and armed groups, never
+                # "the company"); a club spaCy took for a person counts.
+                fits = [a for a in seen if a.type == "organization" and not a.code and not self._state_org(a)
+                        or self._org_like_person(a)]
             else:
                 fits = [a for a in seen if a.type == "organization"]
             if fits:
                 break
+        if not fits and kind in ("company", "organization"):
+            return self._named_org_before(token, lo, kind)
+        if not fits and kind == "person":
+            return self._named_subject_before(token, gender)
         if not fits:
             return _Attribution(None, None, None, None, None)
-        return _Attribution(self._speaker(fits[0]), (token.idx, token.idx + len(token)), None, None,
-                            fits[0].type)
+        speaker = self._speaker(fits[0])
+        if kind != "person" and fits[0].type == "person":
+            speaker = replace(speaker, type="organization")  # "Pfizer", then "the drugmaker"
+        return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, speaker.type)
+
+    def _first_name_run(self, token: Token) -> tuple[int, int] | None:
+        """A name the model tagged as a place or nothing of use ("Erling
+        Haaland" as GPE): two or three capitalised proper nouns ending at
+        ``token`` whose first word is a known first name."""
+        lo = token.i
+        while lo > 0 and token.i - lo < 2 and self.doc[lo - 1].pos_ == "PROPN" and self.doc[lo - 1].dep_ == "compound" \
+                and self.doc[lo - 1].text[:1].isupper():
+            lo -= 1
+        first = self.doc[lo]
+        if lo == token.i or first.lower_ not in speakers.first_names() or first.lower_ in speakers.RANKS:
+            return None
+        return first.idx, token.idx + len(token)
+
+    def _near_subject(self, token: Token, kind: str, sector: str | None, gender: str | None) -> _Attribution | None:
+        """"Erling Haaland scored twice … “…,” the Norwegian told reporters",
+        "Boeing shares fell … The company said": the subject of this
+        sentence or the one before that fits the description wins over an
+        earlier speaker (a story turns to someone new). A person of the
+        role's sector or of none, a company that is no state body, an
+        organisation; a name no actor holds counts (as written)."""
+        here = self.sent_of[token.i]
+        for i in range(token.i - 1, self.sent_starts[max(here - 1, 0)] - 1, -1):
+            t = self.doc[i]
+            if self.piece_of[i] != -1 or t.dep_ not in ("nsubj", "nsubjpass", "compound", "poss") \
+                    or t.dep_ in ("compound", "poss") and t.head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            actor = self.actor_at.get(i)
+            if actor is not None:
+                if kind == "person":
+                    fits = actor.type == "person" and speakers.compatible(self.genders.get(actor.id), gender) \
+                        and (sector is None or actor.sector in (None, sector))
+                elif kind == "media":
+                    fits = actor.type == "organization" and actor.sector in ("MED", None)
+                elif kind == "company":
+                    fits = actor.type == "organization" and not actor.code and not self._state_org(actor) \
+                        or self._org_like_person(actor)
+                else:
+                    fits = actor.type == "organization" or self._org_like_person(actor)
+                if not fits:
+                    continue
+                speaker = self._speaker(actor)
+                if kind != "person" and actor.type == "person":
+                    speaker = replace(speaker, type="organization")
+                return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, speaker.type)
+            if kind == "person" and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass"):
+                found = self._named_subject_before(token, gender, i)
+                if found.speaker is not None:
+                    return found
+            if kind in ("company", "organization") and t.ent_type_ == "ORG":
+                start = i
+                while start > 0 and self.doc[start].ent_iob_ == "I":
+                    start -= 1
+                found = self._named_org_before(token, start, kind, i + 1)
+                if found.speaker is not None:
+                    return found
+        return None
+
+    def _named_subject_before(self, token: Token, gender: str | None, at: int | None = None) -> _Attribution:
+        """"Erling Haaland scored twice … “…,” the Norwegian told
+        reporters": with no person actor to point back to, a person's name
+        (speakers.name_run) that is the subject of this sentence or the one
+        before, of a compatible gender, as written."""
+        here = self.sent_of[token.i]
+        first = self.sent_starts[max(here - 1, 0)] if at is None else at
+        for i in range(token.i - 1 if at is None else at, first - 1, -1):
+            t = self.doc[i]
+            if self.piece_of[i] != -1 or t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            run = speakers.name_run(t) or self._first_name_run(t)
+            if run is None or not speakers.compatible(speakers.name_gender(self.read[run[0]:run[1]]), gender):
+                continue
+            speaker = Speaker(name=self.read[run[0]:run[1]], code=speakers.party_code(self.read, run[1]),
+                              role=None, actor_id=None, type="person")
+            return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
+        return _Attribution(None, None, None, None, None)
+
+    def _national(self, token: Token) -> bool:
+        """A country's adjective the knowledge base knows, standing as a
+        noun for a person: "the Norwegian told reporters"."""
+        return token.text[:1].isupper() and any(
+            t.how in ("adjective", "people") and t.entry.type == "country" for t in self.kb.lookup(token.text))
+
+    def _state_org(self, actor: ActorRecord) -> bool:
+        """An organisation actor that is a state body ("the Federal Aviation
+        Administration", a police force): never "the company"."""
+        return actor.sector in STATE_SECTORS or bool(actor.code and self.kb.country_name(actor.code)) \
+            or speakers.institution_country(actor.name, self.kb, None) is not None
+
+    def _org_like_person(self, actor: ActorRecord) -> bool:
+        """A person actor whose name is an organisation's as far as the text
+        shows: no role, no title before any mention, a first word that is
+        no known first name, and one word ("Pfizer") or a club's or
+        company's last word ("Manchester United")."""
+        parts = actor.name.split()
+        if actor.type != "person" or actor.role is not None or not parts \
+                or parts[0].lower() in speakers.first_names():
+            return False
+        if len(parts) > 1 and parts[-1].lower() not in ORG_NAME_WORDS:
+            return False
+        return not any(self.read[max(m.start - 6, 0):m.start].strip().lower().split()[-1:] in (
+            [w] for w in speakers.TITLES) for m in actor.mentions)
+
+    def _named_org_before(self, token: Token, lo: int, kind: str, hi: int | None = None) -> _Attribution:
+        """"Shares in Rolls-Royce rose … The company said": no organisation
+        actor fits (the actors stage makes none of a name that only stands
+        where a place could, or took a club for a person), so the last
+        organisation the text names since token ``lo``: a spaCy ORG entity
+        outside quote marks, or a person actor that is no one's name (no
+        role, no known first name, one word or a club's or company's name:
+        "Pfizer", "Manchester United"). Not a place ("won in Clacton"), and
+        a state body only for a state's kind of body ("the regulator")."""
+        for i in range((token.i if hi is None else hi) - 1, lo - 1, -1):
+            if self.piece_of[i] != -1:
+                continue
+            t = self.doc[i]
+            actor = self.actor_at.get(i)
+            if actor is not None:
+                if self._org_like_person(actor):
+                    speaker = Speaker(name=actor.name, code=None, role=None, actor_id=actor.id, type="organization")
+                    return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
+                continue
+            if t.ent_type_ != "ORG" or t.ent_iob_ != "B":
+                continue
+            ent = next(e for e in self.doc.ents if e.start == i)
+            words_ = [w for w in ent if not (w.i == ent.start and w.lower_ == "the") and w.lower_ not in ("'s", "’s")]
+            if not words_ or not any(w.text[:1].isupper() for w in words_) or ent.end > token.left_edge.i:
+                continue
+            name = self.read[words_[0].idx:words_[-1].idx + len(words_[-1])]
+            root = ent.root
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.pos_ in ("VERB", "AUX"):
+                continue  # "won in Clacton": a place, whatever the tag
+            lowers = {w.lower_ for w in words_}
+            if lowers & (speakers.NATIONAL_BODIES | speakers.STATE_BODIES) and token.lemma_.lower() not in STATE_NOUNS \
+                    and token.lemma_.lower() not in lowers:
+                continue  # "the group" is no State Department ("the bank" may be the Bank of Japan)
+            if gazetteer().lookup(name):
+                continue
+            speaker = Speaker(name=name, code=None, role=None, actor_id=None, type="organization")
+            return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
+        return _Attribution(None, None, None, None, None)
 
     def _pronoun(self, token: Token) -> _Attribution:
         """"he"/"she": the last speaker of the last three sentences whose
@@ -1643,9 +1963,29 @@ class _Finder:
                               type="person")
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
         if not subjects and not others:
-            return _Attribution(None, None, None, None, None)
+            return self._described_subject(token, lo, wanted)
         actor = (subjects or others)[0]
         return _Attribution(self._speaker(actor), (token.idx, token.idx + len(token)), None, None, "person")
+
+    def _described_subject(self, token: Token, lo: int, wanted: str | None) -> _Attribution:
+        """"The foreign minister arrived in Brussels … He said …": with no
+        person named, the person a singular role or person noun describes
+        as the subject of this sentence or the one before (from token
+        ``lo``), nearest first, of a compatible gender, kept as written
+        with its affiliation (_unresolved)."""
+        for i in range(token.i - 1, lo - 1, -1):
+            t = self.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ != "NN" or self.piece_of[i] != -1 \
+                    or i in self.actor_at or not (t.lower_ in self.roles or t.lemma_.lower() in speakers.PERSON_NOUNS):
+                continue
+            if not speakers.compatible(speakers.GENDERED.get(t.lower_), wanted):
+                continue
+            found = self._unresolved(t)
+            if found.speaker is None:
+                continue
+            found.span = (token.idx, token.idx + len(token))
+            return found
+        return _Attribution(None, None, None, None, None)
 
     def _gender(self, speaker: Speaker | None) -> str | None:
         if speaker is None:
@@ -1852,8 +2192,26 @@ class _Finder:
             code = speakers.institution_country(
                 actor.name, self.kb,
                 self.country or (self._country_before(at) if at is not None else None) or self.loose_country)
+        elif actor.type == "country" and at is not None:
+            agency = self._agency(actor, at)
+            if agency is not None:
+                return Speaker(name=agency, code=code, role=None, actor_id=actor.id, type="organization")
         return Speaker(name=self.full.get(actor.id, actor.name), code=code, role=actor.role, actor_id=actor.id,
                        type=actor.type)
+
+    def _agency(self, actor: ActorRecord, at: Token) -> str | None:
+        """"The FBI said", "Scotland Yard said": a police force or an
+        intelligence agency the knowledge base counts as its country's (a
+        seat of sector COP or SPY) keeps its name as written, with the
+        country's code: the guidelines make a country's institutions the
+        country, but readers (and annotators) take a police force or an
+        agency for an organisation of its own."""
+        for m in actor.mentions:
+            if m.start <= at.idx < m.end:
+                written = self.read[m.start:m.end]
+                if any(t.how == "seat" and t.sector in AGENCY_SECTORS for t in self.kb.lookup(written)):
+                    return written[4:] if written.lower().startswith("the ") else written
+        return None
 
     def _span(self, actor: ActorRecord, token: Token) -> tuple[int, int] | None:
         """The actor's mention the speaker phrase holds (for the evidence)."""
@@ -1997,7 +2355,7 @@ class _Finder:
         nouns), or "In his view, CLAUSE" opening its clause."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES or self.piece_of[token.i] != -1:
             return False
-        if _possessor(token) is None:
+        if _possessor(token) is None and token.lemma_.lower() not in OWNERLESS_NOUN_CUES:
             return False
         return self._noun_content(token) is not None
 

@@ -72,15 +72,40 @@ PERSON_NOUNS = words("""man woman boy girl student voter resident person narrato
     commentator pundit host anchor moderator organizer organiser plaintiff defendant judge
     spokesman spokeswoman spokesperson official aide adviser advisor demonstrator protester protestor
     marcher activist passenger fan pensioner shopkeeper driver councillor councilor analyst professor
-    relative employee""")
+    relative employee coach manager captain player striker goalkeeper athlete referee founder executive
+    boss investor trader banker scientist researcher engineer surgeon paramedic firefighter pilot
+    suspect coroner sheriff detective inspector prosecutor billionaire tycoon entrepreneur star singer
+    actor actress rapper musician author novelist writer filmmaker comedian champion veteran winger
+    midfielder defender forward youngster teenager rookie""")
 #: Quantity words that stand for people as a subject ("Many chanted …",
 #: "“…,” chanted others", "one of them said", "Thousands came"): a source
 #: kept as written.
 QUANTIFIERS = words("many others some several most few both all thousands hundreds dozens millions one")
-#: Nouns for an organisation a definite description points back to.
-ORGANISATION_NOUNS = words("""company firm group party campaign agency organisation organization
-    network union alliance bank coalition committee association movement charity corporation
-    business club foundation institute center centre""")
+#: Nouns for a business, club or other private body ("the carmaker said",
+#: "the club confirmed", "the Anglo-Dutch consumer goods giant said"): a
+#: definite description with one of these points back to the last named
+#: organisation that is no state body (the regulator that grounded the
+#: company's jets is not "the company").
+COMPANY_NOUNS = words("""company firm corporation business maker carmaker automaker drugmaker chipmaker
+    manufacturer producer retailer supermarket grocer chain lender insurer airline carrier giant
+    conglomerate startup start-up supplier developer publisher brand club side outfit franchise
+    miner shipper""")
+#: Nouns for an organisation a definite description points back to
+#: (COMPANY_NOUNS among them): "the union said", "the regulator added".
+ORGANISATION_NOUNS = COMPANY_NOUNS | words("""bank group party campaign agency organisation organization
+    network union alliance coalition committee association movement charity foundation institute
+    center centre regulator watchdog federation league body operator trust""")
+#: Nouns whose capitalised modifier is the organisation's name as news
+#: writes it: "the Unite union" is Unite, "the Teamsters union" the
+#: Teamsters. (Not "party" or "campaign": "the Trump campaign" is no Trump.)
+NAMED_BY_MODIFIER = words("union")
+#: Nouns for a person of a nation that are no country adjective ("the
+#: Spaniard said", "the Briton added"); adjectives ("the Norwegian") come
+#: from the knowledge base.
+DEMONYMS = words("""spaniard briton frenchman frenchwoman dutchman dutchwoman scot scotsman scotswoman
+    englishman englishwoman welshman welshwoman irishman irishwoman swede dane finn pole turk kiwi aussie
+    argentinian""")
+_AGED = re.compile(r"\d+-year-old")
 #: Nouns for a news outlet ("the daily reported").
 MEDIA_NOUNS = words("daily newspaper paper outlet magazine broadcaster tabloid weekly channel")
 #: Words whose gender is their meaning.
@@ -108,7 +133,7 @@ _PARTY_TAG = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][A-Za-z.]{1,12}\s*[),]?")
 #: with a colon ("Jake Tapper, CNN:", "The Human Rights Campaign, in a
 #: statement:"), at most this many characters.
 #: Lower-case words inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-NAME_PARTICLES = words("of the and for de der den van von da di du dos das la le bin ibn al el")
+NAME_PARTICLES = words("of the and for de der den van von da di du dos das la le bin ibn al el ten ter zu del della")
 _LABEL = re.compile(r"\s*([^:“”\"«»\n]{2,120}?)\s*:\s*$")
 #: A transcript turn: a name in capitals and a colon ("TRUMP:", "MS. PSAKI:").
 _TURN = re.compile(r"\s*((?:[A-Z][A-Z'’.-]*\s){0,3}[A-Z][A-Z'’-]+)\s*:")
@@ -229,6 +254,13 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     name = "".join(t.text_with_ws for t in phrase)[:end - start]  # Doc.text would join the whole doc
     head = token.lower_
+    named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NAMED_BY_MODIFIER and named \
+            and all(c.pos_ == "PROPN" and c.text[:1].isupper() for c in named) \
+            and named[-1].i == token.i - 1 and named[-1].i - named[0].i == len(named) - 1:
+        # "the Unite union", "the Teamsters union": the union's name is the modifier.
+        lo, hi = named[0].idx, named[-1].idx + len(named[-1])
+        return "".join(t.text_with_ws for t in named)[:hi - lo], (lo, hi), "organization", "organization"
     if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON"):
         kind = "organization" if token.ent_type_ == "ORG" else "person"
         return name, (start, end), kind, kind
@@ -340,23 +372,35 @@ def label(text: str, para_start: int, open_at: int) -> tuple[int, int] | None:
 
 def turn_starts(text: str, para_starts: list[int]) -> list[int]:
     """The paragraphs (their start offsets) that open with a transcript
-    turn, "TRUMP:" or "MS. PSAKI:": an explicit change of speaker."""
-    return [p for p in para_starts if _TURN.match(text, p) and text[p:p + 2] != "Q:"] + \
-        [p for p in para_starts if text.startswith("Q:", p)]
+    turn, "TRUMP:" or "MS. PSAKI:", or an interview's "Q:" and (with a
+    "Q:") "A:": an explicit change of speaker."""
+    questions = [p for p in para_starts if text.startswith("Q:", p)]
+    # "A:" answers a "Q:" (an interview's answers); alone it may be a list item.
+    answers = [p for p in para_starts if text.startswith("A:", p)] if questions else []
+    return [p for p in para_starts if _TURN.match(text, p) and text[p:p + 2] != "Q:"] + questions + answers
 
 
-def back_kind(token: Token, sector: str | None) -> tuple[str, str | None] | None:
-    """What a definite description points back to: ("organization", None)
-    for "the company", ("media", None) for "the daily", ("person",
+def back_kind(token: Token, sector: str | None, national: bool = False) -> tuple[str, str | None] | None:
+    """What a definite description points back to: ("company", None) for
+    "the company" (COMPANY_NOUNS), ("organization", None) for "the union",
+    ("media", None) for "the daily", ("person",
     sector) for "the Republican lawmaker" (the role's sector from the role
-    lexicon); None for anything else."""
+    lexicon), ("person", None) for "the 21-year-old", "the Spaniard" and
+    (``national``: a country's adjective the caller's knowledge base
+    knows) "the Norwegian"; None for anything else."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
         return None
     lemma = token.lemma_.lower()
     if token.tag_ in ("NNS", "NNPS"):
         return None
+    if _AGED.fullmatch(token.lower_) or token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
+        return "person", None  # "the 21-year-old said"
+    if (national or lemma in DEMONYMS) and token.dep_ in ("nsubj", "nsubjpass") and token.text[:1].isupper():
+        return "person", None  # "the Norwegian told reporters", "the Spaniard said"
     if lemma in MEDIA_NOUNS:
         return "media", None
+    if lemma in COMPANY_NOUNS:
+        return "company", None
     if lemma in ORGANISATION_NOUNS:
         return "organization", None
     if sector is not None or lemma in PERSON_NOUNS:

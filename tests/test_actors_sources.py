@@ -1,0 +1,36 @@
+"""The actors stage on sources of ordinary news (brief e17): a club's or a
+company's name spaCy tags PERSON is an organisation, and a nation's word
+("the Briton") is nobody's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import Settings
+from detente.article import Article
+from detente.pipeline import process
+from detente.records import ActorRecord
+
+pytestmark = pytest.mark.model
+
+
+def actors_of(text: str, settings: Settings) -> dict[str, ActorRecord]:
+    article = process(Article.create("t", text, published="2024-03-01", date_source="given"), settings)
+    assert not article.errors, article.errors
+    return {r.name: r for r in article.records if isinstance(r, ActorRecord)}
+
+
+def test_actors_club_named_like_a_person_is_an_organisation(settings: Settings) -> None:
+    """"Manchester United" (tagged PERSON by the model) ends with a club's
+    word: an organisation; a person's name with a first name stays a person."""
+    actors = actors_of("Manchester United sacked their manager on Sunday. Erik ten Hag left the club.", settings)
+    assert actors["Manchester United"].type == "organization"
+    assert all(a.type == "person" for name, a in actors.items() if "Hag" in name)
+
+
+def test_actors_a_nations_word_is_no_person(settings: Settings) -> None:
+    """"the Briton said": no person actor named "Briton"; the woman named
+    before stays the only person."""
+    actors = actors_of("Emma Raducanu lost in the first round. “I will come back,” the Briton said.", settings)
+    assert "Briton" not in actors
+    assert actors["Emma Raducanu"].type == "person"
