@@ -319,3 +319,76 @@ def test_an_apology_is_a_concession(settings: Settings) -> None:
     assert ("CONCEDE", "occurred") in found(
         "Japan's prime minister apologised to South Korea for the wartime abuses on Monday.")
     assert found("The airline apologised to passengers for the delays.") == []
+
+
+# -- Issue 14 (gates): nominal events' parties and political sides the gate missed ----------------
+
+# (sentence, type, trigger, actor codes or None): a subject pronoun that stands
+# for the previous sentence's subject, a gerund done by its clause's subject,
+# words voiced "from" someone, an act whose doer is the clause's subject, talks
+# that something followed or that collapsed, an attack that took place in a
+# war, one of a group named before, a ruler named as such earlier, voters in
+# a referendum.
+GATE_SHAPES = [
+    # the subject before "It", not the last organisation named (YouTube)
+    ("The government had blocked Facebook and YouTube in Nepal last week. It lifted the ban late on Monday.",
+     "CONCEDE", "lifted", {"NPL"}),
+    ("North Korea blew up a liaison office on Tuesday, days after threatening to cut ties with the South.",
+     "THREATEN", "threatening", {"PRK"}),
+    ("Serbia declared a day of mourning, a move that drew criticism from the European Union.", "ACCUSE",
+     "criticism", {"EU"}),
+    ("The government has refused calls from Western countries for a ceasefire.", "REQUEST", "calls", None),
+    ("In Nanterre, youths threw fireworks at police, who responded with tear gas.", "COERCE", "gas", {"FRA"}),
+    ("The army placed him under house arrest.", "COERCE", "arrest", None),
+    ("The Nigeria Labour Congress called off the strike after talks with the government.", "CONSULT", "talks",
+     {"NGA"}),
+    ("Talks aimed at reunifying Cyprus collapsed early on Friday.", "CONSULT", "Talks", None),
+    ("Thailand and Cambodia agreed to a ceasefire after five days of fighting along their border.", "ASSAULT",
+     "fighting", None),
+    ("Several government ministers dismissed the protests, with one accusing the students of being manipulated "
+     "by the opposition.", "ACCUSE", "accusing", None),
+    ("Gambia's longtime ruler Yahya Jammeh flew into exile on Saturday. Jammeh initially conceded defeat in a "
+     "phone call to his rival.", "CONCEDE", "conceded", None),
+    ("Italian Prime Minister Matteo Renzi said he would resign after voters rejected his plan in a referendum "
+     "on Sunday.", "REJECT", "rejected", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors"), GATE_SHAPES)
+def test_events_gate_shapes(settings: Settings, text: str, type_: str, trigger: str, actors: set[str] | None) -> None:
+    found = _rules_events(settings, text)
+    hits = [e for e in found if e.type == type_ and e.trigger == trigger and e.status == "occurred"]
+    assert hits, [(e.type, e.trigger, e.status) for e in found]
+    if actors is not None:
+        assert codes(hits[0].actor) == actors, hits[0].actor
+
+
+# The same shapes in business, sport and crime, and where the text leaves the
+# reference unclear: no event (None) or none from that trigger.
+GATE_NEGATIVES = [
+    ("The striker's move drew criticism from fans.", None),
+    ("The club signed the striker after talks with his agent.", None),
+    ("Talks between the club and the player collapsed on Friday.", None),
+    ("Three people were killed in an attack on a bar, police said.", "attack"),
+    ("Police launched a manhunt and found his body several hours after the attack.", "attack"),
+    ("The company said it had blocked the accounts. It lifted the ban late on Monday.", "lifted"),
+    ("The government said the company broke the rules. It denied wrongdoing.", None),
+    ("Five men dressed as police officers forced their way into the residence. They threatened the concierge "
+     "with a gun.", "threatened"),
+    ("Voters rejected the new phone design in an online poll.", None),
+    ("Mark Smith, the company's founder, rejected the offer.", None),
+    ("He chaired an emergency meeting of the board on Thursday.", None),
+    ("The prime minister said after the meeting that taxes would fall.", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), GATE_NEGATIVES)
+def test_events_gate_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
+    found = _rules_events(settings, text)
+    if trigger is None:
+        assert not found, [(e.type, e.trigger, e.status) for e in found]
+    else:
+        assert not [e for e in found if e.trigger == trigger and e.status == "occurred"], \
+            [(e.type, e.trigger, e.status) for e in found]

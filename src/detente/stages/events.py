@@ -32,7 +32,14 @@ every participant in its actor list. A nominal event no modifier names
 parties for takes them from its clause: "Israel responded with air strikes",
 "Xi told Ma at the start of their talks", "police raids" (the country's
 police), "after three weeks of protests" (the people of the country where
-they were).
+they were), "police fired tear gas", "placed him under house arrest",
+"called off the strike after talks with the government"; words voiced
+"from" someone are theirs ("a move that drew criticism from the European
+Union"). A subject "it" or "they" the actors stage left unresolved stands
+for the previous sentence's one fitting subject ("The government had blocked
+26 platforms. It lifted the ban"), "some" or "one" for the group named in
+the clause before ("soldiers surrendered, and some fled"), and a gerund
+after "after", "before" or "by" is done by its clause's subject.
 
 **Political relevance** (precision over volume: most news is not
 politics): a candidate needs a political actor on one side. An actor record
@@ -46,7 +53,12 @@ candidate"), a crowd in a protest; a relative pronoun stands for its noun
 ("Police said they had seized …"). The target of an act of force counts
 after "at", "on" or "against" ("threw stones at police"). An attack with no
 one named is political by its victims (civilians, officials, police), a
-weapon of war ("a truck packed with explosives") or the states on its sides.
+weapon of war ("a truck packed with explosives") or the states on its sides;
+an attack a clause says took place ("killed in the attack", "after days of
+fighting") is political the same way. Talks that collapsed or ended are
+political when a state or an official is named in their sentence or the one
+before. A person the article calls a ruler or a candidate at any mention is
+a politician; voters in a referendum or an election act for their country.
 Companies, markets, clubs and fans make no event on their own.
 
 **Status**: ``negated`` ("won't pull back"), ``hypothetical`` (could, may,
@@ -373,6 +385,49 @@ EMERGENCY_VERBS = words("declare impose proclaim extend")
 # What a state recognises ("Ireland's recognition of a Palestinian state").
 RECOGNISED = words("""state states government independence sovereignty annexation regime country president
     leader legitimacy""")
+# Verbs that say talks took place: "Talks collapsed", "wage talks broke down",
+# "The meeting lasted about three and a half hours".
+HELD = words("collapse stall break_down end resume last begin open start continue conclude fail falter")
+# Words for rulers and politicians that the roles table lacks ("Gambia's
+# longtime ruler Yahya Jammeh", "the 72-year-old leftist").
+RULERS = words("ruler rulers strongman dictator autocrat despot monarch leftist rightist")
+# Voters deciding a vote act for their country ("voters resoundingly rejected
+# his plan in a referendum", "95 per cent of voters backed creating a state").
+VOTERS = words("voters voter electorate electors")
+BALLOTS = words("referendum referendums plebiscite plebiscites ballot ballots election elections")
+# Subjects that stand for some of a group named before: "Congolese soldiers
+# surrendered their weapons, and some fled"; "with one accusing the students".
+PARTITIVE_SUBJECTS = words("one some many others most several few")
+# Prepositions whose gerund is done by the subject of the clause it modifies
+# ("North Korea blew up the office days after threatening to cut ties",
+# "Morales responded by promising a fresh vote"); not "of", "on" or "for",
+# whose gerund is someone else's act ("accused China of firing", "congratulated
+# the army on recapturing the city").
+GERUND_PREPS = words("after before by upon while since")
+# Nominal events whose "from X" names who does them ("criticism from the
+# European Union", "calls from Western countries for a ceasefire", "aid from
+# Japan"); for acts of force and movements it is a place or what is left
+# ("rocket fire from Gaza", "a withdrawal from Syria").
+UNSOURCED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
+# Verbs whose subject receives what their object names from its "from X":
+# "a move that drew criticism from the European Union", "won support from".
+RECEIVING = words("draw receive win get attract earn face meet answer heed")
+# Verbs whose subject does the act their object names, besides the light
+# verbs: "police fired tear gas", "has overseen a crackdown", "led the talks".
+DOING = words("fire use deploy oversee wage lead direct spearhead")
+DONE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION"})
+# Determiners of an act told before ("that coup", "the attack").
+ANAPHORIC = words("that this those these")
+# Verbs that put someone "under" an act: "placed him under house arrest".
+PLACING = words("place put keep")
+# Verbs of saying: a meeting after which something is said is its setting,
+# not news (the guidelines' "said after the meeting").
+SAYING = words("say tell add speak insist state")
+# Verbs that end a fight that took place ("ending 11 days of fighting").
+ENDING = words("end")
+# Prepositions after which an attack named by a noun took place ("after days
+# of shelling", "amid renewed shelling", "after a shootout").
+AFTER_PREPS = words("after following amid")
 
 
 @dataclass(frozen=True)
@@ -1045,16 +1100,18 @@ class Finder:
             actors = [ActorRef(name=quote.speaker.name, code=quote.speaker.code,
                                actor_id=quote.speaker.actor_id)]
         if not actors and token.pos_ != "VERB" and _light_of(token) is None and not self._happens(token, trigger.type) \
-                and not self._between_agents(token, trigger.type):
+                and not self._between_agents(token, trigger.type) and not self._in_clause(token, trigger.type):
             # A nominal trigger nobody is named for is noise (precision over
             # volume), unless a light verb makes it a clause ("staged a
-            # protest") or it is a protest or an attack that happens.
+            # protest"), it is a protest or an attack that happens, or its
+            # clause tells it (``_in_clause``: "killed in the attack", "police
+            # fired tear gas", "criticism from the EU", "Talks collapsed").
             return None
         if token.lemma_.lower() in WANTING and not recipients:
             return None  # "Russia wanted to use them": a wish, not a request of anyone
         if token.pos_ != "VERB" and self._background(token) or token.pos_ == "VERB" and self._standing(token):
             return None
-        heads = [said[0], *said[0].conjuncts] if said is not None else self._side_heads(token, True)
+        heads = [said[0], *said[0].conjuncts] if said is not None else self._side_heads(token, True, trigger.type)
         sectors = {self.actor_by_id[a.actor_id].sector for a in actors if a.actor_id in self.actor_by_id}
         sectors |= {event_sense.AGENT_SECTORS.get(h.lemma_.lower(), "") for h in heads}
         type_ = event_sense.sense(token, trigger.type, {s for s in sectors if s})
@@ -1112,8 +1169,11 @@ class Finder:
         if token.pos_ == "VERB":
             if acting:
                 agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                subject = self._subject_token(token)
+                subject = self._clause_subject(token)
                 found = agents or ([self._stand_in(token, subject)] if subject is not None else [])
+                if found and not agents and found[0].lower_ in PRONOUNS | PARTITIVE_SUBJECTS:
+                    # "The government had blocked 26 platforms. It lifted the ban on Monday"
+                    found = [self._prior_subject(token, found[0]) or found[0]]
                 if not found and token.dep_ == "acl" and token.tag_ == "VBG":
                     found = [token.head]  # "opposition supporters protesting in Harare"
             else:
@@ -1132,6 +1192,10 @@ class Finder:
                 subject = self._subject_token(light)
                 # "The junta, which has imposed martial law"
                 found += [self._stand_in(light, subject)] if subject is not None else []
+            elif acting and (doer := self._doer_clause(token, type_)) is not None:
+                found.append(doer[1])  # "riot police, who fired tear gas", "called it off after talks with"
+            if acting and type_ not in UNSOURCED:
+                found += self._sources(token)  # "criticism from the European Union"
             if not acting:
                 found = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         return [_counted(t) for f in found for t in (f, *f.conjuncts)]
@@ -1156,6 +1220,90 @@ class Finder:
                     and _agrees(subject, speaker, self.actor_at.get(speaker.i)):
                 return speaker
         return subject
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        """A verb's subject (``_subject_token``); for a gerund after "after",
+        "before", "by" and the like, the subject of the clause it modifies
+        ("North Korea blew up the office days after threatening to cut
+        ties"); not a passive one ("died after being attacked")."""
+        subject = self._subject_token(verb)
+        gerund = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.dep_ == "pcomp" else verb
+        if subject is None and gerund.dep_ == "pcomp" and gerund.head.lower_ in GERUND_PREPS \
+                and gerund.head.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in gerund.children):
+            subject = self._subject_token(gerund.head.head)
+        finite = verb
+        while finite.dep_ in ("conj", "xcomp") and finite.head != finite and finite.i > finite.head.i:
+            finite = finite.head
+        if subject is None and finite.dep_ == "acl" and finite.tag_ == "VBD" and finite.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in ("relcl", "appos") and c.i < finite.i for c in finite.head.children):
+            # A finite verb the parser hangs, past a parenthesis, on its
+            # subject as a clause that qualifies it: "Russia, which has bases
+            # in both countries, called for an end to the fighting and offered
+            # to mediate".
+            subject = finite.head
+        return subject
+
+    def _prior_subject(self, verb: Token, pronoun: Token) -> Token | None:
+        """The noun a subject "it" or "they" stands for where the text makes
+        it plain (the actors stage resolves no such pronoun): the subject of
+        the clause its verb is conjoined to ("the government backed the
+        rescue, and last week it took over the mortgage giants"), or, for a
+        pronoun before any other subject of its sentence, the only subject of
+        the previous sentence that agrees with it ("The government had
+        blocked 26 platforms. It lifted the ban on Monday"). A reported
+        pronoun stands for its speaker's ("It also said it would send its
+        own inspectors")."""
+        speaker = self._speaker_of(verb)
+        if speaker is not None and speaker.lower_ in ("it", "they") and speaker.i < pronoun.i:
+            pronoun = speaker
+        partitive = pronoun.lower_ in PARTITIVE_SUBJECTS and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in pronoun.children)
+        if not (pronoun.lower_ in ("it", "they") or partitive) or pronoun.dep_ != "nsubj":
+            return None
+        plural = pronoun.lower_ != "it"  # "some fled", "with one accusing the students": one of them
+        clause = pronoun.head
+        above = clause.head.head if clause.dep_ == "pcomp" else clause.head
+        if partitive and clause.dep_ in ("conj", "advcl", "pcomp") and above.pos_ in ("VERB", "AUX"):
+            # "Congolese soldiers surrendered their weapons, and some fled"
+            found = [c for c in above.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        elif clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            found = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+        else:
+            n = bisect_right(self.sent_first, pronoun.i) - 1
+            if n == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[self.sentences[n].start:pronoun.i]):
+                return None
+            root = self.sentences[n - 1].root
+            # the one subject that can act and agrees ("The Tibet regional
+            # government said the violence had been organised. It ordered
+            # rioters to surrender"), of the main clause, not of one that
+            # qualifies a noun ("Five men dressed as police officers forced …")
+            found = [t for t in self.sentences[n - 1] if t.dep_ in ("nsubj", "nsubjpass")
+                     and t.pos_ in ("NOUN", "PROPN") and self._plural(t) == plural and self._agentive(t)]
+            found = [t for t in found if len(found) == 1 and (
+                t.head == root or t.head.dep_ == "conj" and t.head.head == root)]
+        if len(found) != 1 or self._plural(found[0]) != plural:
+            return None
+        return found[0]
+
+    def _agentive(self, head: Token) -> bool:
+        """Whether a subject names someone who can act: an actor record, a
+        name, or a noun for people, bodies, firms or forces."""
+        word = head.lower_
+        return head.i in self.actor_at or head.pos_ == "PROPN" or word in DETAINABLE or any(
+            word in table or head.lemma_.lower() in table for table in (
+                event_sense.AGENT_NOUNS, event_sense.PRIVATE_HEADS, event_sense.POLITICIANS,
+                event_sense.PROTESTERS, event_sense.MEMBER_NOUNS, event_sense.COLLECTIVES))
+
+    def _plural(self, head: Token) -> bool:
+        """Whether a subject is "they": plural, or coordinated ("Brazil and
+        Turkey"); a country or an organisation is "it" ("the United States")."""
+        if head.conjuncts and head.dep_ != "conj":
+            return True
+        record = self.actor_at.get(head.i)
+        if record is not None and record.type in ("country", "organization"):
+            return False
+        return head.tag_ in ("NNS", "NNPS")
 
     def _political(self, token: Token, type_: str, actors: list[ActorRef], recipients: list[ActorRef],
                    acting_heads: list[Token]) -> bool:
@@ -1198,6 +1346,8 @@ class Finder:
             # "Riots broke out in Nanterre": a protest is public by nature (not
             # the fans'); "workers went on strike": a strike is labour's protest.
             return True
+        if type_ == "CONSULT" and not actors and self._talks_held(token, type_) and self._political_nearby(token):
+            return True  # "Talks aimed at reunifying Cyprus collapsed"
         return type_ == "ASSAULT" and not actors and self._political_violence(token, type_, acting_heads)
 
     def _names_political(self, heads: list[Token], type_: str) -> bool:
@@ -1208,7 +1358,7 @@ class Finder:
         the sentence ("Maria Lopez, the opposition candidate")."""
         for h in heads:
             named = self.actor_at.get(h.i)
-            if event_sense.political(named, h, type_) or self._member(h, type_):
+            if event_sense.political(named, h, type_) or self._member(h, type_) or self._voting(h):
                 return True
             if h.pos_ == "PROPN":
                 # The title is outside the name: "General Motors" has none.
@@ -1221,7 +1371,39 @@ class Finder:
                     self.actor_at.get(d.i) is None and event_sense.political(None, d, type_)
                     for d in self._described(h)):
                 return True
+            if named is not None and h.pos_ == "PROPN" and named.type == "person" and named.sector is None \
+                    and self._politician(named):
+                return True  # named here, not a pronoun the actors stage may have misread
         return False
+
+    def _politician(self, person: ActorRecord) -> bool:
+        """Whether the article calls a person the actors stage found no
+        role for a politician at any mention: "Gambia's longtime ruler Yahya
+        Jammeh" makes the later "Jammeh rejected the results" political, and
+        so does "Jean-Luc Mélenchon, the hard-left candidate eliminated in the
+        first round" (the parser makes "candidate" the subject of
+        "eliminated"). The words read: the nouns of the title before a
+        mention, an apposition, and the noun of ", the …" after it."""
+        for mention in person.mentions:
+            span = self._tokens(mention.start, mention.end)
+            if not span:
+                continue
+            last = self.doc[span[-1]]
+            described = self._described(last) + [c for c in last.lefts if c.dep_ in ("compound", "nmod", "amod")]
+            after = self.doc[last.i + 1:min(last.i + 8, len(self.doc))]
+            if len(after) > 2 and after[0].lower_ == "," and after[1].lower_ in ("the", "a", "an"):
+                described += [next((t for t in after[2:] if t.pos_ in ("NOUN", "PROPN")), after[1])]
+            for d in described:
+                if self.actor_at.get(d.i) is None and (d.lower_ in RULERS or event_sense.political(None, d, "")):
+                    return True
+                sector, found = self.kb.roles.sector_of([d.lower_])
+                if found and sector in event_sense.POLITICAL_SECTORS:
+                    return True
+        return False
+
+    def _voting(self, head: Token) -> bool:
+        """Voters in a sentence about a vote: the people deciding it."""
+        return head.lower_ in VOTERS and any(t.lower_ in BALLOTS for t in self._sent(head))
 
     def _political_violence(self, token: Token, type_: str, acting_heads: list[Token]) -> bool:
         """An attack with no actor named that is still political: military
@@ -1243,6 +1425,10 @@ class Finder:
         # are the targets of political violence.
         if self._victims(token, type_):
             return True
+        governor = self._governor(token)
+        if governor != token and _lemma(governor) in HARMED and self._took_place(token, type_) \
+                and self._victims(governor, type_):
+            return True  # "14 people including a volunteer fighter were killed in an attack"
         # "A truck packed with explosives blew up", "the attack had been
         # carried out with explosives", "a rocket fired from Gaza": a
         # weapon of war makes it an attack, whoever is behind it.
@@ -1254,10 +1440,15 @@ class Finder:
         # "Heavy fighting erupted between the army and the RSF": a
         # nominal fight that happens where soldiers, police or armed
         # groups are named.
-        return token.pos_ != "VERB" and self._happens(token, type_) and any(
+        # "ending 11 days of fighting" between states named in the sentence
+        # ("Thailand and Cambodia agreed to a ceasefire after five days of
+        # fighting along their disputed border"): a war.
+        sent = self._sent(token)
+        return (token.pos_ != "VERB" and self._happens(token, type_) or self._took_place(token, type_)) and any(
             event_sense.AGENT_SECTORS.get(t.lemma_.lower()) in ("MIL", "COP", "REB")
-            or t.i in self.actor_at and self.actor_at[t.i].sector in ("MIL", "COP", "REB")
-            for t in self._sent(token))
+            or t.i in self.actor_at and self.actor_at[t.i].sector in ("MIL", "COP", "REB") for t in sent) or (
+            token.lower_ in POLITICAL_VIOLENCE and self._took_place(token, type_)
+            and len({r.code for t in sent if (r := self.actor_at.get(t.i)) is not None and r.type == "country"}) >= 2)
 
     @staticmethod
     def _described(name: Token) -> list[Token]:
@@ -1279,7 +1470,8 @@ class Finder:
         crowd's demands in a protest are public. Not investors or fans."""
         if any(h.lower_ in event_sense.PROTEST_NOUNS for h in acting_heads):
             return True
-        return any(h.lower_ in event_sense.PROTESTERS or h.tag_ == "NNS" and h.lower_ not in event_sense.PRIVATE_HEADS
+        return any(h.lower_ in event_sense.PROTESTERS or h.tag_ in ("NNS", "NNPS")
+                   and h.lower_ not in event_sense.PRIVATE_HEADS and h.i not in self.actor_at
                    for h in acting_heads) and self._protesting(token)
 
     def _protesting(self, token: Token) -> bool:
@@ -1301,14 +1493,19 @@ class Finder:
         are ("80 people, most of them civilians")."""
         frontier = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
                     or c.dep_ == "prep" and c.lower_ in ("including", "among")]
+        if token.dep_ == "relcl" and any(c.lower_ in ("who", "that", "which") for c in frontier):
+            frontier.append(token.head)  # "detainees who were killed in a prison"
         seen: list[Token] = []
         for _ in range(3):
             seen += frontier
             frontier = [g for t in frontier for g in t.children
                         if g.dep_ in ("conj", "appos", "pobj") or g.dep_ == "prep" and g.lower_ in (
                             "including", "among", "of")]
+        # a politician ("President Jovenel Moise was wounded") is one too
         return any(t.lower_ in event_sense.VICTIMS or self.actor_at.get(t.i) is None
-                   and t.pos_ == "NOUN" and event_sense.political(None, t, type_) for t in seen)
+                   and t.pos_ == "NOUN" and event_sense.political(None, t, type_)
+                   or (r := self.actor_at.get(t.i)) is not None and r.type == "person"
+                   and r.sector in event_sense.POLITICAL_SECTORS for t in seen)
 
     def _armed(self, token: Token, acting_heads: list[Token]) -> bool:
         """A weapon of war in an attack's clause: what it was done with
@@ -1376,7 +1573,7 @@ class Finder:
         if not actors and not abroad and (any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
                                in ("COP", "MIL", "GOV", "JUD") for h in acting_heads)
                            or type_ == "COERCE" and not acting_heads
-                           or any(h.lower_ in event_sense.PROTESTERS for h in acting_heads)
+                           or any(h.lower_ in event_sense.PROTESTERS or self._voting(h) for h in acting_heads)
                            or any(event_sense.domestic_politicians(h) for h in acting_heads)):
             actors = [ref]
         actors = [ActorRef(name=a.name, code=country, actor_id=a.actor_id) if a.code is None and self._official(a)
@@ -1388,7 +1585,8 @@ class Finder:
     def _official(self, ref: ActorRef) -> bool:
         """A person of a state's politics with no country given."""
         record = self.actor_by_id.get(ref.actor_id or "")
-        return record is not None and record.type == "person" and record.sector in event_sense.POLITICAL_SECTORS
+        return record is not None and record.type == "person" and (
+            record.sector in event_sense.POLITICAL_SECTORS or record.sector is None and self._politician(record))
 
     def _pronoun_refs(self, verb: Token, subject: Token) -> list[ActorRef]:
         """Who a pronoun subject stands for, as the verbal path reads it: the
@@ -1667,7 +1865,7 @@ class Finder:
                 recipients = (self._refs(subject) + self._modifier_refs(subject)) if subject is not None else []
                 return [], _unique(recipients)
             else:
-                subject = self._subject_token(token)
+                subject = self._clause_subject(token)
                 antecedent: ActorRecord | None = None
                 if subject is not None and not self._refs(subject) and not self._modifier_refs(subject):
                     pair = self._pair(subject)
@@ -1675,12 +1873,22 @@ class Finder:
                         actors = pair
                         subject = None  # "the two leaders": the two named before
                 if subject is not None and subject.lower_ in PRONOUNS and not self._refs(subject):
-                    # "Syria says it will not accept …": the one who says it.
+                    # "Syria says it will not accept …": the one who says it; "The
+                    # government had blocked 26 platforms. It lifted the ban": the
+                    # subject before it.
                     speaker = self._speaker_of(token)
-                    if speaker is not None:
+                    prior = self._prior_subject(token, subject)
+                    if prior is not None:
+                        subject = prior
+                        pair = self._pair(prior)
+                        if pair:
+                            actors, subject = pair, None
+                    elif speaker is not None:
                         subject = speaker
                     else:
                         antecedent = self._antecedent(subject)
+                elif subject is not None and subject.lower_ in PARTITIVE_SUBJECTS:
+                    subject = self._prior_subject(token, subject) or subject  # "some fled": some of the soldiers
                 if antecedent is not None:
                     actors = [ActorRef(name=antecedent.name, code=antecedent.code, actor_id=antecedent.id)]
                 elif subject is not None and not actors:
@@ -1725,10 +1933,19 @@ class Finder:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             actors += self._refs(g) + self._modifier_refs(g)
-                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS \
+                        and not (child.lower_ == "from" and type_ not in UNSOURCED):  # see ``_sources``
                     for g in child.children:
                         if g.dep_ == "pobj":
                             recipients += self._refs(g) + self._modifier_refs(g)
+            if not actors and type_ not in UNSOURCED:
+                for g in self._sources(token):
+                    actors += self._refs(g) + self._modifier_refs(g) or self._kb_refs(g) or self._kb_body(g)
+                receiver = self._clause_subject(token.head) if token.dep_ == "dobj" and actors \
+                    and _lemma(token.head) in RECEIVING | SUFFERING else None
+                if receiver is not None:
+                    # "Algeria's government drew criticism from Britain": the subject is the target
+                    recipients += self._clause_refs(token.head, receiver)
             if not actors:
                 # "talks in the Chinese capital between Iran's top security
                 # official and his Saudi counterpart": the parser hangs
@@ -1765,6 +1982,14 @@ class Finder:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             recipients += self._refs(g) or self._modifier_refs(g)
+            doer = self._doer_clause(token, type_) if not actors and light is None else None
+            if doer is not None:
+                # "police fired tear gas", "placed him under house arrest", "called the strike
+                # off after talks with the government": the clause's subject does it
+                verb, subject = doer
+                actors = self._clause_refs(verb, subject) or self._agent_country(token, [subject])
+                if type_ == "COERCE":
+                    recipients += [r for c in verb.children if c.dep_ == "dobj" for r in self._refs(c)]
             if not actors:
                 found, targets = self._nominal_parties(token, type_)
                 actors += found
@@ -1772,6 +1997,103 @@ class Finder:
         actors = _unique(actors)
         recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
         return actors, recipients
+
+    def _in_clause(self, token: Token, type_: str) -> bool:
+        """Whether a nominal event nobody is named for by a record is still
+        told by its clause: an attack that took place, an act whose doer is
+        the clause's subject, words voiced "from" someone."""
+        return self._took_place(token, type_) or self._doer_clause(token, type_) is not None \
+            or type_ not in UNSOURCED and bool(self._sources(token)) or self._talks_held(token, type_)
+
+    def _talks_held(self, token: Token, type_: str) -> bool:
+        """Talks named alone that the clause says took place ("Talks aimed at
+        reunifying Cyprus collapsed", "the talks collapsed when protest leaders
+        made further demands"): an event when a political actor is named in
+        the sentence or the one before (``_political``), not when their own
+        "with" or "between" names firms or clubs ("Talks with investors
+        continued")."""
+        if type_ != "CONSULT" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.tag_ != "VBD":
+            return False  # past: talks that "continue" are still going on
+        verb = token.head
+        phrase = _lemma(verb) + "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
+        if phrase not in HELD:
+            return False
+        sides = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                 for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+        return not any(g.lower_ in event_sense.PRIVATE_HEADS or (r := self.actor_at.get(g.i)) is not None
+                       and r.sector in event_sense.PRIVATE_SECTORS for g in sides)
+
+    def _political_nearby(self, token: Token) -> bool:
+        """Whether the sentence or the one before names a state, an
+        organisation of states or an official (an actor record), and neither
+        is about sport."""
+        n = bisect_right(self.sent_first, token.i) - 1
+        sents = self.sentences[max(n - 1, 0):n + 1]
+        if any(event_sense._sporty(s) for s in sents):
+            return False
+        return any((r := self.actor_at.get(t.i)) is not None and r.sector not in event_sense.PRIVATE_SECTORS
+                   and (r.type == "country" or r.code is not None and r.sector in event_sense.POLITICAL_SECTORS)
+                   for s in sents for t in s)
+
+    def _sources(self, token: Token) -> list[Token]:
+        """Who voices or gives what a noun names, by "from": its own ("calls
+        from Western countries for a ceasefire", "a call from the head of the
+        armed forces") or the receiving verb's ("a move that drew criticism
+        from the European Union"). The caller leaves out acts of force and
+        movements (``UNSOURCED``), whose "from" is a place."""
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+        if not preps and token.dep_ == "dobj" and _lemma(token.head) in RECEIVING:
+            preps = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+        return [h for p in preps for g in p.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+
+    def _doer_clause(self, token: Token, type_: str | None) -> tuple[Token, Token] | None:
+        """The verb and subject of the clause whose subject does a nominal
+        event no modifier names parties for: an act done ("police fired tear
+        gas", "has overseen a crackdown", "led the protests"), someone put
+        under it ("the army placed him under house arrest"), a response with
+        it ("police, who responded with tear gas"), and talks that name their
+        other side or that something followed ("called the strike off after
+        talks with the government", "announced the accord after talks in
+        Seoul"; not what was said after a meeting: its setting)."""
+        head = token.head
+        verb: Token | None = None
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and _lemma(head) in DOING and type_ in DONE_TYPES:
+            verb = head
+        elif token.dep_ == "pobj" and head.dep_ == "prep":
+            above = head.head
+            if above.dep_ == "dobj" and above.pos_ == "NOUN" and above.head.pos_ == "VERB":
+                above = above.head  # "announced the accord after talks": the parser hangs "after" on the object
+            if type_ == "CONSULT" and head.lower_ in ("after", "following") and _lemma(above) not in SAYING \
+                    or head.lower_ == "under" and type_ == "COERCE" and _lemma(above) in PLACING \
+                    or head.lower_ == "with" and type_ in ("ASSAULT", "COERCE") and _lemma(above) in RESPONDING:
+                verb = above
+        if verb is None or verb.pos_ != "VERB" or any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in token.children):
+            return None  # "who led that coup as army chief": an act told before
+        subject = self._clause_subject(verb)
+        if subject is None or subject.i in range(token.left_edge.i, token.right_edge.i + 1):
+            return None
+        return verb, self._stand_in(verb, subject)
+
+    def _took_place(self, token: Token, type_: str) -> bool:
+        """An attack named by a noun that its clause says took place, whoever
+        made it: people "killed in the attack", "wounded in an assault",
+        "died in the fighting"; "after days of shelling", "amid renewed
+        shelling", "ending 11 days of fighting". Whether it is political is
+        ``_political_violence``'s question."""
+        if type_ != "ASSAULT":
+            return False
+        node = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and (
+                {token.head.head.lemma_.lower(), token.head.head.lower_} & (SPANS_OF | QUANTITIES)):
+            node = token.head.head  # "days of fighting", "a series of bomb blasts"
+        head = node.head
+        # "after the attack" looks back to an attack told before: only one
+        # told here ("after a shootout", "after days of shelling") is news
+        told_here = not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in node.children)
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.lower_ in ("in", "during") and _lemma(head.head) in HARMED \
+                or head.lower_ in AFTER_PREPS and told_here
+        return node.dep_ == "dobj" and node is not token and head.pos_ == "VERB" and _lemma(head) in ENDING
 
     def _nominal_parties(self, token: Token, type_: str | None) -> tuple[list[ActorRef], list[ActorRef]]:
         """Who takes part in a nominal event no modifier names, read from the
@@ -1930,6 +2252,19 @@ class Finder:
             target = self.kb.pick([t for t in m.targets if t.entry.type == "country"], self.published)
             if target is not None and target.entry.code:
                 return [ActorRef(name=self.kb.country_name(target.entry.code), code=target.entry.code)]
+        return []
+
+    def _kb_body(self, token: Token) -> list[ActorRef]:
+        """A country or an organisation the knowledge base names in a phrase
+        the actors stage left without a record ("criticism from the
+        European Union"); not a description that needs an earlier mention."""
+        words_ = list(token.subtree)
+        for m in self.kb.match([t.text for t in words_], [t.lower_ for t in words_]):
+            target = self.kb.pick([t for t in m.targets if t.entry.type in ("country", "organization")
+                                   and t.how != "context"], self.published)
+            if target is not None and target.entry.code:
+                name = self.kb.country_name(target.entry.code) or target.entry.name
+                return [ActorRef(name=name, code=target.entry.code)]
         return []
 
     def _modifier_refs(self, token: Token) -> list[ActorRef]:
