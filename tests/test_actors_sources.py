@@ -34,3 +34,17 @@ def test_actors_a_nations_word_is_no_person(settings: Settings) -> None:
     actors = actors_of("Emma Raducanu lost in the first round. “I will come back,” the Briton said.", settings)
     assert "Briton" not in actors
     assert actors["Emma Raducanu"].type == "person"
+
+
+def test_actors_short_form_of_an_organisation_joins_its_full_name(settings: Settings) -> None:
+    """"Lehman" after "Lehman Brothers", "Harvard" after "Harvard University":
+    one organisation, as a surname joins its person; a generic word alone
+    ("National") and a phrase with a possessive ("her National Front") join
+    nothing."""
+    actors = actors_of("Lehman Brothers filed for bankruptcy on Monday. Lehman said its broker-dealer "
+                       "subsidiaries were not part of the filing.", settings)
+    assert "Lehman" not in actors and len(actors["Lehman Brothers"].mentions) == 2
+    actors = actors_of("Harvard University said it would comply. Later Harvard said it was reviewing the ruling, "
+                       "and Yale University said it agreed.", settings)
+    assert "Harvard" not in actors and len(actors["Harvard University"].mentions) == 2
+    assert "Yale University" in actors

@@ -151,6 +151,13 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 ORG_NAME_WORDS = words("""united city fc afc rovers athletic wanderers hotspur albion inc inc. corp corp. ltd
     ltd. plc llc co. holdings airlines airways motors pharmaceuticals technologies industries
     entertainment partners bancorp ventures""")
+# Words that alone name no one organisation: "National" after "the National
+# Hurricane Center" is not that centre.
+GENERIC_ORG_WORDS = words("""national federal international european american british world global general
+    royal central state new first great""")
+# A name as written that starts with one of these ("her National Front") is
+# a phrase, not a longer name.
+POSSESSIVE_WORDS = words("her his its their our my your")
 # Heads of descriptions too personal to stand for the country ("the
 # spokesman", "the senator" are someone the text has named or will).
 PERSONAL_HEADS = words("""spokesman spokeswoman spokesperson official aide adviser advisor leader officer lawmaker
@@ -1240,10 +1247,25 @@ class _Resolver:
                 continue
             name = _clean_name(self.doc[start:end].text)
             code, sector = body if body is not None else (None, None)
-            actor = self._other(("org", _norm(name)), name, "organization", code, sector)
+            fuller = self._fuller_org(name) if body is None else None
+            actor = fuller or self._other(("org", _norm(name)), name, "organization", code, sector)
             actor.home = body is not None and code is None
             actor.mentions.append((start, end))
             self._take(start, end)
+
+    def _fuller_org(self, name: str) -> _Actor | None:
+        """An organisation named before by a longer name this one begins or
+        ends ("Lehman" after "Lehman Brothers", "Harvard" after "Harvard
+        University", "Super League" after "the European Super League"): the
+        same body, as a surname is its person. Only one such body, and not
+        when the short form is a single generic word ("National", "United")."""
+        key = _norm(name).split()
+        if not key or len(key) == 1 and key[0] in ORG_NAME_WORDS | GENERIC_ORG_WORDS:
+            return None
+        found = [a for k, a in self.others.items() if k[0] == "org" and a.type == "organization"
+                 and len(long := _norm(a.name).split()) > len(key) and long[0] not in POSSESSIVE_WORDS
+                 and (long[:len(key)] == key or long[-len(key):] == key)]
+        return found[0] if len(found) == 1 else None
 
     def _acts(self, start: int, end: int) -> bool:
         """An organisation's name that acts, is acted upon or owns something,
