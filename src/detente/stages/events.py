@@ -188,6 +188,14 @@ NO_ACTOR_COST = 0.3
 # "demanded that they refuse to recognize …") is that event's content or
 # purpose, not the sentence's main event.
 SUBORDINATE_COST = 0.25
+# A sentence reports its main clause's event; one in an aside (a participial
+# or adverbial clause, a relative clause, "after …", "following …", "in
+# retaliation for …") beside it is its cause or background (Finder._rank).
+# Of such aside events on the development real-news sets (A, B) 0.64 were
+# right, against 0.87 of the others: their confidence is scaled by that ratio.
+ASIDE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
+ASIDE_PREPS = words("after following before since amid despite during over for until")
+ASIDE_FACTOR = 0.73
 # PLOVER codes a stated intention by what it announces: a future
 # conflictual act announced or vowed is a THREATEN ("said they would boycott",
 # "will withdraw … unless"); a future cooperative act is an AGREE ("said it
@@ -604,7 +612,25 @@ class Finder:
                     event.score, event.quad = score_of(event.type, None)
                 event.confidence = round(decision.probability, 2)
             kept.append((token, event))
-        return self._merge(kept)
+        return self._merge(self._rank(kept))
+
+    def _rank(self, kept: list[tuple[Token, EventRecord]]) -> list[tuple[Token, EventRecord]]:
+        """The sentence's main event first. An event told in an aside of a
+        sentence that reports another in its main clause ("declared martial
+        law, accusing the opposition …", "halted cooperation … in retaliation
+        for Pelosi's visit", "resumed … following talks") is that event's
+        cause, circumstance or background: it stays, but is less sure than
+        the main one (see ``ASIDE_FACTOR``), so that a reader of the
+        sentence's most confident event gets the one it reports."""
+        depth = {id(event): _embedding(token) for token, event in kept}
+        main: dict[int, float] = {}
+        for _, event in kept:
+            if depth[id(event)] == 0:
+                main[event.start] = max(main.get(event.start, 0.0), event.confidence)
+        for _, event in kept:
+            if depth[id(event)] > 0 and event.start in main:
+                event.confidence = round(min(event.confidence, main[event.start]) * ASIDE_FACTOR, 2)
+        return kept
 
     def candidates(self) -> list[tuple[Token, EventRecord, str]]:
         """Every candidate the rules find: its trigger token, the event and
@@ -2555,6 +2581,22 @@ class Finder:
                 same.date, same.date_precision = event.date, event.date_precision
             same.confidence = max(same.confidence, event.confidence)
         return [e for _, e in out]
+
+
+def _embedding(token: Token) -> int:
+    """How many asides deep a trigger is in its sentence: the clauses and
+    phrases it is inside on the way up to the root that are not the
+    sentence's main report (``ASIDE_DEPS``, the object of an ``ASIDE_PREPS``
+    preposition, a phrase that qualifies a noun). Reported speech ("said
+    that …"), what a verb governs ("agreed to …") and coordination are no
+    asides."""
+    depth, node = 0, token
+    while node.head != node:
+        if node.dep_ in ASIDE_DEPS or node.dep_ == "pobj" and (
+                node.head.lower_ in ASIDE_PREPS or node.head.head.pos_ in ("NOUN", "PROPN")):
+            depth += 1
+        node = node.head
+    return depth
 
 
 def _stands(event: EventRecord, source: str) -> bool:
