@@ -48,3 +48,14 @@ def test_actors_short_form_of_an_organisation_joins_its_full_name(settings: Sett
                        "and Yale University said it agreed.", settings)
     assert "Harvard" not in actors and len(actors["Harvard University"].mentions) == 2
     assert "Yale University" in actors
+
+
+def test_actors_dateline_city_the_kb_does_not_know_gives_the_article_country(settings: Settings) -> None:
+    """"NEW ORLEANS —" and "COLORADO SPRINGS, Colo. —" are American (the
+    gazetteer's large city, a US state abbreviation), so the president the
+    story names unqualified is the United States'; "BIRMINGHAM —" (England's
+    and Alabama's) says nothing, and the president stays uncoded."""
+    story = " - President George W. Bush urged residents to leave before the storm."
+    assert actors_of("NEW ORLEANS" + story, settings)["George W. Bush"].code == "USA"
+    assert actors_of("COLORADO SPRINGS, Colo." + story, settings)["George W. Bush"].code == "USA"
+    assert actors_of("BIRMINGHAM" + story, settings)["George W. Bush"].code is None

@@ -497,6 +497,33 @@ def pick_country(candidates: tuple[str, ...] | None, article: str | None) -> str
     return article if article in candidates else candidates[0]
 
 
+#: A dateline city the knowledge base does not know counts for its country
+#: when the gazetteer's most prominent place of that name is a city this
+#: large and ten times as large as the next one of another country: "NEW
+#: ORLEANS —" is American, "PORTLAND —" (two US cities) too, "BIRMINGHAM —"
+#: (England's, 1.1 million, and Alabama's, 0.2 million) nobody's.
+DATELINE_CITY_POPULATION = 100_000
+
+
+def _dateline_country(city: str, state: str | None) -> str | None:
+    """The country of a dateline the knowledge base has no seat for: a US
+    state abbreviation after the comma ("COLORADO SPRINGS, Colo. —"), else
+    a large city of that name (:data:`DATELINE_CITY_POPULATION`)."""
+    from ..kb.gazetteer import gazetteer
+
+    places = gazetteer()
+    if state and places.us_state(state) is not None:
+        return "USA"
+    found = [p for p in places.lookup(city.title()) if p.feature == "city" and p.country]
+    if not found:
+        return None
+    top = max(found, key=lambda p: p.population)
+    rival = max((p.population for p in found if p.country != top.country), default=0)
+    if top.population < DATELINE_CITY_POPULATION or rival * 10 > top.population:
+        return None
+    return top.country
+
+
 def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """The country an article is about (None when no country dominates),
     and the country it names most (None unless it is ahead of the next one
@@ -529,6 +556,10 @@ def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> t
             else:
                 continue
             break
+        else:
+            found_country = _dateline_country(m.group(1), m.group(2))
+            if found_country is not None:
+                votes[found_country] = votes.get(found_country, 0) + DATELINE_VOTES
     for actor in actors:
         code: str | None = actor.code if actor.code and kb.country_name(actor.code) else None
         if code is None and actor.type == "person":
