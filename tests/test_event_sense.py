@@ -294,3 +294,43 @@ def test_parties_and_unions_are_political_sectors() -> None:
     assert event_sense.political(person("PTY"), None, "ACCUSE")
     assert event_sense.political(person("LAB"), None, "REQUEST")
     assert not event_sense.political(person("BUS"), None, "ACCUSE")
+
+
+# -- warnings that announce a response; police at a match ----------------------------
+
+RESPONSE_WARNINGS = [
+    "President Lee Myung-bak warned that further provocations would be met with enormous retaliation.",
+    "Turkish Defence Minister Hulusi Akar warned that any attack on Turkish ships would be answered.",
+]
+FORECAST_WARNINGS = [
+    "The airline warned that flights would be delayed.",
+    "Economists warned that consumers would pay higher prices.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", RESPONSE_WARNINGS)
+def test_a_warning_of_a_response_to_come_is_a_threat(settings: Settings, text: str) -> None:
+    """"Warned that any attack would be answered": a response announced,
+    whoever the clause's subject is."""
+    found = events_of(text, settings)
+    assert any(e.type == "THREATEN" and e.trigger == "warned" for e in found), [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", FORECAST_WARNINGS)
+def test_a_warning_that_forecasts_is_no_threat(settings: Settings, text: str) -> None:
+    found = events_of(text, settings)
+    assert not found, [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+def test_police_in_a_stadium_act_but_players_do_not(settings: Settings) -> None:
+    """A sports report is no politics unless state force acts in it: police
+    firing tear gas into the stands is a COERCE; a striker firing the ball
+    into the stands is nothing."""
+    found = events_of("At least 125 people were killed when police fired tear gas into packed stands at the end "
+                      "of a football match in Malang.", settings)
+    assert any(e.type == "COERCE" and e.trigger == "fired" for e in found), [(e.type, e.trigger) for e in found]
+    found = events_of("The striker fired the ball into the stands as the team lost the match 2-1.", settings)
+    assert not found, [(e.type, e.trigger) for e in found]

@@ -177,6 +177,12 @@ TRADE_WORDS = words("import export customs anti-dumping antidumping countervaili
 #: What police seize.
 CONTRABAND = words("""firearm firearms gun guns rifle rifles pistol pistols weapon weapons ammunition explosive
     explosives drug drugs cocaine heroin cannabis methamphetamine fentanyl cash contraband""")
+#: Agents that are state force or armed groups even in a sports report.
+UNIFORMED = words("""police policeman policemen officer officers troop troops soldier soldiers army military gunman
+    gunmen militant militants rebel rebels insurgent insurgents court courts judge judges prosecutor prosecutors""")
+#: Verbs whose passive, in a warning, is a response to come: "would be
+#: met with", "would be answered", "would be punished".
+RETALIATING = words("meet answer punish avenge retaliate crush")
 #: A score line: sport, not fighting.
 SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?!\s?(?:year|month|day|week|vote))")
 SPORT_WORDS = words("""match matches game games goal goals season league cup final finals semi-final tournament
@@ -460,6 +466,9 @@ def _warns_of_act(token: Token) -> bool:
                                            or subject.lower_ == "us" and subject.pos_ == "PRON")
             if own and auxes & {"would", "will", "could", "'ll", "might", "may"}:
                 return True
+            if any({c.lower_ for c in clause.children if c.dep_ == "aux"} & {"would", "will", "'ll"}
+                   and _retaliation(clause) for clause in (child, *child.conjuncts)):
+                return True  # "warned that any attack would be answered", "that Seoul would pay dearly"
         if child.dep_ == "prep" and child.lower_ in ("of", "about"):
             for g in child.children:
                 if g.dep_ == "pobj" and phrase_words(g) & words(
@@ -468,6 +477,27 @@ def _warns_of_act(token: Token) -> bool:
         if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "NORP", "ORG"):
             return True  # "warned Moscow …"
     return False
+
+
+def _retaliation(verb: Token) -> bool:
+    """A clause that says a response will come, whoever is its subject:
+    "any punishment would be met with all-out war", "provocations would be
+    answered", "any demonstration would be punished", "the United States
+    would pay the price" (a forecast of prices or delays is none)."""
+    lemma = head_lemma(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and lemma in RETALIATING:
+        return True
+    return lemma == "pay" and any(c.dep_ == "dobj" and head_lemma(c) == "price"
+                                  or c.dep_ == "advmod" and c.lower_ == "dearly" for c in verb.children)
+
+
+def uniformed(heads: list[Token]) -> bool:
+    """Police, troops, courts or gunmen named as the actor ("police fired
+    tear gas into the stands"): state force or armed groups, never a team,
+    in a sports report. Leaders, sides, countries, guards and fighters
+    are left out: players and teams are called so."""
+    return any(head_lemma(h) in UNIFORMED or h.lower_ in UNIFORMED for h in heads)
 
 
 def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool:
@@ -533,4 +563,4 @@ def _qualifiers(head: Token) -> set[str]:
     return out
 
 
-__all__ = ["POLITICAL_SECTORS", "political", "sense"]
+__all__ = ["POLITICAL_SECTORS", "political", "sense", "uniformed"]

@@ -232,6 +232,20 @@ WEIGHING = words("consider weigh mull contemplate debate explore study discuss")
 # Words whose infinitive is an intention: "vowed to fight", "is willing to
 # withdraw", "prepared to lift".
 INTENDING = words("vow swear pledge promise threaten willing ready prepared determined resolve")
+# Words of a stated readiness: "ready to negotiate", "willing to meet".
+WILLING = words("ready willing prepared")
+# Verbs whose complement is only put forward: "proposed confiscating the
+# property", "offered to host direct talks", "plotted to attack".
+PROPOSING = words("plot conspire scheme propose offer suggest")
+# Verbs whose complement is what is asked of someone ("urged Beijing to
+# release", "pressed Ankara to approve"): not done. Orders and instructions
+# are left out: an authority's order is mostly carried out.
+REQUESTING = words("""want urge demand ask call need press appeal push lobby pressure encourage implore beg exhort
+    persuade""")
+# Verbs of an act's course: "pledged to keep supporting", "vowed to continue fighting".
+ASPECTUAL = words("keep continue begin start resume")
+# Verbs whose complement is not done: "refrained from criticising", "avoided naming".
+FORGOING = words("refrain avoid")
 # Attacks a group claims ("claimed responsibility for the bombing").
 BLAMED_FOR = words("""attack attacks bombing bombings killing killings shooting shootings death deaths massacre
     assassination poisoning explosion blast violence crash downing abduction kidnapping""")
@@ -1106,8 +1120,7 @@ class Finder:
         """The event a trigger makes, or None when a check fails. ``said``
         gives the speaker and the target of a judgement instead of the
         parse around the trigger."""
-        if token.lemma_.lower() in words("vow swear pledge promise") and any(
-                c.dep_ == "xcomp" and any(self._trigger(t) for t in c.subtree) for c in token.children):
+        if token.lemma_.lower() in words("vow swear pledge promise") and self._vows_act(token):
             return None  # "vowed to take revenge": the vowed act is the event
         quote = None if said is not None else self._in_quote(token)
         if said is not None:
@@ -1149,8 +1162,11 @@ class Finder:
             return None
         if event_sense._sporty(self._sent(token)) and not any(
                 (record := self.actor_by_id.get(ref.actor_id or "")) is not None
-                and record.sector in event_sense.POLITICAL_SECTORS for ref in actors + recipients):
-            return None  # "PSG signed Brazil forward Neymar": clubs and national teams are no states
+                and record.sector in event_sense.POLITICAL_SECTORS for ref in actors + recipients) \
+                and not event_sense.uniformed(heads):
+            # "PSG signed Brazil forward Neymar": clubs and national teams are
+            # no states; police who fire tear gas into a stadium's stands act
+            return None
         status = self._status(token)
         phrases = {_lemma(token)} | {f"{_lemma(token)}_{c.lower_}" for c in token.children if c.dep_ == "prt"}
         if status is None or status == "occurred" and phrases & FUTURE_ONLY:
@@ -1186,6 +1202,17 @@ class Finder:
             trigger=self._trigger_text(token), text=stored(sent), start=sent.start_char, end=sent.end_char,
             score=score, quad=quad, confidence=round(min(confidence, 0.95), 2), stage=NAME,
         )
+
+    def _vows_act(self, token: Token) -> bool:
+        """A vow whose infinitive is itself an event ("vowed to capture
+        him", "vowed to take resolute countermeasures"): that act, announced,
+        is the event. A trigger deeper in the vowed clause is not the vow's
+        act ("pledged to refrain from criticising each other", "promised to
+        speed up the payment of €3 billion in aid"): the vow is the event."""
+        acts = [v for c in token.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)]
+        # "pledged to keep supporting the country's path": the act is kept up
+        acts += [g for v in acts if v.lemma_.lower() in ASPECTUAL for g in v.children if g.dep_ == "xcomp"]
+        return any(self._trigger(v) is not None or self._light(v) for v in acts)
 
     def _side_heads(self, token: Token, acting: bool, type_: str | None = None) -> list[Token]:
         """The head words of the phrases that name the event's actor (or,
@@ -1804,6 +1831,9 @@ class Finder:
             return trigger.type, trigger.mode, status
         if trigger.type in COOPERATIVE - {"CONSULT"} | {"AGREE"} and announced and status == "scheduled":
             return "AGREE", None, "occurred"  # "said it would meet the mediator", "was ready to send help"
+        if trigger.type == "CONSULT" and status == "scheduled" and verb.dep_ == "xcomp" \
+                and verb.head.lemma_.lower() in WILLING:
+            return "AGREE", None, "occurred"  # "said Moscow was ready to continue talks with Kyiv": an offer made
         if trigger.type in COOPERATIVE and trigger.type not in ("CONSULT", "SUPPORT"):
             return "AGREE", None, status  # "will provide aid", told by no one: the act is still to come
         return trigger.type, trigger.mode, status
@@ -2338,11 +2368,17 @@ class Finder:
         chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline"):
             return "negated"  # "failed to reach agreement"
+        if self._forgone(verb):
+            return "negated"  # "stopped short of blaming Kyiv", "ruled out ceding any territory"
         if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in PLOTTING and (
-                verb.head.pos_ == "NOUN" or verb.head.lemma_.lower() in words("plot conspire scheme")):
+                verb.head.pos_ == "NOUN" or verb.head.lemma_.lower() in PROPOSING):
             return "hypothetical"  # "plotted to attack", "the plan to mobilize the National Guard", "a request to hand over"
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AGREEING and verb != token:
-            return "scheduled"  # "agreed to hold annual military exercises": the exercises are to come
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AGREEING:
+            # "agreed to hold annual military exercises", "agreed to cut some
+            # Russian banks off from SWIFT": the agreement happened, the act is to come
+            return "scheduled"
+        if self._asked(verb):
+            return "hypothetical"  # "urged Beijing to release …", "called for Ruto to resign": what is asked for
         if token.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in words("""planned proposed alleged foiled thwarted
                                                                                  possible potential threatened""")
                                         for c in token.children):
@@ -2377,22 +2413,87 @@ class Finder:
                 return None  # "would have": a counterfactual
             if any(a.lower_ in FUTURE_AUX for a in auxes):
                 return "scheduled"
-            if any(a.lower_ == "would" for a in auxes) and node.dep_ == "ccomp" \
-                    and node.head.lemma_.lower() in ANNOUNCING:
+            clause = node
+            while clause.dep_ == "conj" and clause.head != clause:
+                clause = clause.head  # "said he disagreed with the ruling but would respect it"
+            if any(a.lower_ == "would" for a in auxes) and clause.dep_ == "ccomp" \
+                    and clause.head.lemma_.lower() in ANNOUNCING:
                 return "scheduled"  # "said it would boycott": a future told in the past
-            if any(a.lower_ in MODALS for a in auxes):
-                return "hypothetical"
+            if any(a.lower_ in MODALS or a.lower_ == "must" for a in auxes):
+                return "hypothetical"  # "could impose", "must still be ratified by national parliaments"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_VERBS:
             return "scheduled"
         if verb.lemma_.lower() in FUTURE_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
             return "scheduled"
-        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in words("want urge demand ask call need"):
-            return "hypothetical"  # what a request asks for
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "scheduled"  # "the Houthis were to release about 400 men", "troops are to pull back"
         if verb.lemma_.lower() in TRIP_VERBS and verb.tag_ in ("VBZ", "VBP"):
             return "scheduled"  # "the parties head to Vienna"
         if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in verb.children):
             return "ongoing"
+        if self._progressive(verb):
+            return "ongoing"  # "have been fighting al-Shabaab for 15 years", "is being investigated"
         return "occurred"
+
+    @staticmethod
+    def _progressive(verb: Token) -> bool:
+        """A present perfect progressive ("have been fighting al-Shabaab for
+        15 years") or a present passive progressive ("is being
+        investigated"): going on as reported. Past progressives ("said it was
+        sending troops", "were firing", "was being held") are left as done:
+        the training labels code them as done as often as going on."""
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        # Present tense only: "before being hit" and "after being detained
+        # for several hours" are done; so are "had been calling for a return
+        # to a federal system" and "was being held on charges of rebellion".
+        return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & words("has have 've 's")) \
+            or verb.tag_ == "VBN" and "being" in auxes and bool(auxes & words("is are am 're 's"))
+
+    @staticmethod
+    def _forgone(verb: Token) -> bool:
+        """An act its subject stops short of, refrains from or rules out:
+        not done ("stopped short of blaming Kyiv", "ruled out ceding any
+        territory", "refrained from criticising")."""
+        if verb.dep_ not in ("xcomp", "pcomp", "advcl"):
+            return False
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head  # "of blaming", "from criticising"
+        short = head.lower_ == "short"
+        if short:
+            head = head.head
+        lemma = head.lemma_.lower()
+        return lemma in FORGOING or lemma == "stop" and short or lemma == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+
+    @staticmethod
+    def _asked(verb: Token) -> bool:
+        """The act a request asks for ("urged Asmara to use the moment to
+        release prisoners", "called for Ruto to resign", "demanded that
+        Russia respect Georgia's sovereignty and withdraw its troops"): not
+        done. A call with no one called on is a phone call ("called to
+        congratulate him"); orders are left out, which are mostly carried out."""
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head
+                continue
+            if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head == node:
+                return False
+            if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children):
+                return False  # "calls for Hezbollah to halt all attacks", not a clause of purpose or time
+            if node.tag_ not in ("VB", "VBP") and not any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "be", "should") for c in node.children):
+                return False  # an act asked for is in the base form; "demanded …, summoned the envoy" is done
+            head = node.head
+            lemma = head.lemma_.lower()
+            if lemma in REQUESTING and (lemma != "call" or node.dep_ == "advcl" or any(
+                    c.dep_ == "dobj" or c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for")
+                    for c in head.children)):
+                return True
+            node = head
+        return False
 
     @staticmethod
     def _before_now(token: Token) -> bool:
