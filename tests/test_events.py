@@ -136,8 +136,9 @@ def test_events_heldout_floor(settings: Settings) -> None:
     scores_ = score_events(FIXTURES / "events", settings).summary()
     assert scores_["sentences"] == 80
     # 2026-12-06: 0.725 / 0.450 with relevance, word sense, the CAMEO
-    # vocabulary and the classifier (0.875 events per sentence).
-    assert scores_["type_accuracy"] >= 0.70, scores_
+    # vocabulary and the classifier (0.875 events per sentence); 0.800 on
+    # 2026-12-07 with the main-clause event ranked first.
+    assert scores_["type_accuracy"] >= 0.78, scores_
     assert scores_["full_match"] >= 0.42, scores_
     assert scores_["events_per_sentence"] <= 1.5, scores_
 
@@ -148,10 +149,11 @@ def test_events_heldout_b_floor(settings: Settings) -> None:
     of 1997-2014 with distractor events in subordinate clauses, written blind
     (README there). First run 2026-12-06, before any change made from it:
     type accuracy 0.552, full match 0.281, 0.98 events per sentence (the code
-    of the session's start scored the same 0.552). Floors pinned below."""
+    of the session's start scored the same 0.552); 0.646 on 2026-12-07
+    (misses still unread). Floors pinned below."""
     scores_ = score_events(FIXTURES / "events" / "heldout_b", settings).summary()
     assert scores_["sentences"] == 96
-    assert scores_["type_accuracy"] >= 0.52, scores_
+    assert scores_["type_accuracy"] >= 0.60, scores_
     assert scores_["full_match"] >= 0.25, scores_
     assert scores_["events_per_sentence"] <= 1.5, scores_
 
@@ -179,12 +181,12 @@ def test_events_realnews_floor(settings: Settings) -> None:
                          "meantime"}, \
         "the MEANTIME text must be in ../shared/data"
     floors = {  # sentences, precision, recall, false-event rate, actor country
-        "written": (395, 0.77, 0.47, 0.035, 0.80),
-        "written_b": (444, 0.79, 0.42, 0.035, 0.74),
-        "written_c": (480, 0.74, 0.39, 0.035, 0.64),
-        "written_d": (445, 0.72, 0.38, 0.055, 0.66),
-        "written_e": (454, 0.73, 0.37, 0.045, 0.74),
-        "written_f": (472, 0.73, 0.41, 0.09, 0.78),
+        "written": (395, 0.79, 0.56, 0.025, 0.85),
+        "written_b": (444, 0.84, 0.52, 0.03, 0.80),
+        "written_c": (480, 0.76, 0.45, 0.03, 0.70),
+        "written_d": (445, 0.74, 0.44, 0.05, 0.70),
+        "written_e": (454, 0.77, 0.42, 0.045, 0.80),
+        "written_f": (472, 0.75, 0.45, 0.09, 0.80),
         "meantime": (518, 0.55, 0.20, 0.01, 0.0),
     }
     for name, (sentences, precision, recall, false_rate, actor) in floors.items():
