@@ -404,3 +404,31 @@ def test_officer_of_a_known_union_takes_its_sector(settings: Settings) -> None:
     macron = next(a for a in actors_of("French President Emmanuel Macron said the strike must end.", settings)
                   if a.name == "Emmanuel Macron")
     assert macron.sector == "GOV" and macron.code == "FRA"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # The dateline is no part of the title: not "SAN JOSE - President", and
+    # no Costa Rican president from the city's name.
+    ("SAN JOSE - President George W. Bush urged Congress on Monday to pass the bill.", "George W. Bush",
+     "President"),
+    ("WASHINGTON (Reuters) - U.S. Secretary of State John Kerry said on Tuesday the talks would resume.",
+     "John Kerry", "U.S. Secretary of State"),
+    # Hard negative: a title in capitals with no dash after the place is kept.
+    ("Lagos Governor Babajide Sanwo-Olu said the curfew would hold.", "Babajide Sanwo-Olu", "Lagos Governor"),
+])
+def test_actors_dateline_is_no_part_of_a_role(settings: Settings, text: str, name: str, role: str) -> None:
+    person = next(a for a in actors_of(text, settings) if a.name == name)
+    assert person.role == role
+    assert person.code != "CRI"
+
+
+def test_actors_a_persons_noun_before_a_first_name(settings: Settings) -> None:
+    """spaCy tags "Sandra Holt" an organisation; the person's noun before it
+    and the first name make her a person, and "she" later is her."""
+    actors = actors_of("At a care home in Surrey, manager Sandra Holt said residents had been asking for weeks "
+                       "when their turn would come. “They want to hug their grandchildren,” she said.", settings)
+    holt = next(a for a in actors if a.name == "Sandra Holt")
+    assert holt.type == "person"
+    # Hard negative: a company after a business noun stays no person.
+    actors = actors_of("Shares in retailer Marks and Spencer fell 4 percent on Monday.", settings)
+    assert not [a for a in actors if a.type == "person"]

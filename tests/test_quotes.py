@@ -422,8 +422,10 @@ FLOORS = {
 # 76 organisation and 96 country sources), written blind on 2026-12-06: first
 # run (code of bba9c26, the old scorer) all F1 0.922, speaker 0.790,
 # direct-quote speaker 0.804, organisation sources 0.457; its misses were
-# read after that run. Floors pinned below; lowering one needs a reason in
-# the commit.
+# read after that run. Brief f17 (pronouns that skip a mere mention,
+# unnamed individuals as sources, datelines) brought its speaker to 0.879,
+# direct-quote speaker 0.920. Floors pinned below; lowering one needs a
+# reason in the commit.
 ATTRIBUTION_FLOORS = {
     "articles.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.92, "speaker": 0.96, "speaker_direct": 0.95,
                        "act": 0.85},
@@ -431,7 +433,7 @@ ATTRIBUTION_FLOORS = {
                          "act": 0.80},
     "articles_c.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.89, "speaker": 0.87, "speaker_direct": 0.87,
                          "act": 0.82},
-    "articles_d.jsonl": {"all": 0.90, "direct": 0.92, "mixed": 0.88, "speaker": 0.81, "speaker_direct": 0.82,
+    "articles_d.jsonl": {"all": 0.90, "direct": 0.92, "mixed": 0.88, "speaker": 0.86, "speaker_direct": 0.90,
                          "act": 0.88},
 }
 

@@ -357,3 +357,106 @@ def test_a_title_with_a_name_in_apposition(settings: Settings) -> None:
                        "would resign.\n", settings)
     speaker = find(quotes, "Rajapaksa had told him").speaker
     assert speaker is not None and speaker.name == "Mahinda Yapa Abeywardena"
+
+
+@pytest.mark.model
+def test_pronoun_skips_a_mention_of_the_other_gender(settings: Settings) -> None:
+    # The actors stage ties "she" to the man mentioned last; his first name
+    # says he is no "she": the previous speaker, a woman, takes it.
+    quotes = quotes_of(
+        "Britain expels diplomats\n\nLONDON — Prime Minister Theresa May said on Wednesday that Britain would "
+        "expel 23 Russian diplomats. It is the largest such expulsion in more than 30 years. Moscow had "
+        "ignored a deadline to explain how a nerve agent came to be used against a former spy, Sergei "
+        "Skripal, and his daughter, Yulia, in Salisbury.\n\n"
+        "Speaking in the House of Commons, she told MPs there was “no alternative conclusion” other than "
+        "that the Russian state was culpable. “This represents an unlawful use of force,” she said.\n",
+        settings)
+    for words in ("no alternative conclusion", "unlawful use of force"):
+        may = find(quotes, words).speaker
+        assert may is not None and may.name == "Theresa May", words
+    # Hard negative: the coreference's person is the subject since the
+    # previous speaker spoke; the first name alone ("Lindsey") never
+    # overrules it.
+    quotes = quotes_of(
+        "Hearing\n\n“You have replaced advice and consent with search and destroy,” Judge Brett Kavanaugh "
+        "told the committee.\n\nSenator Lindsey Graham of South Carolina, who had been silent for most of "
+        "the day, fumed at his Democratic colleagues. “This is the most unethical sham since I’ve been in "
+        "politics,” he said.\n", settings)
+    graham = find(quotes, "unethical sham").speaker
+    assert graham is not None and graham.name == "Lindsey Graham"
+
+
+@pytest.mark.model
+def test_a_subject_inside_reported_speech_is_a_mere_mention(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Strike\n\nSpeaking at his Florida resort, Trump said Soleimani had been planning “imminent and "
+        "sinister attacks.” “We took action last night to stop a war,” he said.\n", settings)
+    trump = find(quotes, "We took action").speaker
+    assert trump is not None and trump.name is not None and "Trump" in trump.name
+    # Hard negative: a person who speaks in a sentence of their own keeps "he".
+    quotes = quotes_of("Talks\n\nTrump said the deal was done. Biden told reporters it was not. “We are far "
+                       "apart,” he said.\n", settings)
+    biden = find(quotes, "We are far apart").speaker
+    assert biden is not None and biden.name is not None and "Biden" in biden.name
+
+
+@pytest.mark.model
+def test_unnamed_individuals_are_sources_and_antecedents(settings: Settings) -> None:
+    quotes = quotes_of(
+        "Mumbai\n\nIn Washington, Secretary of State Condoleezza Rice said Pakistan needed to cooperate.\n\n"
+        "In Mumbai, a waiter who escaped from the Taj said he had hidden in a storeroom for 14 hours. "
+        "“We could hear the guns the whole night,” he said.\n\n"
+        "A young conscript detained on the Bosphorus Bridge told a Turkish newspaper that his unit had "
+        "been told it was on a training exercise. “We did not know who we were fighting,” he said.\n\n"
+        "At Harvard, a sophomore from Georgia said she worried that the next class would look very "
+        "different. “I got here because somebody read my whole story,” she said.\n", settings)
+    for words, name in (("hidden in a storeroom", "a waiter"), ("hear the guns", "a waiter"),
+                        ("We did not know", "A young conscript"), ("she worried", "a sophomore from Georgia"),
+                        ("read my whole story", "a sophomore from Georgia")):
+        source = find(quotes, words).speaker
+        assert source is not None and (source.name, source.type) == (name, "description"), words
+    rice = find(quotes, "Pakistan needed").speaker
+    assert rice is not None and rice.name == "Condoleezza Rice"
+    # Hard negative: an unnamed company is no "he"; "it" still points to it.
+    quotes = quotes_of("Plant\n\nA local company said the plant would close. “We have no choice,” it said.\n",
+                       settings)
+    company = find(quotes, "no choice").speaker
+    assert company is not None and company.name == "A local company"
+
+
+@pytest.mark.model
+def test_a_dateline_is_never_part_of_a_speaker(settings: Settings, nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = quotes_of(
+        "NEW YORK - Standard & Poor's stripped the United States of its AAA credit rating for the first "
+        "time late on Friday, warning that it could lower the rating further within two years.\n", settings)
+    sp = find(quotes, "lower the rating").speaker
+    assert sp is not None and sp.name == "Standard & Poor's"
+    quotes = quotes_of(
+        "COLORADO SPRINGS, Colo. - The U.S. Anti-Doping Agency on Wednesday released more than 1,000 pages "
+        "of evidence against Lance Armstrong, saying the cyclist had been at the center of a doping "
+        "program.\n", settings)
+    agency = find(quotes, "the cyclist had been").speaker
+    assert agency is not None and "COLORADO" not in (agency.name or "")
+    # Hard negative: a name with capitals after the dash is kept whole.
+    quotes = quotes_of("UNITED NATIONS, Sept 12 (Reuters) - Secretary-General Ban Ki-moon said the attack "
+                       "was a war crime.\n", settings)
+    ban = find(quotes, "war crime").speaker
+    assert ban is not None and ban.name == "Ban Ki-moon"
+    doc = nlp("COLORADO SPRINGS, Colo. - The agency said it would appeal.")
+    assert doc[speakers.dateline_end(doc)].text == "The"
+    for text in ("Sales - the company said - rose by 4 percent.", "The NATO - Russia council met on Friday."):
+        assert speakers.dateline_end(nlp(text)) == 0, text
+
+
+@pytest.mark.model
+def test_a_sentence_that_only_names_the_speaker_after_an_exclamation(settings: Settings) -> None:
+    # The parser ends the sentence at "!”": the next sentence, a cue with a
+    # subject and no clause of its own, attributes the quote.
+    quotes = quotes_of(
+        "Waves\n\n“Ladies and gentlemen, we have detected gravitational waves. We did it!” David Reitze, the "
+        "executive director of the LIGO Laboratory, told a packed news conference in Washington.\n", settings)
+    reitze = find(quotes, "we have detected").speaker
+    assert reitze is not None and reitze.name == "David Reitze"
+    # Hard negative: a sentence with its own reported clause is not the quote's cue.
+    quotes = quotes_of("Deal\n\n“We did it!” Johnson said the deal would pass on Friday.\n", settings)
+    assert find(quotes, "We did it").speaker is None

@@ -89,7 +89,7 @@ from ..kb import name_key as _norm
 from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, STATE_HEADS, Role, body_by_name, words
 from ..records import ActorRecord, Span
 from ..settings import Settings
-from .speakers import DEMONYMS, article_country, first_names
+from .speakers import DEMONYMS, PERSON_NOUNS, article_country, dateline_end, first_names
 
 NAME = "actors.v1"
 
@@ -248,6 +248,9 @@ class _Resolver:
             for i in range(m.start, m.end):
                 self.match_at[i] = m
         self.taken = [False] * len(doc)  # tokens already part of some mention or title
+        # The first token after the dateline ("SAN JOSE - President George W.
+        # Bush urged …"): no title or name reaches back into it.
+        self.dateline = dateline_end(doc)
         self.title_words = frozenset(w for phrase in kb.roles.titles for w in phrase)
         self.people: list[_Actor] = []
         # Descriptions of a state office or body that name no country ("the
@@ -508,7 +511,11 @@ class _Resolver:
         appos = root.dep_ == "appos"
         if appos and self._title_span(start, end) is not None:
             return True
-        return self.lowers[start] in first_names() and (appos or self._title_span(start, end) is not None)
+        # "manager Sandra Holt", "resident Jane Okafor": a person's noun in
+        # lower case right before a name that opens with a first name.
+        noun = before in PERSON_NOUNS and self.words[start - 1].islower()
+        return self.lowers[start] in first_names() and (
+            appos or noun or self._title_span(start, end) is not None)
 
     def _bare_metonym(self, i: int) -> bool:
         """A one-word capital or seat without "the" ("Hague said"): the
@@ -698,6 +705,8 @@ class _Resolver:
     def _walk_left(self, j: int, floor: int) -> int:
         """The leftmost token of a title run ending at ``j`` (inclusive)."""
         start = j + 1
+        if j >= self.dateline:
+            floor = max(floor, self.dateline)
         while j >= floor and not self.taken[j] and (self._titleish(j) or self.lowers[j] in CONNECTORS):
             if self.lowers[j] == "the" and (j == floor or self.lowers[j - 1] not in ("of", "at", "to", "for", "on")):
                 break

@@ -180,6 +180,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..article import Article
 from ..kb import KnowledgeBase, ReportingVerb, load_kb, reporting_verbs, role_lexicon
@@ -569,6 +570,8 @@ class _Finder:
             if self.piece_of[t.i] != -1 and not t.is_punct:
                 self.piece_tokens.setdefault(self.piece_of[t.i], []).append(t)
         self.actor_at = actor_tokens(doc, actors)
+        # The token after the article's dateline (0: none): no speaker before it.
+        self.dateline = speakers.dateline_end(doc)
         # Actor tokens in text order, for the tokens between two quotes.
         self.actor_tokens = sorted(self.actor_at)
         self.actor_chars = [doc[i].idx for i in self.actor_tokens]
@@ -587,6 +590,11 @@ class _Finder:
         self.recent: list[tuple[int, _Attribution]] = []
         # Cues (token indexes) that govern a partial quote.
         self.partial_cues: set[int] = set()
+        # The character spans of reported clauses: who is the subject inside
+        # one ("Trump said Soleimani had been planning …") is only mentioned.
+        self.reported_chars: list[tuple[int, int]] = []
+        # Unnamed speakers' genders, from the "he" or "she" that referred to them.
+        self.told_gender: dict[str, str] = {}
 
     def para(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
@@ -631,6 +639,7 @@ class _Finder:
                     spans[second.i] = more
                     cue_of[second.i] = cue
                     consumed.update(more[2])
+        self.reported_chars = [(lo, hi) for lo, hi, _ in spans.values()]
         items: list[tuple[int, int, object]] = [(p.start, 0, n) for n, p in enumerate(self.pieces)
                                                 if n not in consumed]
         items += [(t.idx, 1, t) for t in cues if t.i in spans]
@@ -833,10 +842,12 @@ class _Finder:
         after = last + 1
         while after < len(self.doc) and (self.doc[after].is_punct or self.piece_of[after] == n):
             after += 1
-        if after < len(self.doc) and self.sent_of[after] == s1 + 1 and self.doc[after].text[:1].islower() \
-                and self.text[piece.end - 1:piece.end] in ("!", "?"):
-            # "“Lift martial law!” they shouted": the parser ends the sentence
-            # at the "!"; the lower-case words after it are its cue's clause.
+        if after < len(self.doc) and self.sent_of[after] == s1 + 1 and self.text[piece.end - 1:piece.end] in ("!", "?") \
+                and (self.doc[after].text[:1].islower() or self._bare_cue(self.sents[s1 + 1], after)):
+            # "“Lift martial law!” they shouted", "“… We did it!” David Reitze,
+            # the executive director of the laboratory, told a news
+            # conference": the parser ends the sentence at the "!"; the
+            # words after it are its cue's clause.
             hi = self.sents[s1 + 1].end
         best: tuple[int, Token] | None = None
         for token in self.doc[lo:hi]:
@@ -864,6 +875,13 @@ class _Finder:
             gap = self.text[token.idx:piece.open_at]
             tight = gap.rstrip()[-1:] in (":", ",") and len(gap.split()) <= 6
         return token, tight
+
+    def _bare_cue(self, sent: SpacySpan, start: int) -> bool:
+        """The sentence that starts at token ``start`` only says who spoke:
+        its root is a cue with a subject and no reported clause of its own."""
+        root = sent.root
+        return sent.start == start and self._is_cue(root) and not self._has_content(root) \
+            and any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
 
     def _neighbour(self, first: Token) -> _Attribution | None:
         """The cue of the sentence before the quote, in its paragraph; or a
@@ -1194,6 +1212,11 @@ class _Finder:
         attribution = self._resolve(out)
         if attribution.speaker is None:
             attribution = self._unresolved(out)
+        speaker, wanted = attribution.speaker, speakers.pronoun_gender(out.lower_)
+        if speaker is not None and wanted is not None and not speaker.actor_id and speaker.name:
+            # "A senior police officer visited …. She said …": the pronoun
+            # tells the unnamed person's gender for later pronouns.
+            self.told_gender.setdefault(speaker.name, wanted)
         attribution.cue = cue
         return attribution
 
@@ -1337,6 +1360,8 @@ class _Finder:
                 # The nearest, when the parser took a dateline for a second
                 # subject ("VILNIUS, July 11 — NATO leaders told …").
                 subject = min(subjects, key=lambda c: abs(c.i - token.i))
+                if subject.i < self.dateline <= token.i:
+                    subject = self._after_dateline(subject)
                 if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     return self._owner(token.head)  # "Grushko, who described …"
                 if subject.lower_ == "who" and subject.i > 1 and self.doc[subject.i - 1].text == ",":
@@ -1361,6 +1386,9 @@ class _Finder:
                 return agents[0] if agents else None
             if token.dep_ == "relcl":
                 return self._owner(token.head)
+            opener = self._opener_subject(token)
+            if opener is not None:
+                return opener
             after = self._named_after(token)
             if after is not None:
                 return after  # "“…,” said Tony de Brum, …" parsed without a subject
@@ -1386,6 +1414,36 @@ class _Finder:
                 continue
             token = token.head
         return None
+
+    def _opener_subject(self, verb: Token) -> Token | None:
+        """"In Mumbai, a waiter who escaped from the Taj said …", "At Harvard,
+        a sophomore from Georgia said …": with no subject, the parser took
+        the subject for an apposition of the opening phrase's place. The
+        apposition that ends right before the verb, after a comma, is its
+        subject."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for appos in pobj.children:
+                    if appos.dep_ == "appos" and appos.pos_ in ("NOUN", "PROPN") and appos.i > pobj.i \
+                            and appos.right_edge.i == verb.i - 1 and self.piece_of[appos.i] == -1 \
+                            and any(t.text == "," for t in self.doc[pobj.i:appos.left_edge.i]):
+                        return appos
+        return None
+
+    def _after_dateline(self, subject: Token) -> Token:
+        """"COLORADO SPRINGS, Colo. - The U.S. Anti-Doping Agency …, saying":
+        the parser took the dateline's place for the subject and hung the
+        real one on it (an apposition); the real subject is the top of what
+        follows the dash."""
+        for t in subject.subtree:
+            if t.i >= self.dateline and (t.head.i < self.dateline or t.head == t) \
+                    and t.pos_ in ("NOUN", "PROPN", "PRON"):
+                return t
+        return subject
 
     def _named_after(self, cue: Token) -> Token | None:
         """An actor named right after a cue that has no subject: "said Tony
@@ -1456,6 +1514,10 @@ class _Finder:
         if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"} and not speakers.compatible(
                 self.genders.stated.get(actor.id), speakers.pronoun_gender(token.lower_)):
             actor = None  # the actors stage's coreference gave "she" to a man
+        if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
+            mismatch = self._gender_mismatch(token, actor)
+            if mismatch is not None:
+                return mismatch
         if actor is not None and token.lower_ in PERSON_PRONOUNS:
             previous = self._previous_speaker(token, actor)
             if previous is not None:
@@ -1676,10 +1738,46 @@ class _Finder:
                 return None
             for j in range(i, token.i):
                 if self.actor_at.get(j) is actor and self.piece_of[j] == -1 \
-                        and self.doc[j].dep_ in ("nsubj", "nsubjpass") and self._is_cue(self.doc[j].head):
+                        and self.doc[j].dep_ in ("nsubj", "nsubjpass") and self._is_cue(self.doc[j].head) \
+                        and not self._in_reported(self.doc[j].idx):
                     return None  # the actor spoke since: the coreference may be right
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
         return None
+
+    def _gender_mismatch(self, token: Token, actor: ActorRecord) -> _Attribution | None:
+        """"Prime Minister Theresa May said …. Moscow had ignored a deadline
+        … against a former spy, Sergei Skripal …. Speaking in the House,
+        she told MPs": the actors stage tied "she" to the man mentioned
+        last. When the first name says the coreference's person is of the
+        other gender, the previous speaker (the last of the three sentences
+        before, a person whose gender fits) takes the pronoun. The first
+        name alone does not drop the coreference (it calls Lindsey Graham a
+        woman): only the previous speaker, someone else, overrules it, and
+        not when the coreference's person is a subject since (outside
+        reported speech)."""
+        wanted = speakers.pronoun_gender(token.lower_)
+        if wanted is None or self.genders.get(actor.id) in (None, wanted):
+            return None
+        here = self.sent_of[token.i]
+        previous = next(((i, a) for i, a in reversed(self.recent) if i < token.i), None)
+        if previous is None or here - self.sent_of[previous[0]] > 3:
+            return None
+        i, attribution = previous
+        speaker = attribution.speaker
+        if attribution.kind != "person" or speaker is None or speaker.actor_id == actor.id \
+                or not speakers.compatible(self._gender(speaker), wanted) \
+                or any(self.doc[i].idx < t <= token.idx for t in self.turns):
+            return None
+        subject = ("nsubj", "nsubjpass")
+        for j in range(i + 1, token.i):
+            t = self.doc[j]
+            if self.actor_at.get(j) is actor and self.piece_of[j] == -1 and not self._in_reported(t.idx) \
+                    and t.pos_ != "PRON" and (t.dep_ in subject or t.dep_ == "appos" and t.head.dep_ in subject):
+                return None  # "Senator Lindsey Graham … fumed at …. “…,” he said": a subject, no mere mention
+        return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
+
+    def _in_reported(self, char: int) -> bool:
+        return any(lo <= char < hi for lo, hi in self.reported_chars)
 
     def _issuer(self, token: Token) -> _Attribution | None:
         """"The presidents of the EU institutions issued a joint statement.
@@ -1992,6 +2090,8 @@ class _Finder:
             return None
         if speaker.actor_id:
             return self.genders.get(speaker.actor_id)
+        if speaker.name in self.told_gender:
+            return self.told_gender[speaker.name]
         for word in (speaker.name or speaker.role or "").lower().split()[::-1]:
             if word in speakers.GENDERED:
                 return speakers.GENDERED[word]  # "one woman", "a spokeswoman"

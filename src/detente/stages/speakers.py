@@ -36,7 +36,10 @@ records of its own. It reads the parsed document, the actor records and
   record holds a shortened one ("Christine Blasey Ford" for "Blasey Ford",
   "Ana Maria Archila" for "Maria Archila");
 - :func:`named_in`: the name an unnamed person is given in their own
-  phrase ("one woman, who gave only her first name, Yael").
+  phrase ("one woman, who gave only her first name, Yael");
+- :func:`dateline_end`: where the article's dateline ("NEW YORK -",
+  "COLORADO SPRINGS, Colo. -") ends: it is never part of a name, a role
+  or a speaker.
 """
 
 from __future__ import annotations
@@ -90,6 +93,13 @@ COMPANY_NOUNS = words("""company firm corporation business maker carmaker automa
     manufacturer producer retailer supermarket grocer chain lender insurer airline carrier giant
     conglomerate startup start-up supplier developer publisher brand club side outfit franchise
     miner shipper""")
+#: Determiners of an unnamed individual source ("a waiter", "one
+#: conscript", "her friend").
+INDEFINITE = words("a an one another his her their my our")
+#: Singular heads that are no person even so (see :func:`describe`).
+NOT_PEOPLE = words("""country nation state city town region government ministry department court army
+    military police embassy office agency website site newspaper paper magazine broadcaster channel
+    station account page blog""")
 #: Nouns for an organisation a definite description points back to
 #: (COMPANY_NOUNS among them): "the union said", "the regulator added".
 ORGANISATION_NOUNS = COMPANY_NOUNS | words("""bank group party campaign agency organisation organization
@@ -219,9 +229,16 @@ def phrase_of(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> 
     for child in token.rights:
         if child.dep_ in ("prep", "amod", "compound", "nummod", "case") and child.i == right + 1:
             right = child.right_edge.i
+        elif child.dep_ == "cc" and child.text == "&" and child.i == right + 1 and token.pos_ == "PROPN":
+            right = child.i  # "Standard & Poor's", "Procter & Gamble": one name
+        elif child.dep_ == "conj" and child.i == right + 1 and doc[right].text == "&":
+            right = child.right_edge.i
         else:
             break
     left = token.left_edge.i
+    dateline = dateline_end(doc)
+    if left < dateline <= token.i:
+        left = dateline  # "NEW YORK - Standard & Poor's": not the dateline
     # Not into a quote the parser hung on the phrase (``inside``: quoted tokens).
     for i in range(token.i - 1, left - 1, -1):
         if i in inside or doc[i].text in "“”\"«»":
@@ -274,6 +291,12 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
     if token.tag_ in ("NNS", "NNPS") or head in ("they", "we"):
         return name, (start, end), "description", "group"
     if token.lemma_.lower() in PERSON_NOUNS or head in ("i",):
+        return name, (start, end), "description", "person"
+    if token.tag_ == "NN" and phrase[0].lower_ in INDEFINITE and head not in NOT_PEOPLE \
+            and head not in ORGANISATION_NOUNS:
+        # "a waiter who escaped from the Taj said", "a young conscript told":
+        # someone singular and unnamed who speaks is a person, whatever the
+        # noun (a business speaks as "the company", named before).
         return name, (start, end), "description", "person"
     return name, (start, end), "description", "description"
 
@@ -524,6 +547,27 @@ def _dateline_country(city: str, state: str | None) -> str | None:
     return top.country
 
 
+#: How many tokens a dateline (title and date line included) may span.
+_DATELINE_TOKENS = 120
+
+
+def dateline_end(doc: Doc) -> int:
+    """The first token after the article's dateline (:data:`_DATELINE`: an
+    all-caps place, an optional ", State." / date / "(Agency)", then a
+    dash), or 0 when it has none. The parser hangs the dateline on the
+    sentence's subject ("NEW YORK - Standard & Poor's said", "COLORADO
+    SPRINGS, Colo. - The U.S. Anti-Doping Agency …, saying" with SPRINGS
+    the subject); the real subject follows the dash."""
+    head = doc[:_DATELINE_TOKENS]
+    m = _DATELINE.search(head.text, 0, DATELINE_WITHIN)
+    if m is None:
+        return 0
+    for token in head:
+        if token.idx >= m.end():
+            return token.i
+    return 0
+
+
 def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """The country an article is about (None when no country dominates),
     and the country it names most (None unless it is ahead of the next one
@@ -623,8 +667,8 @@ def doc_text(doc: Doc, span: tuple[int, int]) -> str:
     return doc.text[span[0]:span[1]]
 
 
-__all__ = ["DOCUMENT_HEADS", "PARTIES", "POLITICAL_WORDS", "QUANTIFIERS", "STATE_BODIES", "Genders", "article_country", "back_kind",
-           "compatible", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
+__all__ = ["DOCUMENT_HEADS", "PARTIES", "PERSON_NOUNS", "POLITICAL_WORDS", "QUANTIFIERS", "STATE_BODIES", "Genders", "article_country", "back_kind",
+           "compatible", "dateline_end", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
            "name_run", "named_in", "party_code", "party_countries", "phrase_of", "pick_country",
            "pronoun_gender", "turn_starts"]
 
