@@ -124,9 +124,13 @@ class Judgement:
 @dataclass(frozen=True)
 class Lexicon:
     """The phrases of ``judgements.tsv`` by kind; ``longest`` is the most
-    words any phrase has."""
+    words any phrase has; ``lengths`` gives, per kind and first word, the
+    word counts of the multiword phrases that start with it (the stage asks
+    of every token whether a phrase starts there: this keeps that to a
+    dictionary lookup for most tokens)."""
     kinds: dict[str, frozenset[str]]
     longest: int
+    lengths: dict[str, dict[str, tuple[int, ...]]]
 
     def of(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
@@ -138,7 +142,14 @@ def lexicon() -> Lexicon:
     for row in _tsv("judgements.tsv"):
         kinds.setdefault(row["kind"], set()).add(row["phrase"])
     longest = max(len(p.split()) for group in kinds.values() for p in group)
-    return Lexicon({k: frozenset(v) for k, v in kinds.items()}, longest)
+    lengths: dict[str, dict[str, set[int]]] = {}
+    for kind, phrases in kinds.items():
+        for phrase in phrases:
+            words_ = phrase.split()
+            if len(words_) > 1:
+                lengths.setdefault(kind, {}).setdefault(words_[0], set()).add(len(words_))
+    return Lexicon({k: frozenset(v) for k, v in kinds.items()}, longest,
+                   {k: {w: tuple(sorted(n)) for w, n in firsts.items()} for k, firsts in lengths.items()})
 
 
 SubjectOf = Callable[[Token], "Token | None"]
@@ -459,12 +470,13 @@ def denial(token: Token) -> bool:
 def _phrase_from(token: Token, kind: str) -> bool:
     """Whether a multiword phrase of ``kind`` starts at ``token``
     ("tantamount to murder", "an act of war")."""
-    doc = token.doc
-    found = lexicon().of(kind)
-    for n in range(2, lexicon().longest + 1):
-        if token.i + n <= len(doc) and " ".join(t.lower_ for t in doc[token.i:token.i + n]) in found:
-            return True
-    return False
+    lex = lexicon()
+    sizes = lex.lengths.get(kind, {}).get(token.lower_)
+    if not sizes:
+        return False
+    doc, found = token.doc, lex.of(kind)
+    return any(token.i + n <= len(doc) and " ".join(t.lower_ for t in doc[token.i:token.i + n]) in found
+               for n in sizes)
 
 
 def _denied(verb: Token) -> bool:
