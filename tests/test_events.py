@@ -364,6 +364,7 @@ GATE_SHAPES = [
      "phone call to his rival.", "CONCEDE", "conceded", None),
     ("Italian Prime Minister Matteo Renzi said he would resign after voters rejected his plan in a referendum "
      "on Sunday.", "REJECT", "rejected", None),
+    ("India's foreign minister threatened to recall the ambassador.", "THREATEN", "threatened", {"IND"}),
 ]
 
 
@@ -389,6 +390,9 @@ GATE_NEGATIVES = [
     ("Mark Smith, the company's founder, rejected the offer.", None),
     ("He chaired an emergency meeting of the board on Thursday.", None),
     ("The prime minister said after the meeting that taxes would fall.", None),
+    # a national team's people are sport, not their country
+    ("India's captain threatened to quit if the board did not back him.", None),
+    ("England's coach accused the referee of bias after the defeat.", None),
 ]
 
 

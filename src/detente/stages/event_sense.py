@@ -37,13 +37,17 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY", 
 #: education, religion. Civilians (CVL) act politically only by protesting.
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "EDU", "REL"})
 #: Head nouns that name private parties even when a country modifies them
-#: ("US steel producers welcomed the decision", "Japanese carmakers").
+#: ("US steel producers welcomed the decision", "Japanese carmakers",
+#: "India's captain threatened to quit": a national team's people are
+#: sport, not the state).
 PRIVATE_HEADS = words("""producer producers company companies firm firms maker makers manufacturer manufacturers
     carmaker carmakers investor investors shareholder shareholders bank banks lender lenders airline airlines
     carrier carriers retailer retailers exporter exporters importer importers business businesses
     consumer consumers fan fans supporter club clubs team teams player players shopper shoppers buyer buyers
     industry insurer insurers automaker automakers brand brands startup startups exchange exchanges bourse market
-    markets stock stocks share shares corp inc ltd plc llc""")
+    markets stock stocks share shares corp inc ltd plc llc
+    captain captains skipper coach coaches striker strikers goalkeeper midfielder athlete athletes cyclist cyclists
+    swimmer swimmers gymnast gymnasts sprinter sprinters batsman batsmen bowler bowlers jockey squad squads""")
 #: What one "calls on" when drawing on it, not asking anyone.
 RESOURCES = words("reserves reservists resources savings funds experience expertise support")
 #: What rises and falls on a market: "chip stocks rallied" is no protest.
