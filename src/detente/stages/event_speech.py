@@ -87,11 +87,14 @@ SHOWING = words("show display demonstrate betray")
 #: of ballot stuffing", "found proof of fraud".
 EVIDENCING = words("have find gather present produce show")
 EVIDENCE = words("evidence proof")
-#: What is blamed when someone is "behind" or "responsible for" it (wider
-#: than the events stage's list of acts a group claims).
-BLAMED = words("""attack attacks bombing bombings killing killings shooting shootings death deaths massacre
-    assassination poisoning explosion explosions blast blasts violence crash downing abduction kidnapping unrest
-    riots fires wildfires hack hacking cyberattack cyberattacks murder murders sabotage""")
+#: Violent acts: what a group claims ("claimed responsibility for the
+#: bombing", the events stage's ``CLAIMED_ACTS``) ...
+VIOLENT_ACTS = words("""attack attacks bombing bombings killing killings shooting shootings death deaths massacre
+    assassination poisoning explosion blast violence crash downing abduction kidnapping""")
+#: ... and, wider, what is blamed when someone is "behind" or "responsible
+#: for" it.
+BLAMED = VIOLENT_ACTS | words("""explosions blasts unrest riots fires wildfires hack hacking cyberattack cyberattacks
+    murder murders sabotage""")
 #: Doubts that, raised about an act, are a charge: "raised serious questions".
 DOUBTS = words("question questions doubt doubts")
 #: Auxiliaries of what may or will be, not what was done.

@@ -246,9 +246,6 @@ REQUESTING = words("""want urge demand ask call need press appeal push lobby pre
 ASPECTUAL = words("keep continue begin start resume")
 # Verbs whose complement is not done: "refrained from criticising", "avoided naming".
 FORGOING = words("refrain avoid")
-# Attacks a group claims ("claimed responsibility for the bombing").
-BLAMED_FOR = words("""attack attacks bombing bombings killing killings shooting shootings death deaths massacre
-    assassination poisoning explosion blast violence crash downing abduction kidnapping""")
 ANNOUNCING = words("say announce warn vow swear pledge promise threaten declare insist state tell add conclude")
 # Feelings an official voices about an act ("expressed concern", "voiced
 # regret"): an ACCUSE, mode disapprove. Anger is left out: residents are
@@ -391,7 +388,7 @@ SHAPED = MEASURE_VERBS | DISMISSING | MOVING | CAPTURING | words("""claim return
 # an alert, not powers over anyone ("a public health emergency").
 ALERT_ONLY = words("health medical public")
 # The acts one claims responsibility for.
-CLAIMED_ACTS = BLAMED_FOR | words("raid strike strikes")
+CLAIMED_ACTS = event_speech.VIOLENT_ACTS | words("raid strike strikes")
 HANDS = words("hand hands")
 COUNTERMEASURES = words("countermeasure countermeasures")
 # Recognition that is diplomatic ("formal recognition").
