@@ -128,6 +128,32 @@ def test_actors_titles_appositives_and_ambassadors(settings: Settings) -> None:
     assert (kallas.code, kallas.sector, kallas.role) == ("EST", "GOV", "Estonia's prime minister")
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    # Rulers who hold no formal office title are still government.
+    ("Chad's ruler Idriss Deby rejected the plan on Tuesday.", "Idriss Deby", ("TCD", "GOV")),
+    ("Idriss Deby, the longtime strongman of Chad, rejected the plan.", "Idriss Deby", ("TCD", "GOV")),
+    ("The dictator of Panama, Manuel Noriega, refused to step down.", "Manuel Noriega", ("PAN", "GOV")),
+])
+def test_actors_rulers_without_office_titles(settings: Settings, text: str, name: str,
+                                             expected: tuple[str, str]) -> None:
+    people = {a.name: a for a in actors_of(text, settings) if a.type == "person"}
+    assert (people[name].code, people[name].sector) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tamil Tiger rebels attacked an army camp near Jaffna.", [("LTTE", "REB")]),
+    ("FARC guerrillas ambushed a police patrol in Cauca.", [("FARC", "REB")]),
+    ("The Polisario Front said Morocco had broken the ceasefire.", [("POLISARIO", "REB")]),
+    # Acronyms that mean something else in ordinary news are not armed groups on their own.
+    ("Savers moved their money into an IRA before the deadline.", []),
+    ("The ETA for the delayed flight from Madrid is now 6 pm.", []),
+])
+def test_actors_armed_groups_of_long_conflicts(settings: Settings, text: str,
+                                               expected: list[tuple[str, str]]) -> None:
+    found = [(a.code, a.sector) for a in actors_of(text, settings) if a.type == "organization" and a.code]
+    assert found == expected
+
+
 def test_actors_title_only_and_known_office_holders(settings: Settings) -> None:
     text = ("UN Secretary-General Antonio Guterres called for restraint. The secretary-general "
             "said both sides had to stop. Putin said Russia would not back down.")
