@@ -54,6 +54,11 @@ NOT_DONE = [
      "confiscating", "COERCE", "hypothetical", None),
     # stopped short of: not done
     ("The Kremlin stopped short of blaming Kyiv directly for the drone attack.", "blaming", "ACCUSE", "negated", None),
+    # an infinitive conjoined to "are to" or "agreed to" shares its mood
+    ("Under the accord, the rebels' fighters are to gather in designated zones and hand over their weapons to "
+     "United Nations monitors.", "hand", "RETREAT", "scheduled", None),
+    ("The two armies agreed to halt all firing and withdraw their troops from the ridge.", "withdraw", "RETREAT",
+     "scheduled", "AGREE"),
     # going on as reported
     ("Interpol president Meng Hongwei is being investigated by China's anti-corruption watchdog, Beijing said "
      "on Sunday.", "investigated", "ACCUSE", "ongoing", None),
@@ -84,6 +89,12 @@ DONE = [
     ("French President Francois Hollande called to congratulate him.", "SUPPORT"),
     # a gerund passive is no progressive: the detention happened
     ("Tikhanovskaya left for Lithuania last week after being detained for several hours by police.", "COERCE"),
+    # a finite conjunct keeps its own mood: the parser may hang it on the
+    # future of a reported clause, but the praise was given
+    ("Governor Ron DeSantis said the state would provide any assistance needed and praised the rescue crews "
+     "for their work.", "SUPPORT"),
+    # "but" contrasts: what was done after a negated act is done
+    ("Russian forces did not enter the city but shelled its outskirts overnight.", "ASSAULT"),
     # a readiness to talk said is an offer made
     ("Putin said Moscow was ready to continue talks with Kyiv.", "AGREE"),
 ]
