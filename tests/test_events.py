@@ -400,3 +400,27 @@ GATE_NEGATIVES = [
 @pytest.mark.parametrize(("text", "trigger"), GATE_NEGATIVES)
 def test_events_gate_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
     _assert_not_occurred(settings, text, trigger)
+
+
+# (sentence, trigger, actor codes, recipient codes): an action noun's "of X" is
+# what the act is done to ("the invasion of Ukraine"), unless the noun's "of X"
+# is its doer ("the withdrawal of Russian troops").
+PATIENT_OF = [
+    ("Russian forces launched a full-scale invasion of Ukraine before dawn on Thursday.", "invasion",
+     {"RUS"}, {"UKR"}),
+    ("The condemnation of Russia by the G7 was swift.", "condemnation", {"G7"}, {"RUS"}),
+    ("China's expulsion of the Canadian diplomat drew protests.", "expulsion", {"CHN"}, {"CAN"}),
+    # the doer's "of"
+    ("The withdrawal of Russian troops from Kherson began on Wednesday.", "withdrawal", {"RUS"}, set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), PATIENT_OF)
+def test_events_patient_of_action_nouns(settings: Settings, text: str, trigger: str, actors: set[str],
+                                        recipients: set[str] | None) -> None:
+    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    assert found, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+    assert codes(found[0].actor) == actors, found[0].actor
+    if recipients is not None:
+        assert codes(found[0].recipient) == recipients, found[0].recipient

@@ -108,6 +108,18 @@ from .times import reference_day
 NAME = "events.v1"
 
 RECIPIENT_PREPS = words("with to against on near toward towards into from upon over")
+# Action nouns whose "of X" is what the act is done to, not who does it:
+# "the invasion of Ukraine", "the arrest of the opposition leader",
+# "criticism of the EU" (Russia is not the invader, the EU not the critic).
+# Nouns whose "of X" is the doer ("the withdrawal of Russian troops", "the
+# resignation of the prime minister", "the demands of the protesters") and
+# nouns read both ways ("with the support of the West") are not here.
+PATIENT_OF = words("""invasion occupation annexation bombing bombardment shelling siege blockade encirclement
+                   capture seizure arrest detention imprisonment jailing abduction kidnapping release expulsion
+                   deportation extradition killing assassination murder execution massacre torture beating
+                   condemnation criticism denunciation censure rebuke recognition ouster overthrow impeachment
+                   dismissal sacking removal prosecution indictment investigation trial persecution suspension
+                   closure raid search ban banning isolation liberation destruction evacuation""")
 # Prepositions whose object is what an act of force or protest is aimed at, for the
 # political check: "threw stones at police", "opened fire on protesters", "marched
 # toward parliament".
@@ -1982,6 +1994,10 @@ class Finder:
             for child in children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     actors += self._refs(child)
+                elif child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in PATIENT_OF:
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            recipients += self._refs(g) + self._modifier_refs(g)
                 elif child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of"):
                     for g in child.children:
                         if g.dep_ == "pobj":
