@@ -239,7 +239,8 @@ class EventReport:
     """``detente eval events`` with no folder: every event set at once —
     the PLOVER development half (``plover_dev``; in the classifier's
     training data), the held-out PLOVER-style sentences (``heldout``,
-    blind at first, then read; ``heldout_b``, 96 more, blind), and the
+    blind at first, then read; ``heldout_b``, 96 more, and ``heldout_c``,
+    128 more of other decades and regions, both blind), and the
     blind real-news sets (``realnews_written``,
     ``realnews_meantime``)."""
 
@@ -250,8 +251,9 @@ class EventReport:
         if DEFAULT.exists():
             self.parts["plover_dev"] = score_events(DEFAULT, settings)
         self.parts["heldout"] = score_events(self.HELDOUT, settings)
-        if (self.HELDOUT / "heldout_b" / "gold.jsonl").exists():
-            self.parts["heldout_b"] = score_events(self.HELDOUT / "heldout_b", settings)
+        for extra in ("heldout_b", "heldout_c"):
+            if (self.HELDOUT / extra / "gold.jsonl").exists():
+                self.parts[extra] = score_events(self.HELDOUT / extra, settings)
         for name, data in realnews_sets().items():
             self.parts[f"realnews_{name}"] = score_realnews(data, settings)
         self.misses = [f"[{name}] {line}" for name, part in self.parts.items() for line in part.misses]
