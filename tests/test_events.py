@@ -440,3 +440,17 @@ def test_events_patient_of_action_nouns(settings: Settings, text: str, trigger: 
     assert codes(found[0].actor) == actors, found[0].actor
     if recipients is not None:
         assert codes(found[0].recipient) == recipients, found[0].recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "actors"), [
+    # politicians named by their party are of the party's country, not of the dateline's
+    ("SINGAPORE — Trump and Kim met on Tuesday. Senate Democrats accused Trump of giving away too much.",
+     "accused", {"USA"}),
+    ("BRUSSELS — Tories accused the prime minister of betraying the referendum result.", "accused", {"GBR"}),
+    # no party named: the place's country, as before
+    ("NAIROBI — Protesters accused the police of brutality.", "accused", {"KEN"}),
+])
+def test_events_party_politicians_country(settings: Settings, text: str, trigger: str, actors: set[str]) -> None:
+    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    assert found and codes(found[0].actor) == actors, [(e.trigger, e.actor) for e in found]

@@ -100,7 +100,7 @@ from ..kb.roles import words
 from ..nlp import actor_tokens, stored, token_offsets
 from ..records import ActorRecord, ActorRef, EventRecord, PlaceRecord, QuoteRecord, TimeRecord
 from ..settings import Settings
-from . import event_model, event_sense, event_speech
+from . import event_model, event_sense, event_speech, speakers
 from .event_model import EventModel, load_model
 from .places import is_demonym
 from .times import reference_day
@@ -1625,6 +1625,12 @@ class Finder:
         ("Republicans argued", "the ethics commissioner") and crowds
         ("protesters called for a boycott")."""
         country = (location.country if location is not None else None) or self.home
+        # Politicians named by their party are of the party's country, wherever
+        # they speak ("SINGAPORE — ... Senate Democrats accused Trump": not
+        # Singapore's; "Tories" of Britain, "Christian Democrats" of Germany).
+        party = next((c for h in acting_heads if event_sense.domestic_politicians(h)
+                      for c in [speakers.pick_country(speakers.PARTIES.get((h.lower_,)), self.home)] if c), None)
+        country = party or country
         if country is None:
             return actors, recipients
         ref = ActorRef(name=self.kb.country_name(country) or country, code=country)
