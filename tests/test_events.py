@@ -454,3 +454,17 @@ def test_events_patient_of_action_nouns(settings: Settings, text: str, trigger: 
 def test_events_party_politicians_country(settings: Settings, text: str, trigger: str, actors: set[str]) -> None:
     found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
     assert found and codes(found[0].actor) == actors, [(e.trigger, e.actor) for e in found]
+
+
+@pytest.mark.model
+def test_events_official_of_no_country_when_another_state_acts(settings: Settings) -> None:
+    """An official the text gives no country takes the place's, unless another
+    state acts in the sentence (then he may be that state's: left uncoded)."""
+    text = ("NEW DELHI — Twenty Indian soldiers were killed in a clash with Chinese troops, the Indian army said. "
+            "Foreign ministry spokesman Zhao Lijian said Beijing had lodged strong protests with New Delhi and "
+            "urged India to restrain its frontline troops.")
+    urged = [e for e in _rules_events(settings, text) if e.trigger == "urged"]
+    assert urged and "IND" not in codes(urged[0].actor), urged
+    text = "LAGOS — Police spokesman Benjamin Hundeyin said officers had arrested 12 people."
+    arrested = [e for e in _rules_events(settings, text) if e.trigger == "arrested"]
+    assert arrested and codes(arrested[0].actor) == {"NGA"}, arrested

@@ -1644,11 +1644,26 @@ class Finder:
                            or any(h.lower_ in event_sense.PROTESTERS or self._voting(h) for h in acting_heads)
                            or any(event_sense.domestic_politicians(h) for h in acting_heads)):
             actors = [ref]
-        actors = [ActorRef(name=a.name, code=country, actor_id=a.actor_id) if a.code is None and self._official(a)
-                  else a for a in actors]
+        if not (acting_heads and self._other_state_acts(acting_heads[0].sent, country)):
+            actors = [ActorRef(name=a.name, code=country, actor_id=a.actor_id)
+                      if a.code is None and self._official(a) else a for a in actors]
         if not recipients and type_ in DOMESTIC_TYPES:
             recipients = [ref]
         return actors, recipients
+
+    def _other_state_acts(self, sent: SpacySpan, country: str) -> bool:
+        """Whether another state acts in the sentence, as a subject or by its
+        capital or government: then an official the text gives no country
+        may be that state's ("NEW DELHI — Foreign ministry spokesman Zhao
+        Lijian said Beijing had lodged protests" is no Indian official), and
+        is left without one, as the actors stage leaves him
+        (``actors._home_here``)."""
+        for t in sent:
+            record = self.actor_at.get(t.i)
+            if record is not None and record.type == "country" and record.code not in (None, country) \
+                    and (t.dep_ in ("nsubj", "nsubjpass") or record.sector == "GOV"):
+                return True
+        return False
 
     def _official(self, ref: ActorRef) -> bool:
         """A person of a state's politics with no country given."""
