@@ -133,8 +133,12 @@ def test_actors_titles_appositives_and_ambassadors(settings: Settings) -> None:
     ("Chad's ruler Idriss Deby rejected the plan on Tuesday.", "Idriss Deby", ("TCD", "GOV")),
     ("Idriss Deby, the longtime strongman of Chad, rejected the plan.", "Idriss Deby", ("TCD", "GOV")),
     ("The dictator of Panama, Manuel Noriega, refused to step down.", "Manuel Noriega", ("PAN", "GOV")),
+    # a known leader's staff and kin are of the leader's country, even where the dateline says otherwise
+    ("PRETORIA — Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed, praised the mediators.",
+     "Redwan Hussien", ("ETH", "GOV")),
+    ("Kim Yo Jong, the sister of leader Kim Jong Un, warned Seoul on Tuesday.", "Kim Yo Jong", ("PRK", "GOV")),
 ])
-def test_actors_rulers_without_office_titles(settings: Settings, text: str, name: str,
+def test_actors_rulers_staff_and_kin(settings: Settings, text: str, name: str,
                                              expected: tuple[str, str]) -> None:
     people = {a.name: a for a in actors_of(text, settings) if a.type == "person"}
     assert (people[name].code, people[name].sector) == expected
@@ -458,3 +462,10 @@ def test_actors_a_persons_noun_before_a_first_name(settings: Settings) -> None:
     # Hard negative: a company after a business noun stays no person.
     actors = actors_of("Shares in retailer Marks and Spencer fell 4 percent on Monday.", settings)
     assert not [a for a in actors if a.type == "person"]
+
+
+def test_actors_critics_are_not_staff(settings: Settings) -> None:
+    """A critic of a known leader is not of the leader's country on that account."""
+    text = "Bill Browder, a critic of President Vladimir Putin, spoke in London on Tuesday."
+    people = {a.name: a for a in actors_of(text, settings) if a.type == "person"}
+    assert people["Bill Browder"].code != "RUS"

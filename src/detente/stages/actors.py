@@ -118,6 +118,14 @@ TOP_OFFICES = words("""president prime premier chancellor king queen emir sultan
 # delegation led by ...").
 SIDE_NOUNS = words("""delegation team side government administration counterpart
     negotiators officials ministry embassy mission""")
+
+#: A person's staff and kin: "adviser to Prime Minister Abiy Ahmed", "the
+#: sister of leader Kim Jong Un" are of the known person's country when the
+#: title names none (``Extractor._title_code``). Not "critic of President
+#: Putin" or "lawyer for Mr Navalny": critics and lawyers may be anyone's.
+STAFF_HEADS = words("""adviser advisor aide spokesman spokeswoman spokesperson secretary deputy envoy
+                     representative emissary son daughter wife husband sister brother widow mother father
+                     nephew niece cousin""")
 CONNECTORS = frozenset({"of", "to", "for", "at", "and", "-", "on", "the", "’s", "'s"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -824,12 +832,24 @@ class _Resolver:
         in a state office's title (``state``: "Marseille prosecutor", not
         "Orange chief executive")."""
         inside = dict.fromkeys(self.match_at[i] for i in range(s, e) if i in self.match_at)
+        principal: str | None = None
         for m in inside:
             if m.start < s or m.end > e:
                 continue
             before = self.lowers[m.start - 1] if m.start > s else ""
             if before == "the" and m.start - 2 >= s:
                 before = self.lowers[m.start - 2]
+            if principal is None:
+                # "national security adviser to Prime Minister Abiy Ahmed", "the sister of
+                # leader Kim Jong Un": a known person's staff or kin are of the person's
+                # country (a fallback: a country in the title itself comes first). The
+                # person's own title may stand between ("to Prime Minister").
+                k = m.start - 1
+                while k > s and self.lowers[k] not in ("to", "for", "of") and m.start - k <= 4:
+                    k -= 1
+                if k > s and self.lowers[k] in ("to", "for", "of") and self.lowers[k - 1] in STAFF_HEADS:
+                    person = self.kb.pick([t for t in m.targets if t.entry.type == "person"], self.day)
+                    principal = person.entry.code if person is not None else None
             if before in ("to", "for"):
                 continue
             ent = self.ent_at.get(m.start)
@@ -856,7 +876,7 @@ class _Resolver:
                 start = ent.start + (self.lowers[ent.start] == "the")
                 if self.lowers[ent.start - 1] in ("at", "of", "with", "from") or start > ent.start:
                     return None, (start, ent.end)
-        return None, None
+        return principal, None
 
     def _private_body_in(self, s: int, e: int) -> bool:
         """The title names an organisation that is no state body, party or
