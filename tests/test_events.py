@@ -468,3 +468,14 @@ def test_events_official_of_no_country_when_another_state_acts(settings: Setting
     text = "LAGOS — Police spokesman Benjamin Hundeyin said officers had arrested 12 people."
     arrested = [e for e in _rules_events(settings, text) if e.trigger == "arrested"]
     assert arrested and codes(arrested[0].actor) == {"NGA"}, arrested
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actors"), [
+    # forces deployed are their state's, which mobilises them
+    ("Russian troops were deployed to Belarus for the exercises.", {"RUS"}),
+    ("YANGON — Soldiers were deployed in the streets of Yangon on Monday.", {"MMR"}),
+])
+def test_events_passive_mobilisation_actor(settings: Settings, text: str, actors: set[str]) -> None:
+    found = [e for e in _rules_events(settings, text) if e.type == "MOBILIZE"]
+    assert found and codes(found[0].actor) == actors and not codes(found[0].recipient) & actors, found

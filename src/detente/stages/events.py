@@ -1238,6 +1238,9 @@ class Finder:
                     found = [self._prior_subject(token, found[0]) or found[0]]
                 if not found and token.dep_ == "acl" and token.tag_ == "VBG":
                     found = [token.head]  # "opposition supporters protesting in Harare"
+                if not found and type_ == "MOBILIZE":
+                    # "Soldiers were deployed in the streets of Yangon": the forces are the mobiliser's
+                    found = [c for c in token.children if c.dep_ == "nsubjpass"]
             else:
                 found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
                 if token.dep_ == "acl" and token.tag_ == "VBN" and type_ in AIMED_TYPES:
@@ -1995,6 +1998,10 @@ class Finder:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             recipients += self._refs(g)
+                elif child.dep_ == "nsubjpass" and not agents and not removed_from and type_ == "MOBILIZE":
+                    # "Russian troops were deployed to Belarus": the forces mobilised are
+                    # their state's, which mobilises them (not its target)
+                    actors += self._refs(child) + self._modifier_refs(child)
                 elif child.dep_ == "nsubjpass" and not agents and not removed_from:
                     # "12 protesters were arrested": who it was done to
                     recipients += self._refs(child) + self._modifier_refs(child)
