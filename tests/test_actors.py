@@ -104,6 +104,7 @@ def test_actors_seed_organisations_groups_and_metonyms(seed) -> None:  # type: i
      [("Downing Street", "GBR", "GOV"), ("Tehran", "IRN", "GOV")]),
     # A capital used as a place is not an actor.
     ("Diplomats met in Moscow and later flew to Beijing.", []),
+    ("Flights resumed at Baghdad's international airport on Friday.", []),
     ("Talks at the White House ended late.", []),
 ])
 def test_actors_metonymy(settings: Settings, text: str, expected: list[tuple[str, str, str]]) -> None:

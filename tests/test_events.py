@@ -479,3 +479,13 @@ def test_events_official_of_no_country_when_another_state_acts(settings: Setting
 def test_events_passive_mobilisation_actor(settings: Settings, text: str, actors: set[str]) -> None:
     found = [e for e in _rules_events(settings, text) if e.type == "MOBILIZE"]
     assert found and codes(found[0].actor) == actors and not codes(found[0].recipient) & actors, found
+
+
+@pytest.mark.model
+def test_events_dateline_is_never_the_subject(settings: Settings) -> None:
+    """The parser makes "BAGHDAD" the subject and hangs the real one on it;
+    the city's possessive before a facility is a place, not its government."""
+    text = ("BAGHDAD — A U.S. drone strike at Baghdad's international airport early on Friday killed Major "
+            "General Qassem Soleimani, the commander of Iran's elite Quds Force.")
+    killed = [e for e in _rules_events(settings, text) if e.trigger == "killed"]
+    assert killed and codes(killed[0].actor) == {"USA"} and codes(killed[0].recipient) == {"IRN"}, killed

@@ -96,11 +96,15 @@ NAME = "actors.v1"
 # Prepositions after which a country or city is a place, not an actor.
 LOCATIVE = words("""in at near to into from across along inside outside around toward towards
     through throughout within via onto off beyond past over about regarding behind beside""")
-# Nouns that make their possessor or object a territory ("Ukraine's border").
+# Nouns that make their possessor or object a territory ("Ukraine's border",
+# "Baghdad's international airport": not the Iraqi government).
 GEO_NOUNS = words("""border borders frontier territory territories soil region regions capital
     city cities coast coastline east west north south airspace waters streets parts part map
     outskirts countryside province provinces side population people economy headquarters
-    premises compound building offices""")
+    premises compound building offices
+    airport airports port ports harbour harbor station stations square squares street neighbourhood
+    neighbourhoods neighborhood neighborhoods suburb suburbs district districts centre center downtown
+    hospital hospitals market markets bridge bridges residents skies skyline mosque mosques stadium""")
 # Particles inside personal names ("Ursula von der Leyen", "Abu Mohammed al-Jolani").
 NAME_PARTICLES = words("von van der den de del della di da dos das du la le al el bin ibn ter ten zu")
 # Honorifics in front of a name: never part of it, and proof that a

@@ -586,6 +586,8 @@ class Finder:
         self.starts = starts
         self.actor_at = actor_tokens(self.doc, (r for r in article.records if isinstance(r, ActorRecord)))
         self.actor_by_id = {r.id: r for r in article.records if isinstance(r, ActorRecord)}
+        # The first token after a dateline ("BAGHDAD —"), which the parser may make the subject
+        self.dateline = speakers.dateline_end(self.doc)
         # The words inside quote marks: direct quotes, and the quoted words
         # of a mixed one ("said Moscow 'will not bow to pressure'").
         self.quotes = sorted((q for r in article.records if isinstance(r, QuoteRecord) and r.direct
@@ -1926,7 +1928,12 @@ class Finder:
             if subjects:
                 # The one nearest the verb: a dateline ("GENEVA — Blinken and
                 # Lavrov met") parses as a second subject.
-                return min(subjects, key=lambda c: abs(node.i - c.i))
+                subject = min(subjects, key=lambda c: abs(node.i - c.i))
+                if subject.i < self.dateline:
+                    # "BAGHDAD — A U.S. drone strike … killed": the dateline as the only
+                    # subject, the real one hung on it as an apposition
+                    return next((c for c in subject.children if c.dep_ == "appos" and c.i >= self.dateline), None)
+                return subject
             if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and node.head != node:
                 node = node.head  # "acomp": "Kyiv was ready to send help"
                 continue
