@@ -489,3 +489,19 @@ def test_events_dateline_is_never_the_subject(settings: Settings) -> None:
             "General Qassem Soleimani, the commander of Iran's elite Quds Force.")
     killed = [e for e in _rules_events(settings, text) if e.trigger == "killed"]
     assert killed and codes(killed[0].actor) == {"USA"} and codes(killed[0].recipient) == {"IRN"}, killed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "actors"), [
+    # crowds named by no actor record protest in their own country
+    ("Tens of thousands of people marched to Congress in Buenos Aires on Wednesday.", "marched", {"ARG"}),
+    ("Thousands of tenants marched through Berlin on Thursday evening to protest against the decision.",
+     "marched", {"DEU"}),
+    # members of a legislature are of the country they sit in
+    ("SANTIAGO — Opposition lawmakers criticised the deployment of troops.", "criticised", {"CHL"}),
+    # a crowd that a country's adjective names keeps it
+    ("Ukrainian protesters rallied outside the Russian embassy in Berlin.", "rallied", {"UKR"}),
+])
+def test_events_unnamed_domestic_actors(settings: Settings, text: str, trigger: str, actors: set[str]) -> None:
+    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    assert found and codes(found[0].actor) == actors, [(e.trigger, e.actor) for e in found]

@@ -107,6 +107,11 @@ from .times import reference_day
 
 NAME = "events.v1"
 
+# Members of a legislature named by what they are ("Opposition lawmakers
+# criticised the deployment"): of the country where they act, as other
+# domestic politicians (``event_sense.POLITICIANS``).
+LEGISLATORS = words("""lawmakers legislators mps deputies senators congressmen congresswomen parliamentarians
+                    assemblymen councillors""")
 RECIPIENT_PREPS = words("with to against on near toward towards into from upon over")
 # Action nouns whose "of X" is what the act is done to, not who does it:
 # "the invasion of Ukraine", "the arrest of the opposition leader",
@@ -1647,7 +1652,10 @@ class Finder:
                                in ("COP", "MIL", "GOV", "JUD") for h in acting_heads)
                            or type_ == "COERCE" and not acting_heads
                            or any(h.lower_ in event_sense.PROTESTERS or self._voting(h) for h in acting_heads)
-                           or any(event_sense.domestic_politicians(h) for h in acting_heads)):
+                           or any(event_sense.domestic_politicians(h) or h.lower_ in LEGISLATORS for h in acting_heads)
+                           or type_ == "PROTEST" and acting_heads and all(h.i not in self.actor_at for h in acting_heads)):
+            # (a protest by people named by no actor record, "tens of thousands of people
+            # marched to Congress in Buenos Aires", is by people of the country it is in)
             actors = [ref]
         if not (acting_heads and self._other_state_acts(acting_heads[0].sent, country)):
             actors = [ActorRef(name=a.name, code=country, actor_id=a.actor_id)
