@@ -499,6 +499,9 @@ def test_events_dateline_is_never_the_subject(settings: Settings) -> None:
      "marched", {"DEU"}),
     # members of a legislature are of the country they sit in
     ("SANTIAGO — Opposition lawmakers criticised the deployment of troops.", "criticised", {"CHL"}),
+    # "each side" blamed the other: the pair named before
+    ("Fighting broke out between Kyrgyzstan and Tajikistan along their border on Wednesday. Each side blamed the "
+     "other for starting the clashes.", "blamed", {"KGZ", "TJK"}),
     # a crowd that a country's adjective names keeps it
     ("Ukrainian protesters rallied outside the Russian embassy in Berlin.", "rallied", {"UKR"}),
 ])

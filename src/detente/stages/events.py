@@ -2330,11 +2330,12 @@ class Finder:
         return [actor for _, actor in named]
 
     def _pair(self, subject: Token) -> list[ActorRef]:
-        """"The two leaders", "both sides", "the two countries": the last two
-        distinct actors of that kind named before (people for leaders and
-        men, states and organisations for sides and countries)."""
+        """"The two leaders", "both sides", "each side" (blamed the other),
+        "the two countries": the last two distinct actors of that kind named
+        before (people for leaders and men, states and organisations for
+        sides and countries)."""
         kinds = PAIR_HEADS.get(subject.lemma_.lower())
-        if kinds is None or not any(c.lower_ in ("two", "both") for c in subject.children):
+        if kinds is None or not any(c.lower_ in ("two", "both", "each") for c in subject.children):
             return []
         out: list[ActorRef] = []
         seen: set[str | None] = set()
