@@ -11,6 +11,7 @@ from detente.eval.events import realnews_sets, score_events, score_realnews
 from detente.pipeline import process
 from detente.records import EventRecord
 from detente.stages.events import score_of, scores, triggers
+from detente.training import events as training
 
 from .conftest import FIXTURES, SEED, SHARED, read_one
 
@@ -508,3 +509,99 @@ def test_events_dateline_is_never_the_subject(settings: Settings) -> None:
 def test_events_unnamed_domestic_actors(settings: Settings, text: str, trigger: str, actors: set[str]) -> None:
     found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
     assert found and codes(found[0].actor) == actors, [(e.trigger, e.actor) for e in found]
+
+
+# -- Issue 14 (precision): sport bodies, business groups, market demand, no-shows ----------------
+
+# (sentence, type, trigger, actor codes or None): the same surface shapes as
+# PRECISION_NEGATIVES below, but a political actor acts: the state's office
+# for sport, a government (not a company) rejecting claims, money released as
+# aid (and captives released), an attack made in words, troops attacking
+# military positions, a response with force.
+PRECISION_SHAPES = [
+    ("Sports Minister Laura Flessel criticised the federation's handling of the abuse allegations.", "ACCUSE",
+     "criticised", None),
+    ("The German government rejected claims by the opposition that it had misled parliament.", "REJECT",
+     "rejected", {"DEU"}),
+    ("The European Union released 10 million euros in humanitarian aid for victims of the cyclone.", "AID",
+     "released", {"EU"}),
+    ("Boko Haram has released 82 of the schoolgirls it abducted from the town of Chibok three years ago.",
+     "CONCEDE", "released", {"BOKOHARAM"}),
+    ("The president attacked the media in a late-night post, calling reporters enemies of the people.", "ACCUSE",
+     "attacked", None),
+    ("Gunmen attacked a police station on Monday, killing four officers.", "ASSAULT", "attacked", None),
+    ("Coalition troops attacked rebel positions near the border at dawn.", "ASSAULT", "attacked", None),
+    ("Israel responded with air strikes on Gaza.", "ASSAULT", "strikes", {"ISR"}),
+    ("Putin met Xi in Beijing on Friday.", "CONSULT", "met", {"RUS"}),
+    ("Police arrested 23 fans after fighting broke out at the end of the match in Marseille.", "COERCE",
+     "arrested", {"FRA"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors"), PRECISION_SHAPES)
+def test_events_precision_shapes(settings: Settings, text: str, type_: str, trigger: str,
+                                 actors: set[str] | None) -> None:
+    _assert_occurred(settings, text, type_, trigger, actors)
+
+
+# Sport bodies and their competitions (whatever country owns them or they
+# ban), clubs signing foreign players, business groups and trades with a
+# nationality, a market's demand, a jury sent home, a resignation for health
+# reasons, who sanctioned people are ("accused of"), national teams meeting in
+# a final or after a match report, and no reply at all: no event (None) or
+# none from that trigger.
+PRECISION_NEGATIVES = [
+    ("The World Anti-Doping Agency banned the sprinter for four years after she tested positive for a banned "
+     "steroid.", None),
+    ("Spain's La Liga had refused to accept the payment on Wednesday.", None),
+    ("Russia was banned from the Olympics by the IOC over state-sponsored doping.", None),
+    ("Italy's Serie A agreed a new broadcasting deal with the streaming service worth 900 million euros a "
+     "season.", None),
+    ("The Boston Red Sox signed the Japanese pitcher to a five-year deal worth $90 million.", None),
+    ("The German engineering group rejected claims by an activist investor that its board had failed "
+     "shareholders.", None),
+    ("Oil prices rose 3 percent on hopes of stronger demand from China.", None),
+    ("The jury was sent home for the day and will continue its deliberations on Wednesday.", None),
+    ("The interior minister resigned on Friday, citing health reasons.", None),
+    ("The United States imposed sanctions on three Iranian officials accused of human rights abuses.", "accused"),
+    ("England will meet Spain in the final at Wembley on Sunday.", None),
+    ("The crowd of more than 62,000 was the largest to watch a rugby match in the United States. The two sides "
+     "meet again in Dublin on November 19.", None),
+    ("Algeria did not respond to the overture.", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), PRECISION_NEGATIVES)
+def test_events_precision_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
+    _assert_not_occurred(settings, text, trigger)
+
+
+@pytest.mark.model
+def test_a_negation_with_no_recipient_does_not_stand(settings: Settings) -> None:
+    """A negated act the classifier drops stands only with an actor and a
+    recipient named ("Turkey did not attack the Kurdish militia", kept by
+    test_events_status_and_intentions); "Minsk did not respond" is no event,
+    while the sentence's offer stays."""
+    text = "Poland offered to mediate between the authorities and the opposition, but Minsk did not respond."
+    article = process(Article.create("t", text, published="2022-03-10", date_source="given"), settings)
+    found = [(r.type, r.trigger, r.status) for r in article.records if isinstance(r, EventRecord)]
+    assert ("AGREE", "offered", "occurred") in found and not [f for f in found if f[1] == "respond"], found
+
+
+@pytest.mark.model
+def test_events_negatives_dev_floor(settings: Settings) -> None:
+    """tests/fixtures/events/negatives_dev.jsonl: 224 sentences written for
+    issue 14's precision work (164 with no political event in the categories
+    where false events appear on real news: sport, politics that reports no
+    PLOVER event, business, crime and courts, weather and disasters,
+    opinion; 60 events of the same surface shapes). First run, before the
+    rules it led to (commit ba4bb78): false events on 7 of 164 sentences
+    (0.043), precision 0.815, recall 0.688 (44 of 64). The rules were then
+    written from it, so these floors guard the rules, not generalisation."""
+    data = training.written(FIXTURES / "events" / "negatives_dev.jsonl")
+    assert len(data) == 224 and sum(not item.segments[0].events for item in data) == 164
+    got = score_realnews(data, settings).summary()
+    assert got["false_event_rate"] <= 0.007, got  # at most 1 of 164
+    assert got["precision"] >= 0.95 and got["recall"] >= 0.70, got

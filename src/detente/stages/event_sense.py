@@ -48,6 +48,53 @@ PRIVATE_HEADS = words("""producer producers company companies firm firms maker m
     markets stock stocks share shares corp inc ltd plc llc
     captain captains skipper coach coaches striker strikers goalkeeper midfielder athlete athletes cyclist cyclists
     swimmer swimmers gymnast gymnasts sprinter sprinters batsman batsmen bowler bowlers jockey squad squads""")
+#: Sport people a nationality may qualify besides those above ("the Japanese
+#: pitcher", "a Kenyan runner"): the country only says where they come from.
+SPORT_PEOPLE = words("""pitcher pitchers forward forwards defender defenders winger wingers quarterback rider riders
+    runner runners boxer boxers wrestler wrestlers sprinter champion champions medallist medalist golfer golfers
+    skier skiers cricketer cricketers footballer footballers""")
+#: Businesses by trade, a country before them or not ("Japan's largest
+#: brewer", "the Indian conglomerate").
+TRADES = words("""brewer brewers miner miners chipmaker chipmakers drugmaker drugmakers steelmaker steelmakers
+    conglomerate conglomerates grocer grocers supermarket supermarkets utility utilities refiner refiners
+    shipbuilder shipbuilders supplier suppliers distributor distributors developer developers""")
+#: Words that make a body, a person or a competition sport: "Canada's Olympic
+#: committee", "Spain's tennis federation", "the World Anti-Doping Agency",
+#: "Italy's Serie A", "La Liga". A sport body's bans, deals and refusals are
+#: sport (the guidelines' clubs and sport bodies), not the state's.
+SPORT_QUALIFIERS = words("""sport sports football soccer olympic olympics paralympic paralympics anti-doping doping
+    rugby cricket tennis athletics cycling golf hockey basketball baseball boxing swimming skiing motorsport
+    liga serie bundesliga fifa uefa ioc wada rusada usada iaaf fiba fina uci""")
+#: Heads a sport word makes a sport body.
+SPORT_BODIES = words("""committee committees federation federations association associations union unions league
+    leagues body bodies agency agencies authority council board panel organisers organizers""")
+#: The state's offices for sport stay the state: "Sports Minister Laura
+#: Flessel", "the sports ministry".
+SPORT_OFFICES = words("minister ministers ministry ministries secretary department government")
+#: What a group does that makes it a company: "the German engineering group",
+#: "a French luxury group", "the media group" (not "Human rights groups").
+BUSINESS_WORDS = words("""engineering media luxury mining steel insurance chemicals chemical investment retail
+    consulting energy utility utilities telecoms telecommunications food drinks beverage beverages pharmaceutical
+    pharmaceuticals drugs industrial technology tech software hotel hotels travel shipping logistics car auto
+    automotive aerospace banking financial finance fashion publishing entertainment construction property cement
+    packaging tobacco brewing private-equity equity conglomerate""")
+BUSINESS_COLLECTIVES = words("group groups conglomerate conglomerates")
+#: What makes "demand" a market's, not a demand made: "stronger demand
+#: from China", "weak consumer demand", "demand for chips".
+MARKET_DEMAND = words("""strong stronger weak weaker high higher low lower rising falling slowing slow sluggish soft
+    softer robust firm firmer global domestic consumer customer export import energy oil fuel power electricity
+    housing seasonal pent-up weakening strengthening surging booming record""")
+DEMANDED_GOODS = words("""product products goods chip chips semiconductor semiconductors car cars
+    vehicle vehicles housing homes house houses gas energy power electricity service services credit loan loans
+    steel copper food travel flights tickets""")
+#: Why an office holder leaves that is no concession ("resigned, citing
+#: health reasons", "stepped down for personal reasons").
+PRIVATE_REASONS = words("health personal family medical")
+#: Money released or disbursed: aid, not a concession (releasing prisoners).
+FUNDS = words("""fund funds funding money cash tranche tranches loan loan loans grant grants euros dollars pounds
+    million billion""")
+#: What qualifies a target as a military one: "attacked rebel positions".
+ENEMY_WORDS = words("rebel rebels enemy militant militants insurgent insurgents jihadist jihadists separatist")
 #: What one "calls on" when drawing on it, not asking anyone.
 RESOURCES = words("reserves reservists resources savings funds experience expertise support")
 #: What rises and falls on a market: "chip stocks rallied" is no protest.
@@ -346,14 +393,24 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             return "PROTEST"  # "thousands of protesters gathered on the square" meet no one
         if type_ == "ASSAULT":
             if lemma in ("attack", "hit", "slam", "blast", "strike", "target", "fire") and objects and all(
-                    head_lemma(o) in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_NOUNS for o in objects):
-                return "ACCUSE"  # "attacked his rival's proposal"
+                    head_lemma(o) in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_NOUNS for o in objects) and not any(
+                    head_lemma(o) in STRIKE_TARGETS and phrase_words(o) & (ENEMY_WORDS | MILITARY_NOUNS)
+                    for o in objects):
+                # "attacked his rival's proposal" (not "attacked rebel positions")
+                return "ACCUSE"
             if lemma in ("attack", "slam", "blast") and objects and any(
                     c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.dep_ == "pcomp"
                                                                  for g in c.children) for c in token.children):
                 return "ACCUSE"  # "attacked the Fed for raising rates": blamed for something done
+            if lemma in ("attack", "slam", "blast", "hit", "lash") and _in_words(token):
+                return "ACCUSE"  # "attacked the media in a late-night post, calling reporters …"
             if any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) and lemma in ("hit", "lash"):
                 return "ACCUSE"  # "hit out at"
+            if lemma in ("respond", "reply") and not any(c.dep_ == "prep" and c.lower_ == "with"
+                                                         for c in token.children) and (
+                    any(c.dep_ == "neg" for c in token.children)
+                    or token.dep_ == "xcomp" and head_lemma(token.head) in ("fail", "refuse", "decline")):
+                return None  # "Algeria did not respond to the overture": no reply, let alone a retaliation
             if _accidental(token):
                 return None
             if lemma in ("beat", "defeat", "fight", "shoot", "strike") and _sporty(sent):
@@ -401,6 +458,20 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             return None  # police recover firearms; markets recover losses
         if lemma == "send" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
             return None  # "was sent off": a red card
+        if lemma == "send" and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt")
+                                   for c in token.children):
+            return None  # "the jury was sent home for the day", "pupils were sent home"
+        if type_ in ("CONCEDE", "RETREAT") and lemma in ("resign", "quit", "retire", "step") and any(
+                head_lemma(t) == "reason" and phrase_words(t) & PRIVATE_REASONS for t in token.subtree):
+            return None  # "resigned, citing health reasons": no one made them give in
+        if type_ == "CONCEDE" and lemma in ("release", "disburse", "unlock", "free") and any(
+                phrase_words(o) & (FUNDS | RELIEF | AID_WORDS) or o.tag_ == "$" for o in objects):
+            return "AID"  # "released 10 million euros in humanitarian aid" (not prisoners)
+        if type_ == "ACCUSE" and lemma in ("accuse", "suspect") and token.dep_ == "acl" and token.tag_ == "VBN" \
+                and not any(c.dep_ == "agent" for c in token.children):
+            return None  # "sanctions on three officials accused of abuses": who they are, not an accusation made
+        if type_ == "CONSULT" and lemma in ("meet", "face", "play", "host") and _sport_meeting(token):
+            return None  # "England will meet Spain in the final", "The two sides meet again in Dublin"
     else:
         if type_ == "ASSAULT" and _sporty(sent) and lemma in ("attack", "clash", "fight", "fighting", "offensive"):
             return None
@@ -421,12 +492,37 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 c.dep_ == "prep" and c.lower_ == "on" for c in token.children)
                 or phrase_words(token) & TRADE_WORDS):
             return None  # "on duty", "a duty of care"
+        if type_ == "REQUEST" and lemma == "demand" and (phrase_words(token) & MARKET_DEMAND or any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and phrase_words(g) & (DEMANDED_GOODS | MARKET_WORDS) for g in c.children)
+                for c in token.children)):
+            return None  # "hopes of stronger demand from China", "demand for chips": a market's
         if lemma == "warrant" and not phrase_words(token) & words("search arrest"):
             return None
         if lemma == "search" and not (phrase_words(token) & words("warrant warrants house home premises property")
                                       or actor_sectors & {"COP", "MIL", "SPY", "JUD"}):
             return None  # "the search for survivors"
     return type_
+
+
+#: Where words are said: an attack made in one is an accusation.
+SAID_IN = words("""post posts tweet tweets speech speeches interview interviews statement statements article op-ed
+    editorial column letter message video address remarks podcast broadcast rally debate""")
+#: What an attacker does in words while attacking: "attacked the media,
+#: calling reporters enemies of the people".
+SAYING_WHILE = words("call describe label brand dismiss")
+
+
+def _in_words(verb: Token) -> bool:
+    """Whether an attack is made in words: in a post, a speech or an
+    interview, or while calling someone something."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "via") and any(
+                g.dep_ == "pobj" and (g.lower_ in SAID_IN or head_lemma(g) in SAID_IN) for g in child.children):
+            return True
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and head_lemma(child) in SAYING_WHILE:
+            return True
+    return False
 
 
 def _accidental(token: Token) -> bool:
@@ -455,6 +551,33 @@ def _sporty(sent: Span) -> bool:
     text = sent.text
     lower = {w.strip(".,;:'\"()").lower().removesuffix("'s").removesuffix("\u2019s") for w in text.split()}
     return bool(SCORE.search(text)) and bool(lower & SPORT_WORDS) or len(lower & SPORT_WORDS) >= 2
+
+
+#: Where two teams meet: "in the final", "at Wembley" is a name (not read).
+MEETING_GROUNDS = SPORT_WORDS | words("test semi-final semi-finals quarter-final quarter-finals play-off play-offs")
+#: Who meets in a match: "the two sides", "the teams".
+MATCH_SIDES = words("side sides team teams")
+
+
+def _sport_meeting(verb: Token) -> bool:
+    """A match, not a meeting: two sides that meet in a final, a match or a
+    Test; or sides, teams or countries (as national teams) meeting in a
+    sentence after sport: "The two sides meet again in Dublin" after a
+    report of a rugby match. Not when the sentence names a politician or an
+    official."""
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and (g.lower_ in MEETING_GROUNDS or head_lemma(g) in
+                                                        MEETING_GROUNDS) for g in c.children)
+           for c in verb.children):
+        return True
+    sent = verb.sent
+    if any(t.lower_ in AGENT_NOUNS - MATCH_SIDES or t.lower_ in POLITICIANS for t in sent):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or not all(s_.lower_ in MATCH_SIDES or s_.ent_type_ in ("GPE", "NORP") for s_ in subjects):
+        return False
+    doc = verb.doc
+    before = doc[max(0, sent.start - 60):sent.start]
+    return _sporty(sent) or bool(len(before)) and _sporty(before)
 
 
 def _warns_of_act(token: Token) -> bool:
@@ -504,6 +627,41 @@ def uniformed(heads: list[Token]) -> bool:
     return any(head_lemma(h) in UNIFORMED or h.lower_ in UNIFORMED for h in heads)
 
 
+def sporting(head: Token) -> bool:
+    """Whether the words that name a side name a sport body or sport people:
+    a head a sport word qualifies ("Canada's Olympic committees", "La Liga
+    president Javier Tebas", "Italy's Serie A"), not the state's offices for
+    sport ("Sports Minister Laura Flessel")."""
+    word = head.lower_
+    if word in SPORT_OFFICES:
+        return False
+    if word in SPORT_QUALIFIERS - words("sport sports"):
+        return True  # "FIFA rejected", "La Liga had refused"
+    qualifiers = _qualifiers(head)
+    if not qualifiers & SPORT_QUALIFIERS or qualifiers & SPORT_OFFICES:
+        return False
+    return word in SPORT_BODIES or head.pos_ == "PROPN"
+
+
+def private_head(head: Token) -> bool:
+    """Whether the head noun of a side names a private party, even when a
+    country qualifies it: producers, companies, clubs, players ("US steel
+    producers", "the Japanese pitcher"), a sport body, a business group
+    ("the German engineering group")."""
+    if head.lower_ in PRIVATE_HEADS or head.lower_ in SPORT_PEOPLE or head.lower_ in TRADES or sporting(head):
+        return True
+    return head.lower_ in BUSINESS_COLLECTIVES and bool(_qualifiers(head) & BUSINESS_WORDS) \
+        and not _qualifiers(head) & CAUSES
+
+
+def sport_body(actor: ActorRecord) -> bool:
+    """An organisation whose name says it is sport ("World Anti-Doping
+    Agency", "International Olympic Committee", "Rugby Football Union"), not
+    a ministry of sport."""
+    name = set(actor.name.lower().split())
+    return bool(name & SPORT_QUALIFIERS) and not name & SPORT_OFFICES
+
+
 def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool:
     """Whether this side of an event is a political actor: the actor record
     when there is one, else the head noun of the phrase that names it."""
@@ -512,6 +670,8 @@ def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool
             return False
         if actor.type == "country":
             return True
+        if actor.type == "organization" and sport_body(actor):
+            return False
         if actor.type == "organization":
             # An organisation the knowledge base lacks is political when its
             # name says so ("the Workers' Party", "the Interior Ministry", "the
@@ -537,6 +697,8 @@ def political(actor: ActorRecord | None, head: Token | None, type_: str) -> bool
             c.lower_ in AGENT_NOUNS or head_lemma(c) in AGENT_NOUNS) for c in head.children)
     if word in STATE_ACTS:
         return True
+    if sporting(head):
+        return False
     if word in AGENT_NOUNS or head_lemma(head) in AGENT_NOUNS or word in POLITICIANS:
         return True
     if word in PARTY_MEMBERS and head.text[:1].isupper():
@@ -567,4 +729,4 @@ def _qualifiers(head: Token) -> set[str]:
     return out
 
 
-__all__ = ["POLITICAL_SECTORS", "political", "sense", "uniformed"]
+__all__ = ["POLITICAL_SECTORS", "political", "private_head", "sense", "sport_body", "sporting", "uniformed"]
