@@ -7,6 +7,7 @@ import pytest
 
 from detente import Settings
 from detente.article import Article
+from detente.eval import read_gold, run_gold
 from detente.eval.events import realnews_sets, score_events, score_realnews
 from detente.pipeline import process
 from detente.records import EventRecord
@@ -605,3 +606,90 @@ def test_events_negatives_dev_floor(settings: Settings) -> None:
     got = score_realnews(data, settings).summary()
     assert got["false_event_rate"] <= 0.007, got  # at most 1 of 164
     assert got["precision"] >= 0.95 and got["recall"] >= 0.70, got
+
+
+# -- Issue 14 (PLOVER-style sentences): the long tail of wire verbs ----------------------------
+
+@pytest.mark.model
+def test_events_plover_style_dev_floor(settings: Settings) -> None:
+    """tests/fixtures/events/plover_style_dev.jsonl: 193 short wire sentences
+    about real events, 12 or 13 per PLOVER type, and 42 event-free ones
+    (business, sport, weather, accidents), written for detente (README there).
+    First run 2026-12-07, before any change made from it: type accuracy 0.756,
+    false events on 1 of 42 event-free sentences, 0.715 events per sentence;
+    0.824 after the long tail of wire verbs (lexicon rows and word senses).
+    Floors pinned below; lowering one needs a reason in the commit."""
+    items = read_gold(FIXTURES / "events" / "plover_style_dev.jsonl")
+    articles = run_gold(items, settings)
+    typed = positives = false = negatives = events = 0
+    for item, article in zip(items, articles, strict=True):
+        found = [r for r in article.records if isinstance(r, EventRecord)]
+        events += len(found)
+        if item["type"] is None:
+            negatives += 1
+            false += bool(found)
+            continue
+        positives += 1
+        best = max(found, key=lambda e: e.confidence) if found else None
+        typed += best is not None and best.type in {item["type"], *item["alt_types"]}
+    assert (positives, negatives) == (193, 42)
+    assert typed / positives >= 0.80, typed / positives
+    assert false / negatives <= 0.05, false / negatives
+    assert events / len(items) <= 1.5, events / len(items)
+
+
+# (sentence, type, trigger, actor codes or None): verbs of criticism, pledges
+# reaffirmed, commitments undertaken, a visitor welcomed, trade bans, demands
+# told, hand-overs of arms and wanted people, sit-ins, access granted, bases
+# overrun, pardons, extraditions.
+WIRE_VERBS = [
+    ("Hungary's president lambasted the European Commission over frozen funds.", "ACCUSE", "lambasted", {"HUN"}),
+    ("Seoul reaffirmed its pledge to send humanitarian aid to Ukraine.", "AGREE", "reaffirmed", {"KOR"}),
+    ("Germany reaffirmed its support for Moldova's bid to join the EU.", "SUPPORT", "reaffirmed", {"DEU"}),
+    ("Syria undertook to hand over its chemical weapons stockpile.", "AGREE", "undertook", {"SYR"}),
+    ("Putin welcomed Kim Jong Un at a space launch centre in Russia's far east.", "CONSULT", "welcomed", {"RUS"}),
+    ("Russia banned imports of Georgian wine and mineral water.", "SANCTION", "banned", {"RUS"}),
+    ("Turkey told Sweden to stop supporting Kurdish militants.", "REQUEST", "told", {"TUR"}),
+    ("Poland has handed over MiG-29 fighter jets to Ukraine.", "AID", "handed over", {"POL"}),
+    ("Colombia handed over a wanted drug lord to the United States.", "COOPERATE", "handed over", {"COL"}),
+    ("Protesters occupied the main square in Kyiv.", "PROTEST", "occupied", None),
+    ("Iran granted IAEA inspectors access to the Fordow site.", "RETREAT", "granted", {"IRN"}),
+    ("Rebel fighters overran an army base in northern Mali.", "ASSAULT", "overran", None),
+    ("The president pardoned 20 opposition activists on Independence Day.", "CONCEDE", "pardoned", None),
+    ("Spain extradited a Russian hacker to the United States.", "COOPERATE", "extradited", {"ESP"}),
+    # one's own weapons handed over are a disarmament, not military aid
+    ("Armenian separatists handed over their weapons to Azerbaijan.", "RETREAT", "handed over", None),
+    ("King Charles received Japanese Emperor Naruhito at Buckingham Palace.", "CONSULT", "received", None),
+    ("A court in Minsk handed down prison sentences to six opposition activists.", "COERCE", "handed", None),
+    ("Germany shipped air-defence systems and ammunition to Ukraine.", "AID", "shipped", {"DEU"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors"), WIRE_VERBS)
+def test_events_wire_verbs(settings: Settings, text: str, type_: str, trigger: str, actors: set[str] | None) -> None:
+    _assert_occurred(settings, text, type_, trigger, actors)
+
+
+# The same verbs with no political event: storms, sport, business, staff,
+# a ban on a player, an undertaking that is a task.
+WIRE_VERBS_NEGATIVE = [
+    ("Hurricane Milton slammed into Florida's Gulf coast on Wednesday.", None),
+    ("The coach slammed the referee after the defeat.", None),
+    ("The company reaffirmed its full-year guidance.", None),
+    ("The ministry undertook a review of school funding.", "undertook"),
+    ("The league banned the striker for three matches.", None),
+    ("The teacher told the students to read the book.", None),
+    ("The government told its employees to work from home.", "told"),
+    ("The museum welcomed Taylor Swift on Friday.", None),
+    ("The app gave users access to their medical records.", None),
+    ("China shipped record volumes of steel to Vietnam last month.", None),
+    ("The referee handed the striker a yellow card.", None),
+    ("The band received a standing ovation in Berlin.", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), WIRE_VERBS_NEGATIVE)
+def test_events_wire_verbs_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
+    _assert_not_occurred(settings, text, trigger)

@@ -339,6 +339,14 @@ MEASURE_NOUNS_IN_FORCE = words("sanction sanctions tariff tariffs duty duties em
 # suspects an extradition (COOPERATE), prisoners or hostages a CONCEDE.
 HANDED_BACK = words("""weapon weapons arms base bases control territory area areas city town region post posts""")
 SUSPECTS = words("suspect suspects fugitive fugitives accused")
+# People handed to another state in this state are wanted or held there: a
+# transfer ("handed over 29 jailed cartel figures to the United States").
+WANTED = words("wanted jailed detained imprisoned indicted convicted alleged accused")
+# Arms handed to another state are military aid ("handed over Storm Shadow
+# missiles to Ukraine"); one's own weapons handed in are a disarmament.
+ARMS_GIVEN = event_sense.ARMS | words("""weapon weapons arms tank tanks jet jets aircraft fighter fighters
+    warplane warplanes helicopter helicopters drone drones munition munitions ammunition air-defence air-defense
+    system systems""")
 CAPTIVES = DETAINABLE | words("""prisoner prisoners hostage hostages captive captives detainee detainees girl girls
     boy boys body bodies remains himself herself themselves""")
 # Aircraft one downs ("downed a Pakistani F-16").
@@ -398,9 +406,15 @@ TRADED = event_sense.TRADE_WORDS | words("""import imports export exports goods 
 ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
 SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push
-    support""")
+    support welcome undertake reaffirm give grant ship""")
+# What one reaffirms that is an intention to act (AGREE), not praise.
+PLEDGES = words("commitment commitments pledge pledges promise promises intention determination resolve readiness")
+# Acts pledged to an ally that are backing it (SUPPORT): "commitment to defend Japan".
+BACKING = words("defend protect support back stand help")
 SHAPED = MEASURE_VERBS | DISMISSING | MOVING | CAPTURING | words("""claim return down call work turn pay throw declare
-    shake hold strip rule find take come enter go bring refer challenge hesitate""")
+    shake hold strip rule find take come enter go bring refer challenge hesitate tell receive hand""")
+# Penalties a court hands down ("handed down death sentences", "handed a prison sentence to").
+PENALTIES = words("sentence sentences verdict verdicts penalty penalties term terms")
 # Verbs that put a state of emergency in force, and the emergencies that are
 # an alert, not powers over anyone ("a public health emergency").
 ALERT_ONLY = words("health medical public")
@@ -518,6 +532,10 @@ RIOTING = Trigger("PROTEST", "riot", None, "rule")
 PERSONA_NON_GRATA = Trigger("SANCTION", "expel", None, "rule")
 CAPTURE = Trigger("ASSAULT", None, None, "rule")
 HANDSHAKE = Trigger("CONSULT", None, None, "rule")
+# "Told France to withdraw its ambassador": a demand (CAMEO's "tell" is a statement).
+TOLD_TO = Trigger("REQUEST", None, None, "rule")
+# "Pope Francis received Joe Biden at the Vatican": a host receiving a visitor.
+RECEIVED_VISITOR = Trigger("CONSULT", "visit", None, "rule")
 MEASURE_IN_FORCE = Trigger("SANCTION", None, None, "rule")
 
 
@@ -788,6 +806,11 @@ class Finder:
                 return None  # a trip ("head to Vienna for a meeting") is no event; its purpose is
             if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 return None  # a purpose ("to ensure its security"), not an act
+            if lemma == "occupy" and any(c.dep_ == "nsubj" and c.lower_ in event_sense.PROTESTERS
+                                         for c in token.children):
+                # "students occupied universities": a sit-in (PLOVER PROTEST obstruct),
+                # not CAMEO 192's occupation of territory by an army
+                return Trigger("PROTEST", "obstruct", sense.context, "cameo")
             mode = sense.mode if (sense.type, sense.mode) in scores() else None
             return Trigger(sense.type, mode, sense.context, "cameo")
         if found is None:
@@ -863,6 +886,17 @@ class Finder:
             return PERSONA_NON_GRATA
         if lemma in MOVING and any(o.dep_ == "dobj" and event_sense.phrase_words(o) & MOVED_FORCES for o in objects):
             return TROOP_MOVEMENT  # "moved armoured vehicles and extra troops to the border"
+        if lemma == "tell" and any(o.dep_ == "dobj" and (o.ent_type_ in ("GPE", "NORP", "ORG") or self._sector(o) in
+                                                        event_sense.POLITICAL_SECTORS) for o in objects) and any(
+                c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in token.children):
+            # "told France to pull its troops out"; not "told reporters that …", nor a
+            # government that "told its employees to work from home" (its own staff)
+            return TOLD_TO
+        if lemma == "receive" and any(self._a_person(o) for o in objects):
+            return RECEIVED_VISITOR  # "received Joe Biden", "was received by Pope Francis" (not "received a letter")
+        if lemma == "hand" and said & PENALTIES:
+            return PENALISING_RULING  # "handed down death sentences to 75 people"
         if lemma == "shake" and said & HANDS:
             return HANDSHAKE  # "Xi and Ma shook hands in Singapore"
         if lemma in CAPTURING and self._captured(token, objects):
@@ -996,6 +1030,17 @@ class Finder:
         return bool({token.lower_, event_sense.head_lemma(token)} & OFFICIALS) or any(
             c.dep_ == "compound" and c.lower_ in OFFICIALS for c in token.children)
 
+    def _a_person(self, token: Token) -> bool:
+        """A phrase that names a person ("Joe Biden", "President Xi")."""
+        record = self.actor_at.get(token.i)
+        return token.ent_type_ == "PERSON" or record is not None and record.type == "person"
+
+    @staticmethod
+    def _to_state(token: Token) -> bool:
+        """Given "to" a country or its people ("to Ukraine", "to the Ukrainians")."""
+        return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children) for c in token.children)
+
     @staticmethod
     def _person_like(token: Token) -> bool:
         return token.ent_type_ == "PERSON" or token.lower_ in DETAINABLE or event_sense.head_lemma(token) in DETAINABLE
@@ -1038,8 +1083,19 @@ class Finder:
             if key == "question" and (any(self._person_like(o) for o in objects) or any(
                     c.dep_ in ("agent", "auxpass") for c in token.children)):
                 return None  # "police questioned two men", "was questioned": an interview
+            if key == "ship":
+                said = set().union(*(event_sense.phrase_words(o) for o in objects)) if objects else set()
+                # "shipped ATACMS missiles to Ukraine", "medical supplies to Italy"; not
+                # "shipped record volumes of steel" (trade) nor "shipped the phone"
+                return found if self._to_state(token) and said & (ARMS_GIVEN | event_sense.RELIEF) else None
             if key == "hand_over":
                 said = set().union(*(event_sense.phrase_words(o) for o in objects)) if objects else set()
+                to_state = self._to_state(token)
+                own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in objects for c in o.children)
+                if to_state and not own and said & ARMS_GIVEN:
+                    return Trigger("AID", None, None, found.source)  # arms handed to another state
+                if to_state and any(c.dep_ == "amod" and c.lower_ in WANTED for o in objects for c in o.children):
+                    return Trigger("COOPERATE", None, None, found.source)  # a transfer of wanted or jailed people
                 if said & HANDED_BACK:
                     return Trigger("RETREAT", None, None, found.source)  # "handed over their weapons", "the air base"
                 if said & SUSPECTS:
@@ -1047,6 +1103,24 @@ class Finder:
                 return found if said & CAPTIVES or any(o.ent_type_ == "PERSON" for o in objects) else None
             if key == "shut_down" and not objects:
                 return None  # "the transport network shut down"
+            if key == "ban" and set().union(*(event_sense.phrase_words(o) for o in objects)) & TRADED:
+                return Trigger("SANCTION", None, None, found.source)  # "banned all seafood imports from Japan"
+            if key == "welcome" and any(o.dep_ == "dobj" and self._a_person(o) for o in objects):
+                # "welcomed Zelenskiy at the Vatican": a host receiving a visitor
+                # (CAMEO 042/043); "welcomed the decision" stays praise
+                return Trigger("CONSULT", "visit", None, found.source)
+            if key == "reaffirm" and any(
+                    event_sense.head_lemma(o) in PLEDGES and any(
+                        c.pos_ == "VERB" and c.lemma_.lower() not in BACKING and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in o.children)
+                    for o in objects):
+                # "reaffirmed his commitment to work toward denuclearisation": an act
+                # pledged; a commitment to defend an ally, or to the alliance, is backing
+                return Trigger("AGREE", None, None, found.source)
+            if key in ("give", "grant") and any(event_sense.head_lemma(o) == "access" for o in objects):
+                return Trigger("RETREAT", "access", None, found.source)  # "gave U.N. inspectors access to a site"
+            if key == "undertake" and not any(c.dep_ == "xcomp" for c in token.children):
+                return None  # "undertook a review": only "undertook to let inspectors in" is a commitment
             if key in ANNULLING:
                 heads = {event_sense.head_lemma(o) for o in objects}
                 if heads & DECISIONS:
