@@ -693,3 +693,69 @@ WIRE_VERBS_NEGATIVE = [
 @pytest.mark.parametrize(("text", "trigger"), WIRE_VERBS_NEGATIVE)
 def test_events_wire_verbs_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
     _assert_not_occurred(settings, text, trigger)
+
+
+# -- Issue 14: recall on real news (retribution promised, refusals said, unrest set off) --------
+
+# (sentence, type, trigger, actor codes or None)
+RECALL_SHAPES = [
+    # retribution promised to wrongdoers: the speaker's threat, which was made
+    ("President Emmanuel Macron condemned the violence and said those responsible would be brought to justice.",
+     "THREATEN", "brought", {"FRA"}),
+    ("Iran's foreign minister said the United States would pay a heavy price for the killing.", "THREATEN", "pay",
+     {"IRN"}),
+    ("Chile's president said the mine's owners would be held responsible.", "THREATEN", "held", {"CHL"}),
+    # a yielding act its actor says they will not do, or a pressure they will not bow to: a refusal said
+    ("Kenya's election chief said he would not resign.", "REJECT", "resign", {"KEN"}),
+    ("Ethiopian officials said the country would not be pressured into a deal.", "REJECT", "pressured", {"ETH"}),
+    # unrest that news says was set off or put down
+    ("The fuel price rise triggered the worst unrest Kazakhstan had seen in years.", "PROTEST", "unrest", None),
+    # an appeal voiced as a hope of another party's act
+    ("Chinese state media said that Beijing hoped the US would treat Chinese companies fairly.", "REQUEST", "hoped",
+     {"CHN"}),
+    # authorities charging someone with a crime coerce (the guidelines)
+    ("Prosecutors in Paris charged a former intelligence officer with passing classified documents to a foreign "
+     "power.", "COERCE", "charged", None),
+    # ... a state charging a state accuses it
+    ("Serbia lodged an official protest with Albania, charging its neighbour with supporting dissidents.", "ACCUSE",
+     "charging", {"SRB"}),
+    # a denial said now, in a relative clause
+    ("Bangkok has accused Cambodian troops of laying the mines, which Phnom Penh denies.", "REJECT", "denies",
+     {"KHM"}),
+    # a deal brokered by a third party: mediation
+    ("Armenia and Azerbaijan agreed to end six weeks of fighting in a deal brokered by Russia.", "CONSULT",
+     "brokered", {"RUS"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors"), RECALL_SHAPES)
+def test_events_recall_shapes(settings: Settings, text: str, type_: str, trigger: str,
+                              actors: set[str] | None) -> None:
+    _assert_occurred(settings, text, type_, trigger, actors)
+
+
+# (sentence, the trigger that must not make an occurred event; None: no event at all)
+RECALL_NEGATIVES = [
+    ("Amazon will pay $42 a share, a premium of about 27 percent to Whole Foods' closing price.", None),
+    ("The former dictator was brought to justice in 2012.", "brought"),
+    ("The government urged the opposition to pursue reforms.", "pursue"),
+    ("Russian troops will not withdraw from the city before May.", "withdraw"),
+    ("Turkey did not attack the Kurdish forces.", "attack"),
+    ("The unrest comes five months before Beijing hosts the Olympic Games.", "unrest"),
+    ("Tourism has been badly hit by the unrest.", "unrest"),
+    ("The government was considering a state of emergency to prevent further unrest.", "unrest"),
+    ("He said he hoped the deal would advance peace between Israelis and Palestinians.", "hoped"),
+    ("Congo's health minister said the country hoped to begin vaccinating in the coming weeks.", "hoped"),
+    ("House Speaker Nancy Pelosi said she hoped the president had learned his lesson.", "hoped"),
+    # a charge still to come is no coercion done
+    ("Police said they expected to charge some of the suspects within days.", "charge"),
+    # a present tense in a relative clause is still a standing state for other verbs
+    ("Parliament repealed a law that bans most abortions.", "bans"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), RECALL_NEGATIVES)
+def test_events_recall_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
+    _assert_not_occurred(settings, text, trigger)

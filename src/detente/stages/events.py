@@ -406,15 +406,38 @@ TRADED = event_sense.TRADE_WORDS | words("""import imports export exports goods 
 ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
 SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push
-    support welcome undertake reaffirm give grant ship""")
+    support welcome undertake reaffirm give grant ship unrest charge indict""")
 # What one reaffirms that is an intention to act (AGREE), not praise.
 PLEDGES = words("commitment commitments pledge pledges promise promises intention determination resolve readiness")
 # Acts pledged to an ally that are backing it (SUPPORT): "commitment to defend Japan".
 BACKING = words("defend protect support back stand help")
-SHAPED = MEASURE_VERBS | DISMISSING | MOVING | CAPTURING | words("""claim return down call work turn pay throw declare
-    shake hold strip rule find take come enter go bring refer challenge hesitate tell receive hand""")
 # Penalties a court hands down ("handed down death sentences", "handed a prison sentence to").
 PENALTIES = words("sentence sentences verdict verdicts penalty penalties term terms")
+# Verbs whose present tense in a relative clause is a stance said now, not
+# a standing state (Finder._standing).
+DENYING = words("deny dispute")
+# Who may be hoped to act ("hoped all sides would …", "hopes the parties can
+# resolve …") when no actor record names them (Finder._hoped_of).
+HOPED_PARTIES = words("side sides party parties they")
+# The verb's forms (spaCy lemmatises "hoped" as "hop").
+HOPING = words("hope hopes hoped hoping")
+MAY_DO = words("would could can will might")
+# Who a charge against is an accusation between states, not a prosecution.
+STATE_NOUNS = words("country countries neighbour neighbor neighbours neighbors government governments state states")
+# What unrest is said to be set off by, put down by, or to do when it breaks
+# out (Finder._word_sense).
+QUELLING = words("crush quell suppress put_down stamp_out contain")
+ERUPTING = words("erupt break_out flare flare_up spread engulf grip rock")
+SHAPED = MEASURE_VERBS | DISMISSING | MOVING | CAPTURING | words("""claim return down call work turn pay throw declare
+    shake hold strip rule find take come enter go bring refer challenge hesitate tell receive hand face pursue hope
+    hop""")
+# Retribution promised to whoever did a wrong: "those responsible would be
+# brought to justice", "would be held accountable", "would pay a heavy
+# price", "would face severe consequences", "police would pursue those
+# responsible" (Finder._retribution).
+ACCOUNTABLE = words("accountable responsible")
+CULPRITS = words("""responsible perpetrator perpetrators culprit culprits attacker attackers killer killers assailant
+    assailants gunman gunmen""")
 # Verbs that put a state of emergency in force, and the emergencies that are
 # an alert, not powers over anyone ("a public health emergency").
 ALERT_ONLY = words("health medical public")
@@ -506,6 +529,11 @@ DOWNING = Trigger("ASSAULT", None, None, "rule")
 # A threat stated as a measure: "would take all necessary measures", "would
 # not hesitate".
 FIRM_MEASURE = Trigger("THREATEN", None, None, "rule")
+# An appeal voiced as a hope: "Beijing hoped the US would treat Chinese
+# companies fairly".
+HOPED_ACT = Trigger("REQUEST", None, None, "rule")
+# Retribution promised: "said those responsible would be brought to justice".
+RETRIBUTION = Trigger("THREATEN", None, None, "rule")
 # A dispute taken to court ("went to court", "took the case to the WTO"): an
 # allegation made; said of the future, a threat (see Finder._intent).
 LEGAL_ACTION = Trigger("ACCUSE", "allege", None, "rule")
@@ -719,6 +747,19 @@ class Finder:
                         events.append((token, event, "rule"))
                 continue
             event = self._event(token, trigger)
+            if event is not None and trigger is RETRIBUTION and token.lemma_.lower() != "pursue":
+                # "said the US would pay a heavy price": the speaker threatens
+                # the one who is to pay (who pursues is the one who threatens)
+                said_by = self._subject_token(token.head) if token.dep_ in ("ccomp", "conj") else None
+                target = self._subject_token(token)
+                event.actor = self._refs(said_by) if said_by is not None else []
+                event.recipient = self._refs(target) if target is not None and target.pos_ not in ("PRON", "DET") \
+                    else []  # "those responsible": no one named
+                if not event.actor:
+                    continue
+            if event is not None and trigger is HOPED_ACT:
+                asked = self._hoped_of(token)
+                event.recipient = self._refs(asked) if asked is not None else event.recipient
             if event is not None:
                 events.append((token, event, trigger.source))
         return events
@@ -903,6 +944,10 @@ class Finder:
             return CAPTURE
         if self._firm_measure(token, lemma, objects):
             return FIRM_MEASURE
+        if self._retribution(token, lemma, objects):
+            return RETRIBUTION
+        if token.lower_ in HOPING and self._hoped_of(token) is not None:
+            return HOPED_ACT
         if self._legal_action(token, lemma, objects):
             return LEGAL_ACTION
         if lemma == "strip" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -971,6 +1016,50 @@ class Finder:
         unbounded = any(c.lower_ == "all" for o in measures for c in o.children) and not any(
             c.dep_ in ("relcl", "acl", "xcomp", "advcl") for node in (token, *measures) for c in node.children)
         return aimed or unbounded or any(event_sense.head_lemma(o) in COUNTERMEASURES for o in measures)
+
+    def _retribution(self, token: Token, lemma: str, objects: list[Token]) -> bool:
+        """Retribution promised to wrongdoers, a common way news reports a
+        leader's threat after an attack: "said those responsible would be
+        brought to justice", "would be held responsible", "would pay a heavy
+        price", "would face severe consequences", "police would pursue those
+        responsible". Only while still to come: "was brought to justice" is a
+        trial, "will pay $42 a share" a price paid, "pursue reforms" policy."""
+        if lemma not in ("bring", "hold", "pay", "face", "pursue") \
+                or self._status(token) not in ("scheduled", "hypothetical"):
+            return False
+        if lemma == "bring":
+            return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.lower_ == "justice" for g in c.children) for c in token.children)
+        if lemma == "hold":
+            return any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ in ACCOUNTABLE
+                       for c in token.children)
+        if lemma == "pay":
+            return any(o.dep_ == "dobj" and o.lemma_.lower() == "price" and not any(
+                c.dep_ in ("nummod", "compound") for c in o.children) for o in objects)
+        if lemma == "face":
+            return any(o.dep_ == "dobj" and o.lemma_.lower() == "consequence" for o in objects)
+        return any(o.dep_ == "dobj" and (o.lower_ in CULPRITS or any(
+            c.dep_ == "amod" and c.lower_ == "responsible" for c in o.children)) for o in objects)
+
+    def _hoped_of(self, token: Token) -> Token | None:
+        """Who a hope asks to act: "China said it hoped all sides would
+        properly handle their differences", "Washington has said it hopes
+        they can resolve the dispute through dialogue", "Beijing hoped the US
+        would treat Chinese companies fairly" -- a common diplomatic way of
+        voicing an appeal, PLOVER's REQUEST. A hope of things ("hoped the
+        deal would advance peace", "hoped convoys would reach Mekelle"), of
+        the past ("hoped the president had learned his lesson") or of oneself
+        ("hoped to begin vaccinating") asks no one."""
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ in MAY_DO for c in clause.children):
+            return None
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("it", "we", "i") or first_person(subject):
+            return None
+        if event_sense.head_lemma(subject) in HOPED_PARTIES or subject.ent_type_ in ("GPE", "NORP") or self._sector(
+                subject) in event_sense.POLITICAL_SECTORS:
+            return subject
+        return None
 
     @staticmethod
     def _called_for(token: Token) -> Token | None:
@@ -1088,6 +1177,18 @@ class Finder:
                 # "shipped ATACMS missiles to Ukraine", "medical supplies to Italy"; not
                 # "shipped record volumes of steel" (trade) nor "shipped the phone"
                 return found if self._to_state(token) and said & (ARMS_GIVEN | event_sense.RELIEF) else None
+            if key in ("charge", "indict") and objects and not any(c.dep_ == "ccomp" for c in token.children) \
+                    and self._status(token) == "occurred" \
+                    and not any(o.ent_type_ in ("GPE", "NORP") or self._sector(o) == "GOV"
+                                or event_sense.head_lemma(o) in STATE_NOUNS for o in objects):
+                # "charged a former intelligence officer with passing documents",
+                # "who was charged with murder": authorities charging someone
+                # with a crime, a COERCE (the guidelines); a state charging a
+                # state ("charging its neighbour with supporting dissidents")
+                # or "charged that …" accuses. Done only: a charge still to come
+                # keeps its type (PLOVER codes police saying they will charge
+                # suspects as the charge to come, not as a threat).
+                return Trigger("COERCE", None, None, found.source)
             if key == "hand_over":
                 said = set().union(*(event_sense.phrase_words(o) for o in objects)) if objects else set()
                 to_state = self._to_state(token)
@@ -1131,6 +1232,11 @@ class Finder:
         words_ = event_sense.phrase_words(token)
         if token.ent_type_ == "PERSON":
             return None  # "Ban Ki-moon"
+        if key == "unrest":
+            head = token.head
+            phrase = _lemma(head) + "".join(f"_{c.lower_}" for c in head.children if c.dep_ == "prt")
+            set_off = token.dep_ == "dobj" and head.pos_ == "VERB" and phrase in OCCASIONING | QUELLING
+            return found if set_off or token.dep_ == "nsubj" and phrase in ERUPTING else None
         if key == "ban":
             banned = words_ | {w for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
                                for w in _words(_phrase(c))}
@@ -1929,6 +2035,8 @@ class Finder:
             # "will not accept any more refugees", "did not recognise Maduro's
             # authority", "would not reopen talks": a refusal, which happened
             return "REJECT", None, "occurred"
+        if status == "negated" and self._refused(token, verb, trigger.type):
+            return "REJECT", None, "occurred"  # "said he would not resign", "would not be pressured into a deal"
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) \
                 and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING | words("demand urge"):
             if token != verb:
@@ -1969,6 +2077,35 @@ class Finder:
         if trigger.type in COOPERATIVE and trigger.type not in ("CONSULT", "SUPPORT"):
             return "AGREE", None, status  # "will provide aid", told by no one: the act is still to come
         return trigger.type, trigger.mode, status
+
+    def _refused(self, token: Token, verb: Token, type_: str) -> bool:
+        """A yielding act its actor says they will not do ("said he would
+        not resign", "has said it will not halt enrichment", "'We are not
+        going to give up'") or a coercion they say they will not bow to
+        ("said the country would not be pressured into a deal"): a refusal
+        said, PLOVER's REJECT, which happened. Said by the actor of their own
+        act: one told by no one ("the troops will not withdraw before May") or
+        of another ("said the alliance won't pull back") stays negated."""
+        going = verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "go" and verb.head.tag_ == "VBG"
+        node = verb.head if going else verb
+        future = going or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in node.children)
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        yielding = type_ in REFUSABLE | {"RETREAT"}
+        if not future or not (yielding or type_ in ("COERCE", "THREATEN", "REQUEST") and passive and token == verb):
+            return False
+        clause = node
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        subject = self._subject_token(node)
+        if passive and not yielding:
+            own = True  # "the country would not be pressured": whoever says it bows to nothing
+        else:
+            # The speaker's own refusal ("said he would not resign", "said it
+            # will not halt"); "said the alliance won't pull back" tells of
+            # another's act not done, which stays negated.
+            own = subject is not None and subject.lower_ in PRONOUNS | FIRST_PERSON and subject.pos_ == "PRON"
+        said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in ANNOUNCING | SAYING
+        return own and (said or self._in_quote(token) is not None and subject is not None and first_person(subject))
 
     def _trigger_text(self, token: Token) -> str:
         parts = _hyphen_parts(token)
@@ -2659,8 +2796,10 @@ class Finder:
         """A state, not an act: "a law that bans most abortions" (a present
         tense in a relative clause), "had been detained for nearly eight
         years" (a past perfect that lasted years)."""
-        if verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "relcl":
-            return True  # "a law that bans …"
+        if verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "relcl" and verb.lemma_.lower() not in DENYING:
+            # "a law that bans …"; but "a charge both the military and
+            # Washington deny", "which Phnom Penh denies": a denial said now
+            return True
         if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.i < verb.head.i:
             return True  # "the detained diplomats" (a main verb the parser took for a modifier is VBD)
         perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
