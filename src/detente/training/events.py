@@ -27,21 +27,46 @@ of the same type (or an accepted alternative) that no other candidate took;
 else NONE (no event).
 
 **Fitting.** A multinomial logistic regression (scikit-learn, L2) over the
-binary features. Articles are cut into 5 folds (by article, so that a
-sentence's neighbours never straddle a cut), and every candidate gets
-out-of-fold logits from a model that did not see its article; on those:
+binary features. Every number below was chosen on held-back data, never on
+the test sets:
 
-- the regularisation strength is chosen among a few by log-loss;
-- one temperature T is fitted that minimises the held-back negative
-  log-likelihood of softmax(logits / T): temperature scaling, which keeps
-  the ranking and makes P(event) and P(type) honest probabilities;
-- the threshold on P(event) is the one with the best recall among those
-  whose out-of-fold precision (event or not) is at least 0.80, the
-  issue's precision target for events on real news (a false event on
-  ordinary news is worse than a miss).
+- *Folds by document.* The examples are cut into 5 folds by document
+  (an article, or a single written sentence), so that no article's
+  sentences are split across folds; every candidate gets out-of-fold
+  logits from a model that saw nothing of its document.
+- *Pruning.* A feature counts only when it occurs in at least
+  ``MIN_DOCUMENTS`` documents of the data a fit sees (counted inside each
+  fold, so the held-back documents never vote). Set to 1 (no pruning): at
+  3 the model shrank threefold but recall fell in every honest figure
+  (out-of-fold 0.778 -> 0.763, articles left out 0.622 -> 0.599).
+- *Strength.* C is chosen among ``STRENGTHS`` by out-of-fold log-loss.
+- *Temperature.* One T minimises the out-of-fold negative log-likelihood of
+  softmax(logits / T) (temperature scaling: the ranking stays, P(event)
+  and P(type) become honest probabilities).
+- *Threshold* on P(event): the one with the best out-of-fold recall among
+  those whose out-of-fold precision (event or not) is at least
+  ``MIN_PRECISION`` (a false event on ordinary news is worse than a miss).
 
 The model is then refitted on all the data with the chosen strength, and
 the temperature and threshold from the out-of-fold run are stored with it.
+
+**Honest evaluation** (``meta.evaluation``, printed by ``detente train
+events``), at the stored temperature and threshold:
+
+- ``cross_validation``: the out-of-fold figures, overall and per source;
+- ``leave_source_out``: for each source, a model fitted without any of it
+  and scored on it: how the classifier does on text unlike anything it
+  was trained on (``plover``'s ``sentence_type_accuracy`` estimates the
+  PLOVER type accuracy on unseen PLOVER sentences: the most probable kept
+  candidate of a sentence has the gold type).
+
+Figures per candidate: ``precision`` and ``recall`` of event against no
+event, ``type_accuracy`` (the decided type, as
+:meth:`~detente.stages.event_model.EventModel.decide` takes it, is the
+label, over candidates that are events) and ``typed_recall`` (kept and
+rightly typed, over candidates that are events). Per sentence:
+``sentence_type_accuracy``, over the sentences with an event among their
+candidates: the most probable kept candidate is an event of the right type.
 """
 
 from __future__ import annotations
@@ -71,8 +96,18 @@ SHARED = REPO.parent / "shared" / "data"
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT")
 SEED = 20261206
+# The out-of-fold precision the threshold must reach: the issue's target
+# for events on real news is 0.80; 0.85 leaves room for the harder text of
+# the real-news sets (their precision runs a few points under the
+# out-of-fold one).
 MIN_PRECISION = 0.85
 FOLDS = 5
+MIN_DOCUMENTS = 1
+# The L2 strengths tried (by out-of-fold log-loss). 3.0 was dropped from
+# the grid: it was the worst (0.894 against 0.801 at 0.3 on the 2026-12-06
+# data), and each strength costs five fits.
+STRENGTHS = (0.1, 0.3, 1.0)
+SOURCES = ("articles", "written", "meantime", "plover", "petrarch")
 
 
 @dataclass
@@ -340,69 +375,179 @@ def _threshold(p_event: Sequence[float], is_event: Sequence[bool]) -> tuple[floa
     return t, {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)}
 
 
-def fit(data: Sequence[Example], seed: int = SEED) -> dict[str, Any]:
+def _softmax(logits: Any, temperature: float) -> Any:
     import numpy as np
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
-    classes = [NONE, *TYPES]
-    index = {c: k for k, c in enumerate(classes)}
-    vectorizer = DictVectorizer()
-    X = vectorizer.fit_transform([dict.fromkeys(e.features, 1) for e in data])
-    y = np.array([index[e.label] for e in data])
+    z = logits / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
 
-    def model(c: float) -> Any:
-        return LogisticRegression(C=c, max_iter=3000, random_state=seed)
 
-    def full_logits(m: Any, rows: Any) -> Any:
+def _decided(probs: Any, candidate_types: Sequence[int]) -> list[int]:
+    """The type each candidate gets, as ``EventModel.decide`` takes it: the
+    rules' type unless the model is surer of another one."""
+    out = []
+    for row, rules in zip(probs, candidate_types, strict=True):
+        best = 1 + int(row[1:].argmax())
+        out.append(rules if rules > 0 and row[rules] >= row[best] * 0.8 else best)
+    return out
+
+
+def score(probs: Any, y: Sequence[int], candidate_types: Sequence[int], groups: Sequence[str],
+          threshold: float) -> dict[str, float]:
+    """Held-back figures of calibrated probabilities (see the module's
+    docstring): per candidate, and per sentence (``groups``; each written
+    or PLOVER sentence is its own group)."""
+    decided = _decided(probs, candidate_types)
+    keep = [1.0 - float(row[0]) >= threshold for row in probs]
+    events = [int(v) != 0 for v in y]
+    tp = sum(1 for k, e in zip(keep, events, strict=True) if k and e)
+    fp = sum(1 for k, e in zip(keep, events, strict=True) if k and not e)
+    n_events = sum(events)
+    typed = [d == int(v) and e for d, v, e in zip(decided, y, events, strict=True)]
+    by_group: dict[str, list[int]] = {}
+    for n, g in enumerate(groups):
+        by_group.setdefault(g, []).append(n)
+    # Sentences with an event among their candidates: is the most probable
+    # kept one an event of the right type (as the PLOVER evaluation scores a
+    # sentence by its most confident event)?
+    right = judged = 0
+    for members in by_group.values():
+        if not any(events[n] for n in members):
+            continue
+        judged += 1
+        kept = [n for n in members if keep[n]]
+        if kept:
+            top = max(kept, key=lambda n: float(probs[n][decided[n]]))
+            right += typed[top]
+    return {"candidates": len(events), "events": n_events,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+            "recall": round(tp / n_events, 3) if n_events else 0.0,
+            "type_accuracy": round(sum(typed) / n_events, 3) if n_events else 0.0,
+            "typed_recall": round(sum(1 for t, k in zip(typed, keep, strict=True) if t and k) / n_events, 3)
+            if n_events else 0.0,
+            "sentences": judged, "sentence_type_accuracy": round(right / judged, 3) if judged else 0.0}
+
+
+class _Fitter:
+    """Fits on a subset of the examples: prunes the features the subset's
+    documents are too few to vouch for, and gives logits for other rows."""
+
+    def __init__(self, data: Sequence[Example], classes: Sequence[str], seed: int) -> None:
+        import numpy as np
+        from scipy import sparse
+        from sklearn.feature_extraction import DictVectorizer
+
+        self.vectorizer = DictVectorizer()
+        self.X = sparse.csr_matrix(self.vectorizer.fit_transform([dict.fromkeys(e.features, 1) for e in data]))
+        index = {c: k for k, c in enumerate(classes)}
+        self.y = np.array([index[e.label] for e in data])
+        self.n_classes = len(classes)
+        groups = sorted(set(e.group for e in data))
+        at = {g: k for k, g in enumerate(groups)}
+        # Documents × examples, to count in how many documents a feature occurs.
+        self.documents = sparse.csr_matrix((np.ones(len(data)), ([at[e.group] for e in data], range(len(data)))),
+                                           shape=(len(groups), len(data)))
+        self.seed = seed
+
+    def fit(self, rows: Any, c: float) -> tuple[Any, Any]:
+        """A model fitted on ``rows`` and the columns it uses."""
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        seen = (self.documents[:, rows] @ self.X[rows]) > 0
+        columns = np.where(np.asarray(seen.sum(axis=0)).ravel() >= MIN_DOCUMENTS)[0]
+        model = LogisticRegression(C=c, max_iter=3000, random_state=self.seed)
+        model.fit(self.X[rows][:, columns], self.y[rows])
+        return model, columns
+
+    def logits(self, fitted: tuple[Any, Any], rows: Any) -> Any:
+        import numpy as np
+
+        model, columns = fitted
         # Classes absent from a fit get a very low logit.
-        out = np.full((rows.shape[0], len(classes)), -30.0)
-        out[:, m.classes_] = m.decision_function(rows)
+        out = np.full((len(rows), self.n_classes), -30.0)
+        out[:, model.classes_] = model.decision_function(self.X[rows][:, columns])
         return out
 
-    # Out-of-fold logits: every article is held back once (5 folds by
-    # article), so that the strength, the temperature and the threshold
-    # are chosen on all the data, not on one small split.
-    names = sorted(set(e.group for e in data))
+
+def document_folds(groups: Sequence[str], seed: int = SEED) -> list[int]:
+    """The fold of each example: its document's (documents sorted, then
+    shuffled with the seed, then dealt round: the same data gives the same
+    folds, and an article's sentences are never split)."""
+    names = sorted(set(groups))
     random.Random(seed).shuffle(names)
     fold_of = {name: k % FOLDS for k, name in enumerate(names)}
-    folds = np.array([fold_of[e.group] for e in data])
+    return [fold_of[g] for g in groups]
+
+
+def fit(data: Sequence[Example], seed: int = SEED, evaluate: bool = True) -> dict[str, Any]:
+    """The model for ``data`` and, with ``evaluate``, its honest figures in
+    ``meta.evaluation`` (see the module's docstring)."""
+    import numpy as np
+
+    classes = [NONE, *TYPES]
+    fitter = _Fitter(data, classes, seed)
+    y = fitter.y
+    index = {c: k for k, c in enumerate(classes)}
+    rules = [index.get(e.candidate_type, 0) for e in data]
+    groups = [e.group for e in data]
+
+    folds = np.array(document_folds(groups, seed))
 
     def out_of_fold(c: float) -> Any:
         logits = np.zeros((len(data), len(classes)))
         for k in range(FOLDS):
             train, held = np.where(folds != k)[0], np.where(folds == k)[0]
-            logits[held] = full_logits(model(c).fit(X[train], y[train]), X[held])
+            logits[held] = fitter.logits(fitter.fit(train, c), held)
         return logits
 
     def logloss(logits: Any) -> float:
-        z = logits - logits.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        return float(-logp[np.arange(len(y)), y].mean())
+        probs = _softmax(logits, 1.0)
+        return float(-np.log(probs[np.arange(len(y)), y] + 1e-12).mean())
 
-    oof = {c: out_of_fold(c) for c in (0.1, 0.3, 1.0, 3.0)}
-    scores = {c: logloss(v) for c, v in oof.items()}
-    strength = min(scores, key=lambda c: scores[c])
+    oof = {c: out_of_fold(c) for c in STRENGTHS}
+    losses = {c: logloss(v) for c, v in oof.items()}
+    strength = min(losses, key=lambda c: losses[c])
     logits = oof[strength]
     temperature = _temperature(logits, y)
-    z = logits / temperature
-    z = z - z.max(axis=1, keepdims=True)
-    probs = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-    p_event = [1.0 - float(p[0]) for p in probs]
-    threshold, held_scores = _threshold(p_event, [bool(v) for v in y != 0])
-    held_type = sum(1 for p, v in zip(probs, y, strict=True) if v != 0 and int(np.argmax(p[1:])) + 1 == v)
-    held = np.arange(len(y))
+    probs = _softmax(logits, temperature)
+    threshold, held_scores = _threshold([1.0 - float(p[0]) for p in probs], [bool(v) for v in y != 0])
 
-    final = model(strength).fit(X, y)
-    coef = np.zeros((len(classes), X.shape[1]))
-    coef[final.classes_] = final.coef_
+    evaluation: dict[str, Any] = {}
+    if evaluate:
+        def part(rows: Any, p: Any) -> dict[str, float]:
+            return score(p, [int(v) for v in y[rows]], [rules[n] for n in rows], [groups[n] for n in rows],
+                         threshold)
+
+        sources = np.array([e.source for e in data])
+        everything = np.arange(len(data))
+        cv = {"all": part(everything, probs)}
+        for source in SOURCES:
+            rows = np.where(sources == source)[0]
+            if len(rows):
+                cv[source] = part(rows, probs[rows])
+        loso = {}
+        for source in SOURCES:
+            held = np.where(sources == source)[0]
+            train = np.where(sources != source)[0]
+            if len(held) and len(set(y[train])) > 1:
+                p = _softmax(fitter.logits(fitter.fit(train, strength), held), temperature)
+                loso[source] = part(held, p)
+        evaluation = {"folds": f"{FOLDS} by document", "cross_validation": cv, "leave_source_out": loso}
+
+    model, columns = fitter.fit(np.arange(len(data)), strength)
+    coef = np.zeros((len(classes), len(columns)))
+    coef[model.classes_] = model.coef_
     bias = np.full(len(classes), -30.0)
-    bias[final.classes_] = final.intercept_
+    bias[model.classes_] = model.intercept_
+    names_out = fitter.vectorizer.get_feature_names_out()
     weights = {}
-    for j, name in enumerate(vectorizer.get_feature_names_out()):
-        column = coef[:, j]
-        if np.abs(column).max() >= 0.005:
-            weights[str(name)] = [round(float(w), 4) for w in column]
+    for j, column in enumerate(columns):
+        row = coef[:, j]
+        if np.abs(row).max() >= 0.005:
+            weights[str(names_out[column])] = [round(float(w), 4) for w in row]
     counts = Counter(e.label for e in data)
     return {
         "classes": classes,
@@ -416,10 +561,13 @@ def fit(data: Sequence[Example], seed: int = SEED) -> dict[str, Any]:
             "sentences_by_source": dict(Counter(e.source for e in data)),
             "labels": dict(sorted(counts.items())),
             "C": strength,
-            "out_of_fold_logloss_by_C": {str(k): round(v, 4) for k, v in scores.items()},
-            "candidates": len(held),
+            "out_of_fold_logloss_by_C": {str(k): round(v, 4) for k, v in losses.items()},
+            "min_documents": MIN_DOCUMENTS,
+            "candidates": len(data),
             "out_of_fold_event_vs_none_at_threshold": held_scores,
-            "out_of_fold_type_accuracy_on_events": round(held_type / max(1, int((y != 0).sum())), 3),
+            "out_of_fold_type_accuracy_on_events": evaluation.get("cross_validation", {}).get("all", {})
+            .get("type_accuracy"),
+            "evaluation": evaluation,
             "seed": seed,
         },
     }
@@ -436,5 +584,5 @@ def train(settings: Settings, out: Path = MODEL_FILE, root: Path = TRAINING, sha
     return model
 
 
-__all__ = ["Example", "Labelled", "Segment", "by_offsets", "examples", "fit", "meantime_texts", "train",
-           "training_data", "written"]
+__all__ = ["Example", "Labelled", "Segment", "by_offsets", "document_folds", "examples", "fit", "meantime_texts",
+           "score", "train", "training_data", "written"]
