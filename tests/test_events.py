@@ -759,3 +759,15 @@ RECALL_NEGATIVES = [
 @pytest.mark.parametrize(("text", "trigger"), RECALL_NEGATIVES)
 def test_events_recall_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
     _assert_not_occurred(settings, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    # warships dispatched somewhere are a deployment, relief dispatched is aid
+    ("The United States dispatched a second aircraft carrier to the eastern Mediterranean on Sunday.",
+     "dispatched", "MOBILIZE"),
+    ("India dispatched military aircraft carrying relief supplies to Turkey.", "dispatched", "AID"),
+])
+def test_events_dispatched_forces_or_relief(settings: Settings, text: str, trigger: str, type_: str) -> None:
+    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]

@@ -363,7 +363,7 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                    or o.head == token) and any(t.lower_ == "into" for t in token.subtree):
                 return type_
             return None
-        if type_ == "AID" and lemma == "send" and objects:
+        if type_ == "AID" and lemma in ("send", "dispatch") and objects:
             # "sent warships close to Chinese-held reefs": a deployment, not aid
             # (unless sent to help); "sent messages of sympathy": support.
             said = set().union(*(phrase_words(o) for o in objects))
@@ -374,7 +374,10 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
                     g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG") for g in c.children)
                 for c in token.children)
-            if said & MILITARY_NOUNS and not said & AID_WORDS \
+            # Relief carried anywhere in the object ("military aircraft carrying relief
+            # supplies") makes it aid; "dispatched an aircraft carrier" a deployment.
+            carried = {t.lower_ for o in objects for t in o.subtree}
+            if said & MILITARY_NOUNS and not (said | carried) & AID_WORDS \
                     and not helping:
                 return "MOBILIZE"
             if said & SYMPATHY:
