@@ -771,3 +771,13 @@ def test_events_recall_hard_negatives(settings: Settings, text: str, trigger: st
 def test_events_dispatched_forces_or_relief(settings: Settings, text: str, trigger: str, type_: str) -> None:
     found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
     assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+
+
+@pytest.mark.model
+def test_events_a_lodged_protest_is_disapproval(settings: Settings) -> None:
+    """A state lodging a protest disapproves (ACCUSE); people holding protests demonstrate."""
+    lodged = [e for e in _rules_events(settings, "Beijing lodged strong protests with New Delhi on Tuesday.")
+              if e.trigger == "protests"]
+    assert lodged and (lodged[0].type, codes(lodged[0].actor)) == ("ACCUSE", {"CHN"}), lodged
+    held = [e for e in _rules_events(settings, "Students held protests in Dhaka on Monday.") if e.trigger == "protests"]
+    assert held and held[0].type == "PROTEST", held

@@ -405,12 +405,14 @@ TRADED = event_sense.TRADE_WORDS | words("""import imports export exports goods 
 # Verbs whose "of" clause is an alleged act ("accused Kyiv of massing troops").
 ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
-SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push
+SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push protest
     support welcome undertake reaffirm give grant ship unrest charge indict""")
 # What one reaffirms that is an intention to act (AGREE), not praise.
 PLEDGES = words("commitment commitments pledge pledges promise promises intention determination resolve readiness")
 # Acts pledged to an ally that are backing it (SUPPORT): "commitment to defend Japan".
 BACKING = words("defend protect support back stand help")
+# Verbs that lodge a diplomatic protest ("lodged strong protests with New Delhi").
+LODGING = words("lodge file deliver register issue send submit")
 # Penalties a court hands down ("handed down death sentences", "handed a prison sentence to").
 PENALTIES = words("sentence sentences verdict verdicts penalty penalties term terms")
 # Verbs whose present tense in a relative clause is a stance said now, not
@@ -1269,6 +1271,13 @@ class Finder:
             # "a military assault", "killed in the assault"; not "a ferocious assault on the
             # batting line-up", "an assault on democracy", "sexual assault" (a crime)
             return None
+        if key == "protest" and token.pos_ == "NOUN":
+            light = _light_of(token)
+            if light is not None and _lemma(light) in LODGING or any(
+                    c.dep_ == "amod" and c.lower_ in ("formal", "diplomatic", "official") for c in token.children):
+                # "Beijing lodged strong protests with New Delhi", "a formal protest": a
+                # state's disapproval (PLOVER ACCUSE, mode disapprove), not a demonstration
+                return Trigger("ACCUSE", "disapprove", None, found.source)
         return found
 
     @staticmethod
