@@ -717,8 +717,9 @@ RECALL_SHAPES = [
     ("Prosecutors in Paris charged a former intelligence officer with passing classified documents to a foreign "
      "power.", "COERCE", "charged", None),
     # ... a state charging a state accuses it
+    # (the lodged protest is itself the ACCUSE, and the one event of the sentence)
     ("Serbia lodged an official protest with Albania, charging its neighbour with supporting dissidents.", "ACCUSE",
-     "charging", {"SRB"}),
+     "protest", {"SRB"}),
     # a denial said now, in a relative clause
     ("Bangkok has accused Cambodian troops of laying the mines, which Phnom Penh denies.", "REJECT", "denies",
      {"KHM"}),
