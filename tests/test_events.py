@@ -782,3 +782,24 @@ def test_events_a_lodged_protest_is_disapproval(settings: Settings) -> None:
     assert lodged and (lodged[0].type, codes(lodged[0].actor)) == ("ACCUSE", {"CHN"}), lodged
     held = [e for e in _rules_events(settings, "Students held protests in Dhaka on Monday.") if e.trigger == "protests"]
     assert held and held[0].type == "PROTEST", held
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("China imposed anti-dumping duties of up to 218% on Australian wine.", "duties", "SANCTION"),
+    ("FBI agents searched former President Donald Trump's Mar-a-Lago estate in Florida.", "searched", "COERCE"),
+    ("Pakistan warned that any attempt by India to divert the waters of the Indus would be treated as an act of "
+     "war.", "warned", "THREATEN"),
+    # forecasts, rescues and duties of care are no events
+    ("The company warned that profits would be destroyed by the new tax.", "warned", None),
+    ("Officials warned that the dam could be destroyed by the floods.", "warned", None),
+    ("Volunteers searched the collapsed building for survivors.", "searched", None),
+    ("The nurse was on duty when the storm hit.", "duty", None),
+])
+def test_events_trade_duties_searches_and_warnings_of_war(settings: Settings, text: str, trigger: str,
+                                                          type_: str | None) -> None:
+    found = [e for e in _rules_events(settings, text) if e.trigger == trigger and e.status == "occurred"]
+    if type_ is None:
+        assert not found, found
+    else:
+        assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]

@@ -220,11 +220,13 @@ CENSORED = words("""internet access website websites twitter facebook youtube wh
     media signal""")
 #: What police search.
 PREMISES = words("""home homes house houses address addresses premises property properties office offices flat
-    flats apartment apartments building buildings headquarters residence residences compound vehicle vehicles""")
+    flats apartment apartments building buildings headquarters residence residences compound vehicle vehicles
+    estate estates villa villas mansion mansions palace palaces""")
 #: What one withdraws from in rejecting it.
 TREATY_NOUNS = words("agreement treaty deal accord accords pact convention protocol compact")
 #: What makes a duty a trade measure.
-TRADE_WORDS = words("import export customs anti-dumping antidumping countervailing retaliatory punitive tariff")
+TRADE_WORDS = words("""import export customs anti-dumping antidumping dumping countervailing retaliatory punitive
+    tariff""")  # ("dumping": the tokenizer splits "anti-dumping")
 #: What police seize.
 CONTRABAND = words("""firearm firearms gun guns rifle rifles pistol pistols weapon weapons ammunition explosive
     explosives drug drugs cocaine heroin cannabis methamphetamine fentanyl cash contraband""")
@@ -233,7 +235,10 @@ UNIFORMED = words("""police policeman policemen officer officers troop troops so
     gunmen militant militants rebel rebels insurgent insurgents court courts judge judges prosecutor prosecutors""")
 #: Verbs whose passive, in a warning, is a response to come: "would be
 #: met with", "would be answered", "would be punished".
-RETALIATING = words("meet answer punish avenge retaliate crush")
+RETALIATING = words("meet answer punish avenge retaliate crush destroy annihilate obliterate eliminate")
+#: Passives that call an act a cause for war: "any attempt would be treated as an act of war".
+DEEMING = words("treat consider regard view deem see")
+CASUS_BELLI = words("war aggression attack hostility hostilities belli")
 #: A score line: sport, not fighting.
 SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?!\s?(?:year|month|day|week|vote))")
 SPORT_WORDS = words("""match matches game games goal goals season league cup final finals semi-final tournament
@@ -618,6 +623,10 @@ def _retaliation(verb: Token) -> bool:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive and lemma in RETALIATING:
         return True
+    if passive and lemma in DEEMING and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(t.lower_ in CASUS_BELLI for t in c.subtree)
+            for c in verb.children):
+        return True  # "would be treated as an act of war", "considered a declaration of war"
     return lemma == "pay" and any(c.dep_ == "dobj" and head_lemma(c) == "price"
                                   or c.dep_ == "advmod" and c.lower_ == "dearly" for c in verb.children)
 
