@@ -138,6 +138,9 @@ def test_actors_titles_appositives_and_ambassadors(settings: Settings) -> None:
     ("PRETORIA — Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed, praised the mediators.",
      "Redwan Hussien", ("ETH", "GOV")),
     ("Kim Yo Jong, the sister of leader Kim Jong Un, warned Seoul on Tuesday.", "Kim Yo Jong", ("PRK", "GOV")),
+    # a leader elected but not yet sworn in
+    ("U.S. President-elect Donald Trump threatened to take back control of the Panama Canal.", "Donald Trump",
+     ("USA", "GOV")),
 ])
 def test_actors_rulers_staff_and_kin(settings: Settings, text: str, name: str,
                                              expected: tuple[str, str]) -> None:
