@@ -803,3 +803,20 @@ def test_events_trade_duties_searches_and_warnings_of_war(settings: Settings, te
         assert not found, found
     else:
         assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_", "actors"), [
+    ("Russian and Chinese bombers flew a joint patrol near Alaska on Wednesday.", "patrol", "COOPERATE",
+     {"RUS", "CHN"}),
+    ("British and French police dismantled a smuggling network in a joint investigation.", "investigation",
+     "COOPERATE", None),
+    # an inquiry into someone stays an investigation (ACCUSE)
+    ("Prosecutors opened an investigation into the minister.", "investigation", "ACCUSE", None),
+])
+def test_events_joint_work_is_cooperation(settings: Settings, text: str, trigger: str, type_: str,
+                                          actors: set[str] | None) -> None:
+    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+    if actors is not None:
+        assert codes(found[0].actor) == actors, found[0].actor

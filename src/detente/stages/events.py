@@ -148,7 +148,7 @@ WANTING = words("want seek allow")
 # Verbs whose object names the act ("held talks", "staged protests").
 LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
     reach open take carry lodge announce impose levy organise organize declare order unleash carry_out express
-    voice show adopt approve unveil execute serve""")
+    voice show adopt approve unveil execute serve fly""")  # "fly": "flew a joint patrol", "flew sorties"
 # Acts only authorities do: arrests and sentences are political whoever is
 # named (most reports leave the police or the court unnamed).
 AUTHORITY_ACTS = words("arrest detain jail imprison indict convict sentence deport extradite")
@@ -406,6 +406,7 @@ TRADED = event_sense.TRADE_WORDS | words("""import imports export exports goods 
 ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
 SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push protest
+    investigation inquiry probe
     support welcome undertake reaffirm give grant ship unrest charge indict""")
 # What one reaffirms that is an intention to act (AGREE), not praise.
 PLEDGES = words("commitment commitments pledge pledges promise promises intention determination resolve readiness")
@@ -1271,6 +1272,11 @@ class Finder:
             # "a military assault", "killed in the assault"; not "a ferocious assault on the
             # batting line-up", "an assault on democracy", "sexual assault" (a crime)
             return None
+        if key in ("investigation", "inquiry", "probe") and token.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and c.lower_ == "joint" for c in token.children):
+            # "British and French police dismantled a network in a joint investigation":
+            # working together (COOPERATE), not an inquiry into someone
+            return Trigger("COOPERATE", None, None, found.source)
         if key == "protest" and token.pos_ == "NOUN":
             light = _light_of(token)
             if light is not None and _lemma(light) in LODGING or any(
@@ -2476,7 +2482,8 @@ class Finder:
         phrase = lemma + "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt") if verb is not None else ""
         if verb is not None and subject is not None and (
                 said == "with" and lemma in RESPONDING or said == "in" and type_ == "AGREE"
-                and lemma in ANNOUNCING | AGREEING or node.dep_ == "dobj" and phrase in INTENSIFYING):
+                and lemma in ANNOUNCING | AGREEING or node.dep_ == "dobj" and phrase in INTENSIFYING
+                or said == "in" and type_ == "COOPERATE"):  # "dismantled a network in a joint investigation"
             # "responded with air strikes", "stepped up drone strikes", "raised tariffs"
             actors = self._clause_refs(verb, subject) or self._agent_country(token, [subject])
         if not actors and verb is not None and subject is not None and type_ in ("COERCE", "ASSAULT") \
