@@ -820,3 +820,15 @@ def test_events_joint_work_is_cooperation(settings: Settings, text: str, trigger
     assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
     if actors is not None:
         assert codes(found[0].actor) == actors, found[0].actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("North Korea dismantled its nuclear test site at Punggye-ri in front of foreign journalists.", True),
+    ("Syria dismantled its chemical weapons under international supervision.", True),
+    # police dismantle networks: no disarmament
+    ("Police dismantled a people-smuggling network on Tuesday.", False),
+])
+def test_events_dismantling_weapons_is_disarmament(settings: Settings, text: str, found: bool) -> None:
+    hits = [e for e in _rules_events(settings, text) if e.type == "RETREAT" and e.trigger == "dismantled"]
+    assert bool(hits) == found, hits

@@ -406,12 +406,15 @@ TRADED = event_sense.TRADE_WORDS | words("""import imports export exports goods 
 ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
 SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push protest
-    investigation inquiry probe
+    investigation inquiry probe dismantle
     support welcome undertake reaffirm give grant ship unrest charge indict""")
 # What one reaffirms that is an intention to act (AGREE), not praise.
 PLEDGES = words("commitment commitments pledge pledges promise promises intention determination resolve readiness")
 # Acts pledged to an ally that are backing it (SUPPORT): "commitment to defend Japan".
 BACKING = words("defend protect support back stand help")
+# What a state dismantles when it disarms (RETREAT, disarm).
+DISARMED = words("""nuclear weapon weapons missile missiles warhead warheads arsenal arsenals centrifuge centrifuges
+    reactor reactors chemical""")
 # Verbs that lodge a diplomatic protest ("lodged strong protests with New Delhi").
 LODGING = words("lodge file deliver register issue send submit")
 # Penalties a court hands down ("handed down death sentences", "handed a prison sentence to").
@@ -1175,6 +1178,10 @@ class Finder:
             if key == "question" and (any(self._person_like(o) for o in objects) or any(
                     c.dep_ in ("agent", "auxpass") for c in token.children)):
                 return None  # "police questioned two men", "was questioned": an interview
+            if key == "dismantle":
+                # "dismantled its nuclear test site", "dismantle its chemical weapons"; not
+                # "police dismantled a smuggling network"
+                return found if {t.lower_ for o in objects for t in o.subtree} & DISARMED else None
             if key == "ship":
                 said = set().union(*(event_sense.phrase_words(o) for o in objects)) if objects else set()
                 # "shipped ATACMS missiles to Ukraine", "medical supplies to Italy"; not
