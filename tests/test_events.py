@@ -617,7 +617,9 @@ def test_events_plover_style_dev_floor(settings: Settings) -> None:
     (business, sport, weather, accidents), written for detente (README there).
     First run 2026-12-07, before any change made from it: type accuracy 0.756,
     false events on 1 of 42 event-free sentences, 0.715 events per sentence;
-    0.824 after the long tail of wire verbs (lexicon rows and word senses).
+    0.824 after the long tail of wire verbs (lexicon rows and word senses);
+    0.865 after the later rules of that day (duties, searches, warnings of
+    war, joint work, disarmament, titles of leaders-elect).
     Floors pinned below; lowering one needs a reason in the commit."""
     items = read_gold(FIXTURES / "events" / "plover_style_dev.jsonl")
     articles = run_gold(items, settings)
@@ -633,7 +635,7 @@ def test_events_plover_style_dev_floor(settings: Settings) -> None:
         best = max(found, key=lambda e: e.confidence) if found else None
         typed += best is not None and best.type in {item["type"], *item["alt_types"]}
     assert (positives, negatives) == (193, 42)
-    assert typed / positives >= 0.80, typed / positives
+    assert typed / positives >= 0.84, typed / positives
     assert false / negatives <= 0.05, false / negatives
     assert events / len(items) <= 1.5, events / len(items)
 
