@@ -473,3 +473,10 @@ def test_actors_critics_are_not_staff(settings: Settings) -> None:
     text = "Bill Browder, a critic of President Vladimir Putin, spoke in London on Tuesday."
     people = {a.name: a for a in actors_of(text, settings) if a.type == "person"}
     assert people["Bill Browder"].code != "RUS"
+
+
+def test_actors_surname_without_turkish_letters_joins_the_full_name(settings: Settings) -> None:
+    text = ('Prime Minister Binali Yıldırım called the plotters "a terrorist group." '
+            '"Any country that stands by him is no friend of Turkey," Yildirim said.')
+    people = [a for a in actors_of(text, settings, published="2016-07-16") if a.type == "person"]
+    assert [(a.name, a.code, len(a.mentions)) for a in people] == [("Binali Yıldırım", "TUR", 2)]

@@ -162,3 +162,14 @@ def test_kb_petrarch_errors_name_the_line(text: str, message: str) -> None:
 def test_kb_is_built_once_per_set_of_files() -> None:
     assert load_kb() is load_kb()
     assert isinstance(load_kb(), KnowledgeBase)
+
+
+def test_name_key_keeps_letters_unicode_does_not_decompose() -> None:
+    """Turkish ı, Polish ł, Nordic ø, South Slavic đ: folded to a letter, not
+    dropped ("Yıldırım" once keyed as "y ld m" and never met "Yildirim")."""
+    from detente.kb import name_key
+
+    assert name_key("Binali Yıldırım") == name_key("Binali Yildirim") == "binali yildirim"
+    assert name_key("Lech Wałęsa") == "lech walesa"
+    assert name_key("Lars Løkke Rasmussen") == "lars lokke rasmussen"
+    assert name_key("Milo Đukanović") == "milo dukanovic"

@@ -102,10 +102,19 @@ def _case(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Letters that Unicode does not decompose into a base letter and an accent,
+# so that NFKD alone would cut the word at them ("Yıldırım" would key as
+# "y ld m", not "yildirim"): Turkish dotless i, Polish ł, Nordic ø, æ and
+# å's neighbours, South Slavic đ, German ß, Icelandic þ and ð.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"})
+
+
 def name_key(text: str) -> str:
     """A name's matching key: no accents, case or punctuation; middle
-    initials dropped ("Joseph R. Biden" → "joseph biden")."""
-    text = unicodedata.normalize("NFKD", text)
+    initials dropped ("Joseph R. Biden" → "joseph biden"; "Binali
+    Yıldırım" → "binali yildirim")."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = re.findall(r"[a-z0-9]+", text.replace("'", "").replace("’", ""))
     if len(words) > 2:
