@@ -480,3 +480,11 @@ def test_actors_surname_without_turkish_letters_joins_the_full_name(settings: Se
             '"Any country that stands by him is no friend of Turkey," Yildirim said.')
     people = [a for a in actors_of(text, settings, published="2016-07-16") if a.type == "person"]
     assert [(a.name, a.code, len(a.mentions)) for a in people] == [("Binali Yıldırım", "TUR", 2)]
+
+
+def test_actors_state_news_agencies_speak_for_their_state(settings: Settings) -> None:
+    text = ("North Korea fired two missiles, the official KCNA news agency said. "
+            "China's official Xinhua news agency said Washington had to cure its addiction to debts.")
+    orgs = {a.name: (a.code, a.sector) for a in actors_of(text, settings) if a.type == "organization"}
+    assert orgs["Korean Central News Agency"] == ("PRK", "MED")
+    assert orgs["Xinhua"] == ("CHN", "MED")
