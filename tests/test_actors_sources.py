@@ -54,8 +54,9 @@ def test_actors_dateline_city_the_kb_does_not_know_gives_the_article_country(set
     """"NEW ORLEANS —" and "COLORADO SPRINGS, Colo. —" are American (the
     gazetteer's large city, a US state abbreviation), so the president the
     story names unqualified is the United States'; "BIRMINGHAM —" (England's
-    and Alabama's) says nothing, and the president stays uncoded."""
-    story = " - President George W. Bush urged residents to leave before the storm."
-    assert actors_of("NEW ORLEANS" + story, settings)["George W. Bush"].code == "USA"
-    assert actors_of("COLORADO SPRINGS, Colo." + story, settings)["George W. Bush"].code == "USA"
-    assert actors_of("BIRMINGHAM" + story, settings)["George W. Bush"].code is None
+    and Alabama's) says nothing, and the president stays uncoded. (A made-up
+    president: a known office holder is coded by the knowledge base.)"""
+    story = " - President Daniel Harwood urged residents to leave before the storm."
+    assert actors_of("NEW ORLEANS" + story, settings)["Daniel Harwood"].code == "USA"
+    assert actors_of("COLORADO SPRINGS, Colo." + story, settings)["Daniel Harwood"].code == "USA"
+    assert actors_of("BIRMINGHAM" + story, settings)["Daniel Harwood"].code is None
