@@ -10,7 +10,7 @@ import pytest
 
 from detente import Settings
 from detente.readers import Source, read
-from detente.records import ErrorRecord
+from detente.records import ErrorRecord, EventRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -57,4 +57,20 @@ def errors_of(items: list) -> list[ErrorRecord]:  # type: ignore[type-arg]
     return [i for i in items if isinstance(i, ErrorRecord)]
 
 
-__all__ = ["EXAMPLES", "FIXTURES", "ROOT", "SEED", "SHARED", "Source", "errors_of", "read_all", "read_one"]
+def events_of(text: str, settings: Settings, published: str = "2022-03-10") -> list[EventRecord]:
+    """The event records detente makes for one text (rules and classifier)."""
+    from detente.article import Article
+    from detente.pipeline import process
+
+    article = process(Article.create("t", text, published=published, date_source="given"), settings)
+    return [r for r in article.records if isinstance(r, EventRecord)]
+
+
+def rules_events(settings: Settings, text: str) -> list[EventRecord]:
+    """The events the rules find in one sentence (no classifier: tests of the
+    shapes the rules read, not of the classifier's verdict)."""
+    return events_of(text, Settings.from_dict({**settings.to_dict(), "event_model": False}))
+
+
+__all__ = ["EXAMPLES", "FIXTURES", "ROOT", "SEED", "SHARED", "Source", "errors_of", "events_of", "read_all",
+           "read_one", "rules_events"]

@@ -9,19 +9,10 @@ import json
 import pytest
 
 from detente import Settings
-from detente.article import Article
-from detente.pipeline import process
-from detente.records import EventRecord
 from detente.stages.event_model import NONE, EventModel, load_model
 from detente.training import events as training
 
-from .conftest import FIXTURES, SHARED
-
-
-def events_of(text: str, settings: Settings, published: str = "2022-03-10") -> list[EventRecord]:
-    article = process(Article.create("t", text, published=published, date_source="given"), settings)
-    return [r for r in article.records if isinstance(r, EventRecord)]
-
+from .conftest import FIXTURES, SHARED, events_of
 
 # Sentences of ordinary news that report no political event: companies,
 # clubs, products, pundits, accidents, weather, crime with no authority

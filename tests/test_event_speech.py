@@ -8,20 +8,9 @@ from __future__ import annotations
 import pytest
 
 from detente import Settings
-from detente.article import Article
-from detente.pipeline import process
-from detente.records import EventRecord
 from detente.stages import event_speech
 
-from .conftest import ROOT
-
-
-def _rules_events(settings: Settings, text: str) -> list[EventRecord]:
-    """The events the rules find in one sentence (no classifier: these tests
-    check the shapes the rules read, not the classifier's verdict)."""
-    rules = Settings.from_dict({**settings.to_dict(), "event_model": False})
-    article = process(Article.create("t", text, published="2022-03-10", date_source="given"), rules)
-    return [r for r in article.records if isinstance(r, EventRecord)]
+from .conftest import ROOT, rules_events
 
 
 def test_judgement_lexicon_file() -> None:
@@ -95,7 +84,7 @@ SPEECH = [
 @pytest.mark.parametrize(("text", "type_", "trigger", "actors", "recipients"), SPEECH)
 def test_event_speech_shapes(settings: Settings, text: str, type_: str, trigger: str, actors: set[str] | None,
                              recipients: set[str] | None) -> None:
-    found = _rules_events(settings, text)
+    found = rules_events(settings, text)
     hits = [e for e in found if e.type == type_ and e.trigger == trigger and e.status == "occurred"]
     assert hits, [(e.type, e.trigger, e.status) for e in found]
     if actors is not None:
@@ -132,14 +121,14 @@ NOT_SPEECH = [
 @pytest.mark.model
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_event_speech_hard_negatives(settings: Settings, text: str) -> None:
-    found = _rules_events(settings, text)
+    found = rules_events(settings, text)
     assert not [e for e in found if e.type in ("ACCUSE", "SUPPORT")], [(e.type, e.trigger, e.status) for e in found]
 
 
 @pytest.mark.model
 def test_event_speech_calls_for_stay_requests(settings: Settings) -> None:
     """"called for" is a REQUEST, not a judgement, even of something judged."""
-    found = _rules_events(settings, "The French president called for an end to the illegal blockade.")
+    found = rules_events(settings, "The French president called for an end to the illegal blockade.")
     assert [e.type for e in found if e.trigger == "called"] == ["REQUEST"], [(e.type, e.trigger) for e in found]
     assert not [e for e in found if e.type == "ACCUSE" and e.trigger == "illegal"]
 
@@ -148,5 +137,5 @@ def test_event_speech_calls_for_stay_requests(settings: Settings) -> None:
 def test_event_speech_judged_nouns_are_no_acts(settings: Settings) -> None:
     """What a judging verb calls its object is the judgement, not an event of
     its own: "a move his opponents called a coup" is no coup by anyone."""
-    found = _rules_events(settings, "Tunisia's president suspended parliament, in a move his opponents called a coup.")
+    found = rules_events(settings, "Tunisia's president suspended parliament, in a move his opponents called a coup.")
     assert not [e for e in found if e.trigger == "coup" and e.type != "ACCUSE"], [(e.type, e.trigger) for e in found]

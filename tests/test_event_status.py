@@ -11,15 +11,11 @@ import pytest
 from detente import Settings
 from detente.article import Article
 from detente.kb import load_kb
-from detente.pipeline import process
 from detente.records import EventRecord
 from detente.stages import events as stage
 from detente.training import events as training
 
-
-def events_of(text: str, settings: Settings, published: str = "2022-03-10") -> list[EventRecord]:
-    article = process(Article.create("t", text, published=published, date_source="given"), settings)
-    return [r for r in article.records if isinstance(r, EventRecord)]
+from .conftest import events_of
 
 
 def occurred(found: list[EventRecord], type_: str) -> list[EventRecord]:

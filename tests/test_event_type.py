@@ -8,17 +8,9 @@ from __future__ import annotations
 import pytest
 
 from detente import Settings
-from detente.article import Article
-from detente.pipeline import process
-from detente.records import EventRecord
 from detente.stages.events import _embedding, triggers
 
-
-def events_of(settings: Settings, text: str) -> list[EventRecord]:
-    article = process(Article.create("t", text, published="2022-03-10", date_source="given"), settings)
-    return [r for r in article.records if isinstance(r, EventRecord)]
-
-
+from .conftest import events_of
 
 
 @pytest.mark.model
@@ -52,7 +44,7 @@ def test_the_main_event_ranks_first_and_the_aside_stays(settings: Settings, text
     """The sentence's most confident event is the one its main clause
     reports; the event in the aside is still reported (real news codes
     both), with a lower confidence."""
-    events = events_of(settings, text)
+    events = events_of(text, settings)
     found = {(e.type, e.trigger): e for e in events}
     assert main in found and aside in found, [(e.type, e.trigger, e.confidence) for e in events]
     best = max(events, key=lambda e: e.confidence)
@@ -66,7 +58,7 @@ def test_an_aside_alone_keeps_its_confidence(settings: Settings) -> None:
     """With no event in the main clause, the aside's event is the sentence's
     (its confidence is the classifier's, not lowered)."""
     text = "The shares rose on Monday after talks between Chinese and American trade officials in Geneva."
-    events = events_of(settings, text)
+    events = events_of(text, settings)
     assert [(e.type, e.trigger) for e in events] == [("CONSULT", "talks")]
     assert events[0].confidence >= 0.5
 
@@ -85,11 +77,11 @@ def test_lexicon_types_follow_the_guidelines() -> None:
     ("China said it would boycott the summit.", ("THREATEN", "occurred")),
 ])
 def test_a_boycott_is_a_protest(settings: Settings, text: str, expected: tuple[str, str]) -> None:
-    events = events_of(settings, text)
+    events = events_of(text, settings)
     assert expected in [(e.type, e.status) for e in events], [(e.type, e.status, e.trigger) for e in events]
 
 
 @pytest.mark.model
 def test_a_consumer_boycott_is_no_event(settings: Settings) -> None:
     """Hard negative: shoppers boycotting a brand make no political event."""
-    assert events_of(settings, "Shoppers boycotted the coffee chain after it raised its prices.") == []
+    assert events_of("Shoppers boycotted the coffee chain after it raised its prices.", settings) == []

@@ -14,7 +14,7 @@ from detente.records import EventRecord
 from detente.stages.events import score_of, scores, triggers
 from detente.training import events as training
 
-from .conftest import FIXTURES, SEED, SHARED, read_one
+from .conftest import FIXTURES, SEED, SHARED, read_one, rules_events
 
 
 def test_events_score_table() -> None:
@@ -216,13 +216,6 @@ def test_events_realnews_floor(settings: Settings) -> None:
 
 # -- Issue 14: events with no trigger, and nominal events with no parties ------------------
 
-def _rules_events(settings: Settings, text: str) -> list[EventRecord]:
-    """The events the rules find in one sentence (no classifier: these tests
-    check the shapes the rules read, not the classifier's verdict)."""
-    rules = Settings.from_dict({**settings.to_dict(), "event_model": False})
-    article = process(Article.create("t", text, published="2022-03-10", date_source="given"), rules)
-    return [r for r in article.records if isinstance(r, EventRecord)]
-
 
 # (sentence, type, trigger, actor codes or None): judgements voiced, threats
 # stated as measures, courts and governments acting on people and offices,
@@ -276,7 +269,7 @@ def test_events_new_shapes(settings: Settings, text: str, type_: str, trigger: s
 def _assert_occurred(settings: Settings, text: str, type_: str, trigger: str, actors: set[str] | None) -> None:
     """The rules make an occurred event of this type on this trigger, with
     these actor codes (None: any)."""
-    found = _rules_events(settings, text)
+    found = rules_events(settings, text)
     hits = [e for e in found if e.type == type_ and e.trigger == trigger and e.status == "occurred"]
     assert hits, [(e.type, e.trigger, e.status) for e in found]
     if actors is not None:
@@ -331,7 +324,7 @@ def test_events_new_shapes_hard_negatives(settings: Settings, text: str, trigger
 
 def _assert_not_occurred(settings: Settings, text: str, trigger: str | None) -> None:
     """The rules make no event (``trigger`` None), or none occurred on ``trigger``."""
-    found = _rules_events(settings, text)
+    found = rules_events(settings, text)
     if trigger is None:
         assert not found, [(e.type, e.trigger, e.status) for e in found]
     else:
@@ -437,8 +430,8 @@ PATIENT_OF = [
 @pytest.mark.parametrize(("text", "trigger", "actors", "recipients"), PATIENT_OF)
 def test_events_patient_of_action_nouns(settings: Settings, text: str, trigger: str, actors: set[str],
                                         recipients: set[str] | None) -> None:
-    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
-    assert found, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found, [(e.type, e.trigger) for e in rules_events(settings, text)]
     assert codes(found[0].actor) == actors, found[0].actor
     if recipients is not None:
         assert codes(found[0].recipient) == recipients, found[0].recipient
@@ -454,7 +447,7 @@ def test_events_patient_of_action_nouns(settings: Settings, text: str, trigger: 
     ("NAIROBI — Protesters accused the police of brutality.", "accused", {"KEN"}),
 ])
 def test_events_party_politicians_country(settings: Settings, text: str, trigger: str, actors: set[str]) -> None:
-    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
     assert found and codes(found[0].actor) == actors, [(e.trigger, e.actor) for e in found]
 
 
@@ -465,10 +458,10 @@ def test_events_official_of_no_country_when_another_state_acts(settings: Setting
     text = ("NEW DELHI — Twenty Indian soldiers were killed in a clash with Chinese troops, the Indian army said. "
             "Foreign ministry spokesman Zhao Lijian said Beijing had lodged strong protests with New Delhi and "
             "urged India to restrain its frontline troops.")
-    urged = [e for e in _rules_events(settings, text) if e.trigger == "urged"]
+    urged = [e for e in rules_events(settings, text) if e.trigger == "urged"]
     assert urged and "IND" not in codes(urged[0].actor), urged
     text = "LAGOS — Police spokesman Benjamin Hundeyin said officers had arrested 12 people."
-    arrested = [e for e in _rules_events(settings, text) if e.trigger == "arrested"]
+    arrested = [e for e in rules_events(settings, text) if e.trigger == "arrested"]
     assert arrested and codes(arrested[0].actor) == {"NGA"}, arrested
 
 
@@ -479,7 +472,7 @@ def test_events_official_of_no_country_when_another_state_acts(settings: Setting
     ("YANGON — Soldiers were deployed in the streets of Yangon on Monday.", {"MMR"}),
 ])
 def test_events_passive_mobilisation_actor(settings: Settings, text: str, actors: set[str]) -> None:
-    found = [e for e in _rules_events(settings, text) if e.type == "MOBILIZE"]
+    found = [e for e in rules_events(settings, text) if e.type == "MOBILIZE"]
     assert found and codes(found[0].actor) == actors and not codes(found[0].recipient) & actors, found
 
 
@@ -489,7 +482,7 @@ def test_events_dateline_is_never_the_subject(settings: Settings) -> None:
     the city's possessive before a facility is a place, not its government."""
     text = ("BAGHDAD — A U.S. drone strike at Baghdad's international airport early on Friday killed Major "
             "General Qassem Soleimani, the commander of Iran's elite Quds Force.")
-    killed = [e for e in _rules_events(settings, text) if e.trigger == "killed"]
+    killed = [e for e in rules_events(settings, text) if e.trigger == "killed"]
     assert killed and codes(killed[0].actor) == {"USA"} and codes(killed[0].recipient) == {"IRN"}, killed
 
 
@@ -508,7 +501,7 @@ def test_events_dateline_is_never_the_subject(settings: Settings) -> None:
     ("Ukrainian protesters rallied outside the Russian embassy in Berlin.", "rallied", {"UKR"}),
 ])
 def test_events_unnamed_domestic_actors(settings: Settings, text: str, trigger: str, actors: set[str]) -> None:
-    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
     assert found and codes(found[0].actor) == actors, [(e.trigger, e.actor) for e in found]
 
 
@@ -772,17 +765,17 @@ def test_events_recall_hard_negatives(settings: Settings, text: str, trigger: st
     ("India dispatched military aircraft carrying relief supplies to Turkey.", "dispatched", "AID"),
 ])
 def test_events_dispatched_forces_or_relief(settings: Settings, text: str, trigger: str, type_: str) -> None:
-    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
-    assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.trigger) for e in rules_events(settings, text)]
 
 
 @pytest.mark.model
 def test_events_a_lodged_protest_is_disapproval(settings: Settings) -> None:
     """A state lodging a protest disapproves (ACCUSE); people holding protests demonstrate."""
-    lodged = [e for e in _rules_events(settings, "Beijing lodged strong protests with New Delhi on Tuesday.")
+    lodged = [e for e in rules_events(settings, "Beijing lodged strong protests with New Delhi on Tuesday.")
               if e.trigger == "protests"]
     assert lodged and (lodged[0].type, codes(lodged[0].actor)) == ("ACCUSE", {"CHN"}), lodged
-    held = [e for e in _rules_events(settings, "Students held protests in Dhaka on Monday.") if e.trigger == "protests"]
+    held = [e for e in rules_events(settings, "Students held protests in Dhaka on Monday.") if e.trigger == "protests"]
     assert held and held[0].type == "PROTEST", held
 
 
@@ -800,11 +793,11 @@ def test_events_a_lodged_protest_is_disapproval(settings: Settings) -> None:
 ])
 def test_events_trade_duties_searches_and_warnings_of_war(settings: Settings, text: str, trigger: str,
                                                           type_: str | None) -> None:
-    found = [e for e in _rules_events(settings, text) if e.trigger == trigger and e.status == "occurred"]
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger and e.status == "occurred"]
     if type_ is None:
         assert not found, found
     else:
-        assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+        assert found and found[0].type == type_, [(e.type, e.trigger) for e in rules_events(settings, text)]
 
 
 @pytest.mark.model
@@ -818,8 +811,8 @@ def test_events_trade_duties_searches_and_warnings_of_war(settings: Settings, te
 ])
 def test_events_joint_work_is_cooperation(settings: Settings, text: str, trigger: str, type_: str,
                                           actors: set[str] | None) -> None:
-    found = [e for e in _rules_events(settings, text) if e.trigger == trigger]
-    assert found and found[0].type == type_, [(e.type, e.trigger) for e in _rules_events(settings, text)]
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.trigger) for e in rules_events(settings, text)]
     if actors is not None:
         assert codes(found[0].actor) == actors, found[0].actor
 
@@ -832,5 +825,5 @@ def test_events_joint_work_is_cooperation(settings: Settings, text: str, trigger
     ("Police dismantled a people-smuggling network on Tuesday.", False),
 ])
 def test_events_dismantling_weapons_is_disarmament(settings: Settings, text: str, found: bool) -> None:
-    hits = [e for e in _rules_events(settings, text) if e.type == "RETREAT" and e.trigger == "dismantled"]
+    hits = [e for e in rules_events(settings, text) if e.type == "RETREAT" and e.trigger == "dismantled"]
     assert bool(hits) == found, hits
