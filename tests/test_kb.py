@@ -9,7 +9,7 @@ import pycountry
 import pytest
 
 from detente.errors import ConfigError
-from detente.kb import KnowledgeBase, _tsv, load_kb, tokenize
+from detente.kb import KnowledgeBase, _tsv, builtin_countries, load_kb, tokenize
 from detente.kb.entries import read_csv, read_file, read_yaml
 from detente.kb.petrarch import read_petrarch
 
@@ -23,6 +23,22 @@ def test_kb_countries_cover_every_iso_code() -> None:
     codes = {row["code"] for row in rows}
     assert {c.alpha_3 for c in pycountry.countries} <= codes
     assert len(codes) == len(rows), "a country code appears twice"
+
+
+def test_kb_people_and_organisations_use_contract_codes() -> None:
+    """Every code a built-in person or organisation carries is a country of
+    countries.tsv (ISO 3166-1 alpha-3, as the record contract says) or an
+    organisation's own code: no withdrawn codes such as the Soviet Union's
+    SUN."""
+    from detente.kb import _data
+
+    countries = set(builtin_countries())
+    organisations = read_yaml(_data("organizations.yaml"), "builtin:organizations.yaml")
+    org_codes = {e.code for e in organisations if e.code and e.code not in countries}
+    for name in ("organizations.yaml", "people.yaml"):
+        for entry in read_yaml(_data(name), f"builtin:{name}"):
+            assert entry.code is None or entry.code in countries or entry.code in org_codes, (name, entry.name,
+                                                                                              entry.code)
 
 
 def test_kb_country_phrases_mean_one_country() -> None:
