@@ -138,7 +138,9 @@ NOUN_CUES; "In his view, CLAUSE" opening its sentence reports the clause
 claim that …" with no owner) reports nothing, except "the news that …" and
 "the announcement that …", whose clause is reported with a null speaker. NP_OBJECT_VERBS ("blamed
 Gaetz's personal grudges": claim) report a noun object when they have no
-clause. A document's finding with an object complement ("showed her
+clause; for "call" and "appeal" the object is what follows "for" ("called
+for sanctions", "appealed for an immediate cease-fire"), and a demand's
+object may be one word. A document's finding with an object complement ("showed her
 leading by three points", "put Labour 28 points ahead, the widest gap …",
 "showed Americans split, with 46 percent …") runs to the sentence's end
 when the cue is its main verb. A cue in an adverbial clause with a mark
@@ -311,7 +313,15 @@ VIEW_NOUNS = words("view opinion estimation")
 # him" reports nothing. Other criticism and praise verbs ("condemned the
 # attack", "praised the decision") attribute only quoted words they hold.
 NP_OBJECT_VERBS = {"blame": "claim", "tout": "say", "announce": "say",
-                   "promise": "intention", "pledge": "intention", "vow": "intention", "propose": "intention"}
+                   "promise": "intention", "pledge": "intention", "vow": "intention", "propose": "intention",
+                   "demand": "say", "call": "say", "appeal": "say"}
+# Of those, the verbs whose object is what follows "for": "called for new
+# privacy rules", "appealed for an immediate cease-fire" ("called the plan a
+# disaster" is a description, and "called on X to …" a request).
+FOR_OBJECT_VERBS = frozenset({"call", "appeal"})
+# Verbs whose object is a demand, which may be one word: "called for
+# sanctions", "demanded dialogue".
+DEMAND_OBJECT_VERBS = frozenset({"call", "appeal", "demand"})
 # Objects that point back to words given elsewhere ("announced the decision
 # in a televised statement", then the quote): no attribution of their own.
 ANAPHORIC_OBJECTS = words("""decision move news results result details it this that them step plan plans
@@ -1200,8 +1210,11 @@ class _Finder:
             or speakers.name_gender(written) is not None else "organization" if span is not None and any(
                 t.ent_type_ == "ORG" for t in span) else "description"
         name = written.title() if written.isupper() else written
-        speaker = Speaker(name=name, code=None, role=None, actor_id=None,
-                          type=kind if kind != "description" else "description")
+        code = None
+        if kind == "description" and span is not None:
+            # "A Tory candidate who lost his seat, to the BBC: “…”": the party's country.
+            code = speakers.pick_country(speakers.party_countries(list(span)), self.country)
+        speaker = Speaker(name=name, code=code, role=None, actor_id=None, type=kind)
         return _Attribution(speaker, (lo, hi), None, "label", kind)
 
     def _speaker_of(self, cue: Token) -> _Attribution:
@@ -1232,6 +1245,9 @@ class _Finder:
             speaker = Speaker(name=name, code=speakers.party_code(self.read, found[1]), role=None,
                               actor_id=None, type="person")
             return _Attribution(speaker, found, None, None, "person")
+        surname = self._surname_before(token)
+        if surname is not None:
+            return surname
         quantity = token.lower_ in speakers.QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass")
         if token.lower_ in ("he", "she", "him", "her", "his") or token.lower_ in RELATIVE \
                 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and not quantity \
@@ -1256,8 +1272,12 @@ class _Finder:
             if earlier is not None:
                 name = earlier
         code = None
-        if type_ in ("description", "unknown") and token.pos_ != "PRON":
+        if type_ in ("description", "unknown") and (token.pos_ != "PRON" or token.lower_ in PART_OF_GROUP):
             code = self._description_code(token)
+            if code is None and type_ == "description":
+                # "NHS England said", "the National Weather Service said": a
+                # state body whose name alone gives its country.
+                code = speakers.institution_country(name, self.kb, None)
         elif type_ == "organization":
             # A named state body the actors stage did not make an actor:
             # "The U.S. State Department said", "the Interior Ministry said".
@@ -1265,6 +1285,27 @@ class _Finder:
                 name, self.kb, self.country or self._country_before(token) or self.loose_country)
         speaker = Speaker(name=name, code=code, role=None, actor_id=None, type=type_)
         return _Attribution(speaker, span, None, None, kind)
+
+    def _surname_before(self, token: Token) -> _Attribution | None:
+        """"… followers of Fethullah Gulen, a U.S.-based cleric. … Gulen, who
+        lives in Pennsylvania, said": a one-word name no actor holds that is
+        the last word of exactly one actor named before, with its full name.
+        spaCy's PERSON tag on the word, or a "who" clause after it, makes it
+        a person whatever the type the actors stage gave the full name."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha or any(
+                c.dep_ in ("compound", "flat") for c in token.children):
+            return None
+        found = {a.id: a for a in self.actors if len(a.name.split()) >= 2 and a.name.split()[-1] == token.text
+                 and a.type in ("person", "organization") and any(m.end <= token.idx for m in a.mentions)}
+        if len(found) != 1:
+            return None
+        actor = next(iter(found.values()))
+        speaker = self._speaker(actor, token)
+        who = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+                  for c in token.children)
+        if (token.ent_type_ == "PERSON" or who) and actor.type != "person":
+            speaker = replace(speaker, type="person")  # "Gulen, who lives in Pennsylvania, said"
+        return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, speaker.type)
 
     def _description_code(self, token: Token) -> str | None:
         """The code of a source kept as written: the country or organisation
@@ -1280,9 +1321,12 @@ class _Finder:
         party = speakers.party_countries(phrase)
         if party is not None:
             return speakers.pick_country(party, self.country)
-        if self.country is not None and any(
+        # "hardliners in parliament", "critics in Congress": the place is the legislature.
+        seat = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                if g.dep_ == "pobj" and g.lower_ in LEGISLATURES]
+        if self.country is not None and (seat or any(
                 t.lower_ in speakers.POLITICAL_WORDS or t.lemma_.lower() in speakers.POLITICAL_WORDS
-                or self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG") for t in phrase if t.i <= token.i):
+                or self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG") for t in phrase if t.i <= token.i)):
             return self.country
         if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES or any(
                 t.lower_ in ("military", "army") for t in phrase if t.i < token.i):
@@ -1290,6 +1334,22 @@ class _Finder:
             # body, so the article's country, else the country named last,
             # else the one the article names most.
             return self.country or self._country_before(token) or self.loose_country
+        if token.lower_ in PART_OF_GROUP and (token.lower_ != "one" or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
+            return self._group_before(token)
+        return None
+
+    def _group_before(self, token: Token) -> str | None:
+        """"Some senators who voted to convict acknowledged …. “…,” one of
+        them told the Folha": a member of the group the sentence before
+        made its subject (in the two sentences before) speaks with that
+        group's code."""
+        here = self.sent_of[token.i]
+        start = self.sent_starts[max(here - 2, 0)]
+        for t in reversed(self.doc[start:token.left_edge.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and self.piece_of[t.i] == -1 \
+                    and t.head.dep_ == "ROOT":  # the sentence's subject, not one inside what it reports
+                return self._description_code(t)
         return None
 
     def _country_before(self, token: Token) -> str | None:
@@ -1362,6 +1422,8 @@ class _Finder:
                 subject = min(subjects, key=lambda c: abs(c.i - token.i))
                 if subject.i < self.dateline <= token.i:
                     subject = self._after_dateline(subject)
+                else:
+                    subject = self._split_apposition(subject, subjects)
                 if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     return self._owner(token.head)  # "Grushko, who described …"
                 if subject.lower_ == "who" and subject.i > 1 and self.doc[subject.i - 1].text == ",":
@@ -1413,6 +1475,55 @@ class _Finder:
                 token = governing  # "He said X, while insisting …": his, not X's
                 continue
             token = token.head
+        return None
+
+    def _split_apposition(self, subject: Token, subjects: list[Token]) -> Token:
+        """"Livestrong, the cancer charity he founded, said": the parser made
+        the name and its description two subjects; the name just before the
+        comma is the source, not the description ("the charity" would point
+        back to another organisation)."""
+        if subject.pos_ != "NOUN" or subject.left_edge.i < 2 or self.doc[subject.left_edge.i - 1].text != ",":
+            return subject
+        if subject.lower_ in self.roles or subject.lemma_.lower() in self.roles \
+                or subject.lemma_.lower() in speakers.PERSON_NOUNS:
+            return subject  # "Ban Ki-moon, the UN secretary-general, said": a person, which _named_before_comma finds
+        for other in subjects:
+            if other.pos_ == "PROPN" and other.text[:1].isupper() and other.right_edge.i == subject.left_edge.i - 2:
+                return other
+        return subject
+
+    def _org_apposition(self, token: Token) -> _Attribution | None:
+        """"Macron's movement, En Marche, said", "Israel's largest labor
+        federation, the Histadrut, announced": a description that is no
+        person's, with a proper name in apposition. The name is the source,
+        not the owner the description names (Macron, Israel)."""
+        if token.pos_ != "NOUN" or token.lower_ in self.roles or token.lemma_.lower() in self.roles \
+                or token.lemma_.lower() in speakers.PERSON_NOUNS:
+            return None
+        for child in token.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or not child.text[:1].isupper() \
+                    or self.piece_of[child.i] != -1:
+                continue
+            run = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+            if not run or run[-1].i - run[0].i != len(run) - 1:
+                continue
+            actor = self.actor_at.get(child.i)
+            if actor is not None:
+                if actor.type == "person" and child.ent_type_ == "PERSON":
+                    return None  # "her spokesman's office, Jane Doe": a person, left to the rules below
+                if actor.type != "person":
+                    speaker = self._speaker(actor, child)
+                    written = self.read[run[0].idx:run[-1].idx + len(run[-1])]
+                    if actor.type == "organization" and written.endswith(speaker.name or "\0"):
+                        speaker.name = written  # "En Marche", where the actor record holds "Marche"
+                    return _Attribution(speaker, self._span(actor, child), None, None, actor.type)
+            known = self._kb_phrase(child)
+            if known.speaker is not None:
+                return known
+            span = (run[0].idx, run[-1].idx + len(run[-1]))
+            speaker = Speaker(name=self.read[span[0]:span[1]], code=None, role=None, actor_id=None,
+                              type="organization")
+            return _Attribution(speaker, span, None, None, "organization")
         return None
 
     def _opener_subject(self, verb: Token) -> Token | None:
@@ -1506,6 +1617,9 @@ class _Finder:
             return campaign
         actor = self.actor_at.get(token.i)
         if actor is None:
+            apposed = self._org_apposition(token)
+            if apposed is not None:
+                return apposed
             for child in token.children:
                 if child.dep_ in ("appos", "compound") and child.i in self.actor_at:
                     actor = self.actor_at[child.i]
@@ -1866,6 +1980,14 @@ class _Finder:
                 break
         if not fits and kind in ("company", "organization"):
             return self._named_org_before(token, lo, kind)
+        if kind in ("company", "organization") and fits[0].type == "organization":
+            # "Ethiopian Airlines chief executive Tewolde GebreMariam told …
+            # “…,” the airline said": an organisation named only in a
+            # person's title, after the organisation actor that fits.
+            last = max((i for i, a in self.actor_at.items() if a is fits[0] and i < token.i), default=lo - 1)
+            titled = self._named_org_before(token, max(last + 1, lo), kind, titles_only=True)
+            if titled.speaker is not None:
+                return titled
         if not fits and kind == "person":
             return self._named_subject_before(token, gender)
         if not fits:
@@ -1977,7 +2099,8 @@ class _Finder:
         return not any(self.read[max(m.start - 6, 0):m.start].strip().lower().split()[-1:] in (
             [w] for w in speakers.TITLES) for m in actor.mentions)
 
-    def _named_org_before(self, token: Token, lo: int, kind: str, hi: int | None = None) -> _Attribution:
+    def _named_org_before(self, token: Token, lo: int, kind: str, hi: int | None = None,
+                          titles_only: bool = False) -> _Attribution:
         """"Shares in Rolls-Royce rose … The company said": no organisation
         actor fits (the actors stage makes none of a name that only stands
         where a place could, or took a club for a person), so the last
@@ -1985,12 +2108,16 @@ class _Finder:
         outside quote marks, or a person actor that is no one's name (no
         role, no known first name, one word or a club's or company's name:
         "Pfizer", "Manchester United"). Not a place ("won in Clacton"), and
-        a state body only for a state's kind of body ("the regulator")."""
+        a state body only for a state's kind of body ("the regulator").
+        ``titles_only``: only an entity in a person's title ("Ethiopian
+        Airlines chief executive Tewolde GebreMariam")."""
         for i in range((token.i if hi is None else hi) - 1, lo - 1, -1):
             if self.piece_of[i] != -1:
                 continue
             t = self.doc[i]
             actor = self.actor_at.get(i)
+            if titles_only and (actor is not None or t.ent_iob_ != "B" or not self._in_title(t)):
+                continue
             if actor is not None:
                 if self._org_like_person(actor):
                     speaker = Speaker(name=actor.name, code=None, role=None, actor_id=actor.id, type="organization")
@@ -2015,6 +2142,22 @@ class _Finder:
             speaker = Speaker(name=name, code=None, role=None, actor_id=None, type="organization")
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
         return _Attribution(None, None, None, None, None)
+
+    def _in_title(self, token: Token) -> bool:
+        """The entity that starts at ``token`` modifies a person actor's
+        name: "Ethiopian Airlines chief executive Tewolde GebreMariam"."""
+        ent = next((e for e in self.doc.ents if e.start == token.i), None)
+        if ent is None or ent.root.dep_ not in ("compound", "nmod"):
+            return False
+        head = ent.root.head
+        for _ in range(4):
+            actor = self.actor_at.get(head.i)
+            if actor is not None:
+                return actor.type == "person"
+            if head.dep_ not in ("compound", "nmod") or head.head.i == head.i:
+                return False
+            head = head.head
+        return False
 
     def _pronoun(self, token: Token) -> _Attribution:
         """"he"/"she": the last speaker of the last three sentences whose
@@ -2142,6 +2285,12 @@ class _Finder:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 phrase += [t for t in child.subtree if t != child]
+            elif child.dep_ == "prep" and child.lower_ == "in" and token.tag_ == "NNS":
+                # "officials in Berlin", "diplomats in Kyiv": people of the
+                # place's country (a capital or a country the knowledge base knows).
+                place = [t for t in child.subtree if t != child]
+                if any(self._place_country(t) for t in place):
+                    phrase += place
         matches = self.kb.match([t.text for t in phrase], [t.lower_ for t in phrase])
         kb_at: dict[int, str] = {}
         for m in matches:
@@ -2164,6 +2313,13 @@ class _Finder:
                 code = kb_at[t.i]
                 return code, self.kb.country_name(code), None
         return None
+
+    def _place_country(self, token: Token) -> bool:
+        """A capitalised word the knowledge base knows as a country or its
+        capital or seat ("Berlin", "Germany"), not an organisation."""
+        return token.text[:1].isupper() and any(
+            t.entry.type == "country" and t.how in ("name", "alias", "seat", "capital")
+            for t in self.kb.lookup(token.text))
 
     def _body(self, token: Token) -> _Attribution:
         """"the Russian foreign ministry said": a body speaks for its
@@ -2206,12 +2362,12 @@ class _Finder:
     def _person_in(self, token: Token) -> ActorRecord | None:
         # "Rupert Murdoch's News International said": a named organisation is
         # the speaker, not its owner.
-        owned = token.pos_ == "PROPN" and token.ent_type_ == "ORG"
+        owned = token.ent_type_ == "ORG" and token.text[:1].isupper()  # "Nike" the parser took for an interjection
         for t in _phrase(token):
             if self.piece_of[t.i] != -1:
                 continue  # a quote the parser hung on the phrase: its names are not the speaker
-            if owned and any(a.dep_ == "poss" and a.head.i == token.i for a in (t, *t.ancestors)):
-                continue
+            if owned and any(a.dep_ == "poss" for a in _chain(t, token)):
+                continue  # "Nike, Armstrong's biggest sponsor, said": Nike, not its owner
             actor = self.actor_at.get(t.i)
             if actor is not None and actor.type == "person":
                 return actor
@@ -2296,8 +2452,14 @@ class _Finder:
             agency = self._agency(actor, at)
             if agency is not None:
                 return Speaker(name=agency, code=code, role=None, actor_id=actor.id, type="organization")
-        return Speaker(name=self.full.get(actor.id, actor.name), code=code, role=actor.role, actor_id=actor.id,
-                       type=actor.type)
+        name = self.full.get(actor.id, actor.name)
+        if actor.type == "organization" and at is not None and at.dep_ in ("nsubj", "nsubjpass") \
+                and at.i + 1 < len(self.doc) and self.doc[at.i + 1].lower_ in ("'s", "’s") \
+                and self.doc[at.i + 1].ent_type_ == "ORG" and self.doc[at.i + 1].head.i == at.i:
+            # "Moody's said", "McDonald's said": the "'s" belongs to the name
+            # (the subject is no possessor), which the actor record cut.
+            name = actor.name + self.doc[at.i + 1].text
+        return Speaker(name=name, code=code, role=actor.role, actor_id=actor.id, type=actor.type)
 
     def _agency(self, actor: ActorRecord, at: Token) -> str | None:
         """"The FBI said", "Scotland Yard said": a police force or an
@@ -2425,8 +2587,9 @@ class _Finder:
             lo += 1
         while hi > lo and self.doc[hi - 1].is_punct and self.piece_of[hi - 1] == -1:
             hi -= 1
-        if hi - lo < 3 and not inside:
-            return None
+        if hi - lo < 3 and not inside and not (
+                content is None and cue.lemma_.lower() in DEMAND_OBJECT_VERBS and self._np_object(cue) is not None):
+            return None  # too short to be words reported, unless what is called for: "called for calm"
         if hi <= lo:
             return None
         if inside:
@@ -2488,9 +2651,21 @@ class _Finder:
         if any(c.dep_ in ("ccomp", "xcomp") for c in children) or any(c.dep_ == "neg" for c in children) \
                 or _infinitive(cue) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return None
-        objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
-        if not objects or objects[0].pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "nsubj" for c in children):
-            return None  # an active verb with its subject: "The deal was announced …" names no source
+        if cue.lemma_.lower() in FOR_OBJECT_VERBS:
+            objects = [g for c in children if c.dep_ in ("prep", "prt") and c.lower_ == "for" and c.i == cue.i + 1
+                       for g in c.children if g.dep_ == "pobj"]
+            if any(t.dep_ in ("xcomp", "ccomp", "acl", "relcl") for o in objects for t in o.subtree):
+                return None  # "called for the government to resign": a request, or a clause of its own
+        else:
+            objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        # An active verb with its subject, or one joined to a verb that has
+        # it ("said … and called for new privacy rules"): "The deal was
+        # announced …" names no source.
+        subject = any(c.dep_ == "nsubj" for c in children) or cue.dep_ == "conj" and cue.head.pos_ == "VERB" \
+            and any(c.dep_ == "nsubj" for c in cue.head.children) and not any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        if not objects or objects[0].pos_ not in ("NOUN", "PROPN") or not subject:
+            return None
         obj = objects[0]
         if obj.lemma_.lower() in ANAPHORIC_OBJECTS and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
@@ -2716,6 +2891,23 @@ class _Finder:
 def _is_document(token: Token) -> bool:
     """"a Gallup poll", "the report", "the court's ruling": a document speaks."""
     return token.lemma_.lower() in DOCUMENTS and token.pos_ in ("NOUN", "PROPN")
+
+
+#: A legislature named as where a group sits ("hardliners in parliament"):
+#: the group is national politics, so the article's country.
+LEGISLATURES = frozenset({"parliament", "congress", "senate", "legislature", "assembly", "commons", "majlis"})
+
+#: Subject words that name a member or part of a group named before: "one
+#: of them", "another", "others", "some of them".
+PART_OF_GROUP = frozenset({"one", "another", "others", "some", "many", "several", "most"})
+
+def _chain(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up its heads to ``top`` (not included)."""
+    out: list[Token] = []
+    while token.i != top.i and token.head.i != token.i:
+        out.append(token)
+        token = token.head
+    return out if token.i == top.i else []
 
 
 def _possessor(noun: Token) -> Token | None:

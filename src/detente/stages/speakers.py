@@ -285,7 +285,7 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
         return name, (start, end), "unknown", "description"
     people = token.lemma_.lower() == "figure" and any(
         c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or (c.lower_,) in PARTIES)
-        and not c.is_sent_start for c in token.children)  # "Labour figures", not "Official figures"
+        and (not c.is_sent_start or (c.lower_,) in PARTIES) for c in token.children)  # "Labour figures", not "Official figures"
     if (head in DOCUMENT_HEADS or token.lemma_.lower() in DOCUMENT_HEADS) and not people:
         return name, (start, end), "document", "document"
     if token.tag_ in ("NNS", "NNPS") or head in ("they", "we"):
@@ -679,6 +679,19 @@ __all__ = ["DOCUMENT_HEADS", "PARTIES", "PERSON_NOUNS", "POLITICAL_WORDS", "QUAN
 NATIONAL_BODIES = words("""bank reserve commission ministry department court parliament assembly senate
     congress agency office police army navy treasury government cabinet tribunal inspectorate""")
 
+#: Bodies whose name alone says their country: the NHS ("NHS England", "NHS
+#: Scotland") is the British health service.
+NAMED_BODIES = {"nhs": "GBR"}
+
+#: Head words that make a state body only in a name that says it is national
+#: ("the National Weather Service", "the National Hurricane Center", "the
+#: Federal Emergency Management Administration"): on their own they are as
+#: often a charity's or a company's ("the Gates Foundation", "the Carter
+#: Center"), which keep no code.
+NATIONAL_ONLY = words("""service services center centre foundation institute institutes administration bureau
+    authority""")
+NATIONAL_MARKS = words("national federal")
+
 
 def institution_country(name: str, kb: KnowledgeBase, article: str | None) -> str | None:
     """The country a state body speaks for, for an organisation the
@@ -690,7 +703,12 @@ def institution_country(name: str, kb: KnowledgeBase, article: str | None) -> st
     from ..kb.gazetteer import gazetteer
 
     words_ = [w.strip(".,'’") for w in name.split()]
-    if not any(w.lower() in NATIONAL_BODIES for w in words_):
+    national = any(w.lower() in NATIONAL_MARKS for w in words_[:-1]) and any(
+        w.lower() in NATIONAL_ONLY for w in words_)
+    known = next((NAMED_BODIES[w.lower()] for w in words_ if w.lower() in NAMED_BODIES), None)
+    if known is not None:
+        return known
+    if not national and not any(w.lower() in NATIONAL_BODIES for w in words_):
         return None
     raw = name.split()
     for n, word in enumerate(words_):
