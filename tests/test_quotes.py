@@ -428,6 +428,13 @@ FLOORS = {
 # organisations in apposition, national bodies, groups' codes, "called for
 # X"; C unread) brought B to all F1 0.956, speaker 0.913, direct-quote
 # speaker 0.933 and D to 0.932 / 0.926 / 0.949 (C: 0.921 / 0.899 / 0.892).
+# articles_e.jsonl (24 articles, 397 attributions, 10 of them ordinary news,
+# 65 organisation and 67 country sources, mostly Africa, Latin America, Asia
+# and the Gulf), written blind on 2026-12-07: first run (code of dc1902a) all
+# F1 0.944, speaker 0.825, direct-quote speaker 0.812; with brief g17's rules
+# (written without it) 0.946 / 0.826 / 0.812. Its misses were read after that:
+# a role description named just after ("the union's president said. … Fran
+# Drescher, …, had led the talks") brought it to 0.946 / 0.837 / 0.844.
 # Floors pinned below; lowering one needs a reason in the commit.
 ATTRIBUTION_FLOORS = {
     "articles.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.92, "speaker": 0.96, "speaker_direct": 0.95,
@@ -438,6 +445,8 @@ ATTRIBUTION_FLOORS = {
                          "act": 0.82},
     "articles_d.jsonl": {"all": 0.92, "direct": 0.92, "mixed": 0.88, "speaker": 0.91, "speaker_direct": 0.93,
                          "act": 0.88},
+    "articles_e.jsonl": {"all": 0.93, "direct": 0.96, "mixed": 0.90, "speaker": 0.82, "speaker_direct": 0.83,
+                         "act": 0.87},
 }
 
 
@@ -446,7 +455,7 @@ ATTRIBUTION_FLOORS = {
 def test_quotes_attribution_set_floor(settings: Settings, name: str) -> None:
     scores = score_quotes(FIXTURES / "quotes" / "attribution" / name, settings).summary()
     floor = ATTRIBUTION_FLOORS[name]
-    assert scores["all"]["gold"] >= 300 and scores["mixed"]["gold"] >= 90, scores["all"]
+    assert scores["all"]["gold"] >= 300 and scores["mixed"]["gold"] >= 70, scores["all"]
     for kind in ("all", "direct", "mixed"):
         assert scores[kind]["f1"] >= floor[kind], (kind, scores[kind])
     assert scores["speaker"] >= floor["speaker"] and scores["speaker_direct"] >= floor["speaker_direct"], scores

@@ -251,3 +251,33 @@ def test_quotes_surname_alone_is_the_full_name_given_before(settings: Settings) 
     assert part.speaker is not None and (part.speaker.name, part.speaker.type) == ("Fethullah Gulen", "person")
     assert name_of(find(quotes, "I condemn")) == "Fethullah Gulen"
     assert name_of(find(quotes, "terrorist organization")) == "Binali Yildirim"
+
+
+@pytest.mark.model
+def test_quotes_role_description_named_just_after(settings: Settings) -> None:
+    """A definite role description no actor resolves ("the union's
+    president") is the person named as a subject in the next sentences on
+    first mention; not someone introduced with another role, and not when a
+    person named before holds that role."""
+    quotes = quotes_of(
+        "Hollywood actors walked off film sets on Friday, bringing production to a halt.\n\n"
+        "“We are being victimized by a very greedy entity,” the union’s president said at a news conference. "
+        "Maria Lindqvist, a former television actress, had led the talks for four weeks.", settings)
+    assert name_of(find(quotes, "greedy entity")) == "Maria Lindqvist"
+
+    # Introduced with another role: a different person.
+    quotes = quotes_of(
+        "The Supreme Court annulled the presidential election on Friday.\n\n"
+        "“The declared result is invalid, null and void,” the chief justice said. "
+        "Opposition leader Raila Odinga told supporters outside the court that the ruling was historic.",
+        settings)
+    assert name_of(find(quotes, "null and void")) != "Raila Odinga"
+
+    # The role's holder was named long before: no forward guess.
+    quotes = quotes_of(
+        "Union president Maria Lindqvist called the strike on Thursday. The studios said talks had failed. "
+        "Pickets gathered outside the gates. Streaming services paused new shows. Cinemas reported "
+        "empty release schedules. Analysts expected a long dispute.\n\n"
+        "“We will not back down,” the president said. Tom Berger, who runs a props shop, said he was worried.",
+        settings)
+    assert name_of(find(quotes, "not back down")) != "Tom Berger"

@@ -1720,7 +1720,55 @@ class _Finder:
             if found.speaker is not None:
                 return found
         found = self._kb_phrase(token)
-        return found if found.speaker is not None else self._back(token)
+        found = found if found.speaker is not None else self._back(token)
+        if found.speaker is None or found.speaker.actor_id is None and found.speaker.type != "country":
+            later = self._introduced_after(token)
+            if later is not None:
+                return later
+        return found
+
+    def _introduced_after(self, token: Token) -> _Attribution | None:
+        """"“…,” the union's president said. … Fran Drescher, best known as
+        …, had led the talks": a definite role description no actor
+        resolves is the person news names just after it, as the subject of
+        one of the next two sentences, on that person's first mention. Not
+        when that person's own role is another one ("Opposition leader Raila
+        Odinga") or when a person named before holds the role (the
+        description then points back, beyond _back's reach)."""
+        if token.tag_ != "NN" or not (token.lower_ in self.roles or token.lemma_.lower() in self.roles):
+            return None
+        if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        role_words = {t.lemma_.lower() for t in _phrase(token)
+                      if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+
+        def holds_role(actor: ActorRecord) -> bool:
+            return actor.role is not None and token.lemma_.lower() in actor.role.lower().split()
+
+        if any(holds_role(a) and a.type == "person" and any(m.start < token.idx for m in a.mentions)
+               for a in self.actors):
+            return None
+        here = self.sent_of[token.i]
+        hi = self.sent_starts[here + 3] if here + 3 < len(self.sent_starts) else len(self.doc)
+        end = self.sents[here].end
+        gender = speakers.GENDERED.get(token.lower_)
+        for t in self.doc[end:hi]:
+            actor = self.actor_at.get(t.i)
+            if actor is None or self.piece_of[t.i] != -1:
+                continue
+            head = t
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            if head.dep_ not in ("nsubj", "nsubjpass") or actor.type != "person" \
+                    or any(m.start < token.idx for m in actor.mentions):
+                continue
+            if actor.role is not None and not holds_role(actor) and not role_words & {
+                    w.lower() for w in actor.role.split()}:
+                return None  # "Opposition leader Raila Odinga": someone else
+            if not speakers.compatible(self.genders.get(actor.id), gender):
+                return None
+            return _Attribution(self._speaker(actor, t), (token.idx, token.idx + len(token)), None, None, "person")
+        return None
 
     def _given_name(self, token: Token) -> bool:
         """The name is given as a person's: "gave her name only as X",
