@@ -827,3 +827,75 @@ def test_events_joint_work_is_cooperation(settings: Settings, text: str, trigger
 def test_events_dismantling_weapons_is_disarmament(settings: Settings, text: str, found: bool) -> None:
     hits = [e for e in rules_events(settings, text) if e.type == "RETREAT" and e.trigger == "dismantled"]
     assert bool(hits) == found, hits
+
+
+# -- Issue 14 (PLOVER types on unseen sentences): aid handed over, restrictions ended ----------
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_", "actor"), [
+    # arms, relief or money carried or handed to a state: AID
+    ("Norway handed Ukraine two NASAMS air defence systems on Friday.", "handed", "AID", "NOR"),
+    ("Jordan flew medical supplies to Lebanon on Tuesday.", "flew", "AID", "JOR"),
+    ("Slovakia transferred its MiG-29 fighter jets to Ukraine.", "transferred", "AID", "SVK"),
+    ("The Asian Development Bank lent Sri Lanka $350 million.", "lent", "AID", None),
+    # troops rushed to a border stay a deployment (CAMEO's MOBILIZE)
+    ("Turkey rushed troops to the Syrian border.", "rushed", "MOBILIZE", "TUR"),
+    # people handed over: a wanted man to a court (COOPERATE), hostages (a release, CONCEDE)
+    ("Philippine authorities handed former president Rodrigo Duterte to the International Criminal Court.",
+     "handed", "COOPERATE", "PHL"),
+    ("Hamas handed four Israeli hostages to the Red Cross in Gaza.", "handed", "CONCEDE", "HAMAS"),
+    # restrictions ended, and measures dropped under the pressure named: CONCEDE
+    ("Peru's government revoked the state of emergency in Lima.", "revoked", "CONCEDE", "PER"),
+    ("Mongolia's government scrapped the nationwide curfew on Monday.", "scrapped", "CONCEDE", "MNG"),
+    ("Chile's government scrapped a planned fare increase after weeks of protests.", "scrapped", "CONCEDE", "CHL"),
+])
+def test_events_transfers_and_ended_restrictions(settings: Settings, text: str, trigger: str, type_: str,
+                                                 actor: str | None) -> None:
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.trigger) for e in rules_events(settings, text)]
+    if actor is not None:
+        assert actor in codes(found[0].actor), found[0].actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Juventus transferred the striker to Chelsea for 40 million euros.",
+    "The airline flew 300 passengers to Mallorca on Saturday.",
+    "Paramedics rushed to the scene of the crash.",
+    "The bank lent the developer $50 million to build the tower.",
+    "The carmaker scrapped its dividend after a slump in sales.",
+    "The government scrapped the navy's old frigates.",
+    # a measure dropped with no pressure named is a policy change, not a concession
+    "Thailand's government scrapped a planned fare increase on Monday.",
+])
+def test_events_transfers_and_scrapping_hard_negatives(settings: Settings, text: str) -> None:
+    assert not rules_events(settings, text), [(e.type, e.trigger) for e in rules_events(settings, text)]
+
+
+@pytest.mark.model
+def test_events_plover_style_dev_b_floor(settings: Settings) -> None:
+    """tests/fixtures/events/plover_style_dev_b.jsonl: 135 short wire sentences
+    about real events (32 AID, 33 COOPERATE, 32 CONCEDE, 30 REJECT, 8 REQUEST)
+    and 46 event-free ones (business, sport, weather with the same verbs:
+    "released its results", "rejected a bid", "hearing aid maker"), written
+    for detente. First run 2026-12-07, before any change made from it: type
+    accuracy 0.667 (90 of 135), no false event on the 46 event-free
+    sentences, 0.602 events per sentence. Floors pinned below; lowering one
+    needs a reason in the commit."""
+    items = read_gold(FIXTURES / "events" / "plover_style_dev_b.jsonl")
+    articles = run_gold(items, settings)
+    typed = positives = false = negatives = events = 0
+    for item, article in zip(items, articles, strict=True):
+        found = [r for r in article.records if isinstance(r, EventRecord)]
+        events += len(found)
+        if item["type"] is None:
+            negatives += 1
+            false += bool(found)
+            continue
+        positives += 1
+        best = max(found, key=lambda e: e.confidence) if found else None
+        typed += best is not None and best.type in {item["type"], *item["alt_types"]}
+    assert (positives, negatives) == (135, 46)
+    assert typed / positives >= 0.74, typed / positives
+    assert false / negatives <= 0.0, false / negatives
+    assert events / len(items) <= 1.5, events / len(items)

@@ -285,6 +285,42 @@ LAUNCHED_ATTACKS = words("""missile missiles rocket rockets drone drones strike 
 ACCESS_GRANTED = words("""inspector inspectors monitor monitors observer observers aid convoy convoys
     journalist journalists investigators investigator team teams humanitarian""")
 
+# Verbs of carrying or handing goods that are aid only when arms, relief or
+# money go to a state or a people ("handed Ukraine four MiG-29 fighter jets",
+# "flew 20 tonnes of medical aid to Kabul", "rushed tents and medicines to
+# Nepal", "lent Nigeria $500 million"); otherwise no event ("transferred the
+# striker", "flew to Beijing", "rushed to the scene").
+TRANSFER_VERBS = words("transfer hand fly rush lend gift")
+# What such a transfer gives when it is aid: arms, relief and money.
+GIVEN_GOODS = ARMS | WEAPON_NOUNS | RELIEF | AID_WORDS | FUNDS | words("""weapon weapons arms tank tanks jet jets
+    aircraft fighter fighters warplane warplanes helicopter helicopters munition munitions ammunition rounds
+    launcher launchers air-defence air-defense defence defense medicine medicines vaccine vaccines tent tents
+    blanket blankets""")
+# Wanted people handed to another state or a court (COOPERATE, as an extradition).
+HANDED_PEOPLE = words("suspect suspects fugitive fugitives")
+# Captives handed over are released (CONCEDE).
+HANDED_CAPTIVES = words("hostage hostages prisoner prisoners captive captives detainee detainees")
+# What a state blocks when it vetoes (REJECT): a decision, a text or a bid;
+# protesters block roads and ports (PROTEST obstruct).
+BLOCKED_ACTS = words("""statement statements resolution resolutions decision decisions bid bids deal deals package
+    packages membership accession appointment nomination proposal proposals law laws bill bills pact treaty
+    sanctions declaration communique""")
+# Restrictions whose end is a concession (PLOVER CONCEDE: easing political or
+# economic restrictions): "revoked the state of emergency", "scrapped its
+# quarantine requirement", "repealed the curfew". A ban is left out: "annulled
+# the ban" is most often a court's REJECT of it.
+RESTRICTIONS = words("""curfew curfews lockdown lockdowns emergency restriction restrictions blockade blockades
+    siege quarantine sanction sanctions embargo martial""")
+# Verbs that end such a restriction, beyond the lexicon's "lift" and "ease".
+ENDING = words("revoke scrap repeal abolish rescind")
+# What a government drops when it gives in to protest: a law, a bill, a tax or
+# a plan ("repealed three farm laws after a year of protests"), told as a
+# concession only with the pressure named in the sentence.
+MEASURES_DROPPED = words("""law laws bill bills tax taxes hike hikes increase increases cut cuts reform reforms
+    plan plans project projects decree decrees subsidy""")
+PRESSURE = words("""protest protests protesters demonstration demonstrations outcry backlash pressure revolt
+    unrest strike strikes uproar opposition""")
+
 
 def _objects(verb: Token) -> list[Token]:
     """What a verb acts on: its objects (and their conjuncts), the subject
@@ -319,6 +355,12 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
     sent = token.sent
     if token.pos_ == "VERB":
         objects = _objects(token)
+        if type_ == "AID" and lemma in TRANSFER_VERBS:
+            return _transfer(token, objects)
+        if lemma in ENDING or lemma == "withdraw" and type_ == "RETREAT":
+            ended = _ended(token, objects, lemma, type_)
+            if ended != "-":
+                return ended
         if type_ == "MOBILIZE":
             # Troops, forces, weapons (or the military acting with no object
             # named: "the army mobilised"; "reinforced the border with troops").
@@ -453,6 +495,8 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             return "COERCE"  # "suspended mobile internet services", "blocked access to Twitter": censorship
         if type_ == "PROTEST" and lemma == "block" and any(phrase_words(o) & CENSORED for o in objects):
             return "COERCE"
+        if type_ == "PROTEST" and lemma == "block" and any(head_lemma(o) in BLOCKED_ACTS for o in objects):
+            return "REJECT"  # "blocked an EU statement", "blocked Sweden's bid": a veto, not a road blocked
         if lemma == "execute" and not any(head_lemma(o) not in words(
                 "warrant order plan strategy trade contract deal transaction search move manoeuvre maneuver")
                                           for o in objects):
@@ -512,6 +556,68 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             return None  # "the search for survivors"
     return type_
 
+
+def _transfer(verb: Token, objects: list[Token]) -> str | None:
+    """A verb of carrying or handing (``TRANSFER_VERBS``): AID when arms,
+    relief or money go to someone named (a state, a people, an
+    organisation: "to Ukraine", "handed Ukraine …"); a MOBILIZE when troops
+    are rushed or flown ("rushed troops to the border", as CAMEO codes it);
+    otherwise no event."""
+    carried = {t.lower_ for o in objects for t in o.subtree} | {
+        head_lemma(t) for o in objects for t in o.subtree}
+    money = any(t.tag_ == "$" or t.ent_type_ == "MONEY" for o in objects for t in o.subtree)
+    given = bool(carried & GIVEN_GOODS) or money
+    # The receiver: an indirect object named ("lent Nigeria $500 million"), or
+    # "to" a named state or body, said of the verb or of what it carries
+    # ("transferred a million rounds … to Ukraine's armed forces").
+    to_someone = any(c.dep_ == "dative" and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")
+                     for c in verb.children) or any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+            t.ent_type_ in ("GPE", "NORP", "ORG") for g in c.children if g.dep_ == "pobj" for t in g.subtree)
+        for c in [*verb.children, *(c for o in objects for c in o.children)])
+    if given and to_someone:
+        return "AID"
+    if head_lemma(verb) == "hand" and to_someone and any(phrase_words(o) & HANDED_CAPTIVES for o in objects):
+        return "CONCEDE"  # "handed four hostages to the Red Cross": a release
+    if head_lemma(verb) == "hand" and to_someone and any(
+            o.ent_type_ == "PERSON" or head_lemma(o) in HANDED_PEOPLE for o in objects):
+        return "COOPERATE"  # "handed Rodrigo Duterte to the International Criminal Court": a transfer for trial
+    if head_lemma(verb) in ("rush", "fly") and any(phrase_words(o) & MILITARY_NOUNS for o in objects) \
+            and not carried & (RELIEF | AID_WORDS):
+        return "MOBILIZE"
+    return None
+
+
+def _under_pressure(verb: Token) -> bool:
+    """The verb's clause names the pressure it gives in to: "after weeks of
+    mass protests", "amid a public outcry", "after protests spread to
+    Almaty"."""
+    for c in verb.children:
+        cause = c.dep_ == "prep" and c.lower_ in ("after", "following", "amid", "under", "facing") \
+            or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "as") for m in c.children)
+        if cause and {t.lower_ for t in c.subtree} & PRESSURE:
+            return True
+    return False
+
+
+def _ended(verb: Token, objects: list[Token], lemma: str, type_: str) -> str | None:
+    """A verb that ends something (``ENDING``, and "withdraw"): a CONCEDE
+    when what ends is a restriction ("revoked the state of emergency") or,
+    with the pressure named, a law, bill, tax or plan ("scrapped a lithium
+    mining project after weeks of mass protests"); a cancelled visit or
+    talks is a SANCTION (CAMEO 16). "-" leaves the type as it is (the
+    lexicon's own words), None is no event (a new word in another sense:
+    "scrapped the old fleet")."""
+    said = set().union(*(phrase_words(o) for o in objects)) if objects else set()
+    if said & RESTRICTIONS:
+        return "CONCEDE"
+    if said & MEASURES_DROPPED and _under_pressure(verb):
+        return "CONCEDE"
+    if type_ != "CONCEDE" or lemma not in ENDING:
+        return "-"  # "withdrew its troops", "annulled the election": the lexicon's sense
+    if lemma == "scrap" and {head_lemma(o) for o in objects} & words("visit trip talks meeting summit"):
+        return "SANCTION"
+    return None
 
 #: Where words are said: an attack made in one is an accusation.
 SAID_IN = words("""post posts tweet tweets speech speeches interview interviews statement statements article op-ed
