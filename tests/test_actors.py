@@ -498,3 +498,17 @@ def test_actors_office_holders_before_2014_by_date(settings: Settings, published
     text = "In Washington, President Bush said Israel had a right to defend itself."
     people = [a for a in actors_of(text, settings, published=published) if a.type == "person"]
     assert [(a.name, a.code) for a in people] == [(name, "USA")]
+
+
+@pytest.mark.model
+def test_actors_bare_surname_before_its_holder_took_office(settings: Settings) -> None:
+    """A known office holder's surname alone names that person only once
+    the person has held office: "Pistorius" in 2014 is the sprinter, not
+    Germany's defence minister (in office from 2023)."""
+    text = ("PRETORIA — Oscar Pistorius was found guilty of culpable homicide on Friday. "
+            "Pistorius showed no emotion as the verdict was read.")
+    sprinter = [a for a in actors_of(text, settings, published="2014-09-12") if "Pistorius" in a.name]
+    assert sprinter and all(a.code != "DEU" for a in sprinter), sprinter
+    minister = [a for a in actors_of("BERLIN — Pistorius said Germany would send more tanks to Lithuania.",
+                                     settings, published="2024-05-02") if "Pistorius" in a.name]
+    assert minister and minister[0].code == "DEU", minister

@@ -619,8 +619,13 @@ class _Resolver:
                     # A known office holder out of office on the day (an ousted
                     # president) still belongs to the country the built-in
                     # dictionary knows; a user's entry holds only while valid.
+                    # A bare surname before its holder ever took office names
+                    # someone else: "Pistorius" in 2014 is the sprinter, not
+                    # Germany's defence minister (in office from 2023).
                     codes = {t.entry.code for t in self.kb.lookup(actor.name)
-                             if t.entry.type == "person" and not t.user}
+                             if t.entry.type == "person" and not t.user and not (
+                                 len(actor.name.split()) == 1 and self.day is not None
+                                 and t.entry.valid_from is not None and self.day < t.entry.valid_from)}
                     if len(codes) == 1:
                         actor.code = codes.pop()
             if not actor.role_words:
