@@ -148,7 +148,12 @@ WANTING = words("want seek allow")
 # Verbs whose object names the act ("held talks", "staged protests").
 LIGHT_VERBS = words("""hold have launch begin start conduct stage make issue continue complete resume mount
     reach open take carry lodge announce impose levy organise organize declare order unleash carry_out express
-    voice show adopt approve unveil execute serve fly""")  # "fly": "flew a joint patrol", "flew sorties"
+    voice show adopt approve unveil execute serve fly file""")  # "fly": "flew a joint patrol", "flew sorties"
+# Verbs of a relative clause whose subject made the deal or act the noun it
+# qualifies names, besides the light verbs: "a fuel-swap deal they brokered".
+MAKING = words("broker negotiate sign seal strike")
+# Not "serve": "the sentence he served" is not his act.
+MAKERS = (LIGHT_VERBS - {"serve"}) | MAKING
 # Acts only authorities do: arrests and sentences are political whoever is
 # named (most reports leave the police or the court unnamed).
 AUTHORITY_ACTS = words("arrest detain jail imprison indict convict sentence deport extradite")
@@ -1463,11 +1468,13 @@ class Finder:
             found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] if acting else []
             light = _light_of(token)
             if acting and light is not None:
-                subject = self._subject_token(light)
+                subject = self._clause_subject(light)
                 # "The junta, which has imposed martial law"
                 found += [self._stand_in(light, subject)] if subject is not None else []
             elif acting and (doer := self._doer_clause(token, type_)) is not None:
                 found.append(doer[1])  # "riot police, who fired tear gas", "called it off after talks with"
+            elif acting and (maker := self._maker(token)) is not None:
+                found.append(maker[1])  # "a deal they brokered"
             if acting and type_ not in UNSOURCED:
                 found += self._sources(token)  # "criticism from the European Union"
             if not acting:
@@ -2298,6 +2305,16 @@ class Finder:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             recipients += self._refs(g) + self._modifier_refs(g)
+            if not actors and type_ != "CONSULT" and self._trigger(self._governor(token)) is None:
+                # "Houthi attacks", "European Union sanctions": a name the actors
+                # stage made no record of, read from the knowledge base (a name,
+                # not a description: "the club"; not an adjective: "fearing an
+                # Israeli ground offensive" is no act). A summit is a speaker's
+                # setting ("speaking at the G20 summit"), not news; under a
+                # verb that is an event itself, that event tells the act.
+                for child in children:
+                    if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i not in self.actor_at:
+                        actors += self._kb_body(child)
             if not actors and type_ not in UNSOURCED:
                 for g in self._sources(token):
                     actors += self._refs(g) + self._modifier_refs(g) or self._kb_refs(g) or self._kb_body(g)
@@ -2325,10 +2342,15 @@ class Finder:
             if not actors and light is not None:
                 # "Moscow held talks", "students staged demonstrations",
                 # "fundamentalists continued their hunger strike"
-                subject = self._subject_token(light)
+                # the gerund's too: "after filing a complaint", "forming their own defence pact"
+                subject = self._clause_subject(light)
                 if subject is not None:
                     actors = self._refs(subject) or self._modifier_refs(subject) or self._kb_refs(subject) \
                         or self._pronoun_refs(light, subject)
+            maker = self._maker(token) if not actors and light is None else None
+            if maker is not None:
+                # "a fuel-swap deal they brokered with Tehran", "the sanctions it imposed"
+                actors = self._clause_refs(*maker)
             if light is not None:
                 # "imposed sanctions on Russian banks": the light verb's "on X"
                 for child in light.children:
@@ -2357,6 +2379,21 @@ class Finder:
         actors = _unique(actors)
         recipients = [r for r in _unique(recipients) if r.actor_id not in {a.actor_id for a in actors}]
         return actors, recipients
+
+    def _maker(self, token: Token) -> tuple[Token, Token] | None:
+        """The verb and subject of a relative clause that says who made what
+        a nominal trigger names, the noun being the verb's unspoken object: "a
+        fuel-swap deal they brokered with Tehran", "the sanctions it imposed";
+        not a clause the noun is the subject of ("the deal, which expires"),
+        nor one about something else ("the talks he described as useful")."""
+        for clause in token.children:
+            if clause.dep_ != "relcl" or clause.pos_ != "VERB" or _lemma(clause) not in MAKERS | DOING \
+                    or any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "oprd") for c in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("who", "which", "that", "what"):
+                return clause, self._stand_in(clause, subject)
+        return None
 
     def _in_clause(self, token: Token, type_: str) -> bool:
         """Whether a nominal event nobody is named for by a record is still
@@ -2832,7 +2869,13 @@ class Finder:
             for c in verb.children)
 
     def _background(self, token: Token) -> bool:
-        """"the first talks since 2019", "talks that began in 1997"."""
+        """"the first talks since 2019", "talks that began in 1997"; "It was
+        the first general strike against a new government since 1983": a
+        record that an act told before sets, not news."""
+        if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
+                c.dep_ == "amod" and c.lower_ == "first" for c in token.children) and any(
+                t.lower_ in BACKGROUND_PREPS and t.dep_ in ("prep", "mark") for t in token.head.subtree):
+            return True  # not "The summit was Biden's first face-to-face meeting with Putin"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
                 return True
@@ -2857,7 +2900,7 @@ class Finder:
         # Not a bound ("the largest build-up since 2014"): it says when
         # something began, not when this happened.
         free = [t for t in found if not self._elsewhere(t, token) and not self._owned(t)
-                and self._word_before(t.start).lower() not in ("since", "until")]
+                and not self._other_clause(t, token) and self._word_before(t.start).lower() not in ("since", "until")]
         if free:
             best = min(free, key=lambda t: abs(t.start - token.idx))
             return best.value, best.granularity
@@ -2895,6 +2938,23 @@ class Finder:
                 return False
             if node.dep_ in ("dobj", "relcl", "acl") or node.lower_ in ("of", "as") and node.dep_ in ("prep", "pcomp"):
                 return True
+            node = node.head
+        return False
+
+    def _other_clause(self, time: TimeRecord, token: Token) -> bool:
+        """A date inside a "since" or "until" clause the trigger is not in is
+        a bound, as "since 2014" is: "Since she took office in 2016, China
+        has poached six of Taiwan's allies, in what Taipei calls a campaign
+        of bullying" (the charge is news, not history of 2016)."""
+        first = self._tokens(time.start, time.end)
+        if not first:
+            return False
+        node = self.doc[first[0]]
+        for _ in range(12):
+            if node == token or node.head == node:
+                return False
+            if node.dep_ == "advcl" and not node.left_edge.i <= token.i <= node.right_edge.i:
+                return any(c.dep_ == "mark" and c.lower_ in ("since", "until") for c in node.children)
             node = node.head
         return False
 
