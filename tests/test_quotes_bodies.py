@@ -281,3 +281,25 @@ def test_quotes_role_description_named_just_after(settings: Settings) -> None:
         "“We will not back down,” the president said. Tom Berger, who runs a props shop, said he was worried.",
         settings)
     assert name_of(find(quotes, "not back down")) != "Tom Berger"
+
+
+@pytest.mark.model
+def test_quotes_state_agencies_speak_for_their_country(settings: Settings) -> None:
+    """The guidelines code a state's agency as its country: a named agency
+    the knowledge base knows ("the Centers for Disease Control and
+    Prevention", "ISRO"), and descriptions that say it is the state's ("the
+    central bank", "the national disaster agency"); not a state-owned bank
+    (a company)."""
+    quotes = quotes_of(
+        "MANILA — The typhoon flattened coastal towns on Friday.\n\n"
+        "The national disaster agency said its confirmed toll stood at 151. "
+        "The central bank said it was ready to act to keep markets orderly. "
+        "A state-owned bank said it would defer loan payments for farmers.", settings)
+    assert find(quotes, "toll stood").speaker.code == "PHL"  # type: ignore[union-attr]
+    assert find(quotes, "keep markets orderly").speaker.code == "PHL"  # type: ignore[union-attr]
+    assert find(quotes, "defer loan payments").speaker.code is None  # type: ignore[union-attr]
+    quotes = quotes_of(
+        "ATLANTA — The Centers for Disease Control and Prevention said travellers should postpone trips. "
+        "India's space agency ISRO said the lander was healthy.", settings)
+    assert find(quotes, "postpone trips").speaker.code == "USA"  # type: ignore[union-attr]
+    assert find(quotes, "lander was healthy").speaker.code == "IND"  # type: ignore[union-attr]

@@ -178,7 +178,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -525,6 +525,28 @@ def quoted_text(text: str, piece: _Piece) -> str:
 
 
 # -- attribution -------------------------------------------------------------------
+
+
+#: Heads of a description that is a state's agency when a word before them
+#: says so: "the central bank", "the national disaster agency", "the federal
+#: regulator", "the state weather bureau".
+AGENCY_HEADS = words("bank agency agencies service authority bureau office regulator council board institute")
+STATE_MARKS = words("central national federal state state-run government")
+
+
+def _state_agency(token: Token, phrase: Sequence[Token]) -> bool:
+    """A description of a state's agency: "the central bank", "the national
+    disaster agency"; not news media ("the state news agency", which the
+    guidelines code as media) nor a state's bank that is a company ("a
+    state-owned bank")."""
+    if token.lemma_.lower() not in AGENCY_HEADS:
+        return False
+    before = {t.lower_ for t in phrase if t.i < token.i}
+    if before & words("news media broadcaster television radio owned state-owned"):
+        return False
+    if token.lemma_.lower() == "bank":
+        return "central" in before
+    return bool(before & STATE_MARKS)
 
 
 class _Finder:
@@ -1326,10 +1348,13 @@ class _Finder:
                 if g.dep_ == "pobj" and g.lower_ in LEGISLATURES]
         if self.country is not None and (seat or any(
                 t.lower_ in speakers.POLITICAL_WORDS or t.lemma_.lower() in speakers.POLITICAL_WORDS
-                or self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG") for t in phrase if t.i <= token.i)):
+                # A role's sector only for the head: "state" ends "head of
+                # state", but "a state-owned bank" is a company.
+                or t.i == token.i and self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG")
+                for t in phrase if t.i <= token.i)):
             return self.country
         if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES or any(
-                t.lower_ in ("military", "army") for t in phrase if t.i < token.i):
+                t.lower_ in ("military", "army") for t in phrase if t.i < token.i) or _state_agency(token, phrase):
             # "the military said", "the interior ministry said": the state's
             # body, so the article's country, else the country named last,
             # else the one the article names most.
