@@ -325,3 +325,32 @@ def test_police_in_a_stadium_act_but_players_do_not(settings: Settings) -> None:
     assert any(e.type == "COERCE" and e.trigger == "fired" for e in found), [(e.type, e.trigger) for e in found]
     found = events_of("The striker fired the ball into the stands as the team lost the match 2-1.", settings)
     assert not found, [(e.type, e.trigger) for e in found]
+
+
+# -- trade retaliation, delegations (issue 14: missing and mistyped triggers) --
+
+# The rules' events (no classifier: the shapes read, not its verdict).
+from .conftest import rules_events as _rules  # noqa: E402
+
+
+@pytest.mark.model
+def test_retaliating_with_tariffs_is_a_sanction(settings: Settings) -> None:
+    """"Retaliated with higher tariffs": trade war news's retaliation is a
+    measure (SANCTION); one with air strikes stays an ASSAULT."""
+    found = _rules(settings, "China retaliated with higher tariffs on $60 billion of US goods.")
+    assert [(e.type, e.trigger) for e in found] == [("SANCTION", "retaliated")], found
+    assert {a.code for a in found[0].actor} == {"CHN"}
+    found = _rules(settings, "Israel retaliated with air strikes on Gaza.")
+    assert not any(e.type == "SANCTION" for e in found) and any(e.type == "ASSAULT" for e in found), \
+        [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+def test_sending_a_delegation_is_consultation(settings: Settings) -> None:
+    """A delegation or envoy sent is a visit to talk (CONSULT), not aid; relief
+    sent stays AID."""
+    found = _rules(settings, "Eritrea responded by sending a delegation to Addis Ababa, the first such visit "
+                                   "in two decades.")
+    assert any(e.type == "CONSULT" and e.trigger == "sending" for e in found), [(e.type, e.trigger) for e in found]
+    found = _rules(settings, "India dispatched military aircraft carrying relief supplies to Turkey.")
+    assert any(e.type == "AID" and e.trigger == "dispatched" for e in found), [(e.type, e.trigger) for e in found]

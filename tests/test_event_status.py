@@ -132,3 +132,44 @@ def test_a_vow_whose_clause_only_mentions_an_act_is_the_event(settings: Settings
     assert occurred(found, "AGREE") and not occurred(found, "ACCUSE"), [(e.type, e.status) for e in found]
     found = events_of("Hemedti vowed to capture Burhan.", settings)
     assert [e.trigger for e in found] == ["capture"], [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+def test_a_later_date_in_a_coordinated_clause_schedules_only_that_clause(settings: Settings) -> None:
+    """"Nyusi thanked Kagame for the help, and the two leaders are due to
+    visit the region together next month": next month is the visit's, so the
+    thanks happened and the visit is to come."""
+    found = events_of("Nyusi thanked Rwanda's President Paul Kagame for the help, and the two leaders are due to "
+                      "visit the region together next month.", settings)
+    assert {(e.type, e.status) for e in found} >= {("SUPPORT", "occurred"), ("CONSULT", "scheduled")}, \
+        [(e.type, e.trigger, e.status) for e in found]
+    found = events_of("Zuma's lawyers have asked the Constitutional Court to rescind the sentence, and the court "
+                      "is due to hear their application on Monday.", settings, published="2021-07-10")
+    assert any(e.type == "REQUEST" and e.status == "occurred" for e in found), \
+        [(e.type, e.trigger, e.status) for e in found]
+
+
+@pytest.mark.model
+def test_what_is_answered_has_happened(settings: Settings) -> None:
+    """"Will expel 23 diplomats in response to the poisoning": the poisoning
+    took place whatever the answer's tense."""
+    f = finder("LONDON — Britain will expel 23 Russian diplomats in response to the poisoning of a former Russian "
+               "spy and his daughter.", settings)
+    token = next(t for t in f.doc if t.text == "poisoning")
+    assert f._status(token) == "occurred"
+    token = next(t for t in f.doc if t.text == "expel")
+    assert f._status(token) == "scheduled"
+
+
+@pytest.mark.model
+def test_an_application_to_a_court_is_a_request_for_what_it_asks(settings: Settings) -> None:
+    """"Applied to the high court to suspend his arrest": a petition (REQUEST,
+    not CAMEO's threat of a ban), and the suspension is only asked for."""
+    f = finder("He has also applied to the high court in Pietermaritzburg to suspend his arrest, and a ruling is "
+               "expected on Friday.", settings)
+    token = next(t for t in f.doc if t.text == "suspend")
+    assert f._status(token) == "hypothetical"
+    applied = next(t for t in f.doc if t.text == "applied")
+    trigger = f._trigger(applied)
+    assert trigger is not None
+    assert stage.event_sense.sense(applied, trigger.type, set()) == "REQUEST"

@@ -899,3 +899,37 @@ def test_events_plover_style_dev_b_floor(settings: Settings) -> None:
     assert typed / positives >= 0.74, typed / positives
     assert false / negatives <= 0.0, false / negatives
     assert events / len(items) <= 1.5, events / len(items)
+
+
+# -- expulsions, broken ties and deadlines (issue 14: missing and mistyped triggers) --
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("CARACAS — Venezuelan President Nicolás Maduro broke off diplomatic relations with the United States on "
+     "Wednesday.", "broke off", "SANCTION"),
+    ("The diplomats were given 48 hours to leave the country, Acting Foreign Minister Jan Hamáček told a news "
+     "conference.", "given", "SANCTION"),
+    ("On Sunday the ruling ZANU-PF party expelled Mugabe as its leader and gave him a deadline to quit or face "
+     "impeachment.", "gave", "THREATEN"),
+])
+def test_events_expulsions_broken_ties_and_deadlines(settings: Settings, text: str, trigger: str,
+                                                     type_: str) -> None:
+    """Wire copy's ways of reporting an expulsion of envoys ("given 48 hours to
+    leave"), broken relations (SANCTION, not CAMEO's threat) and an ultimatum
+    ("gave him a deadline")."""
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.trigger) for e in rules_events(settings, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The singer broke off her engagement to the actor last year.",
+    "Shoppers were given two hours to leave the mall after a fire alarm.",
+    # others given time to leave are most often evacuated
+    "Residents were given 24 hours to leave their homes as the wildfire spread.",
+    "The band broke off its tour with the label.",
+])
+def test_events_no_expulsion_or_broken_ties_without_them(settings: Settings, text: str) -> None:
+    found = rules_events(settings, text)
+    assert not found, [(e.type, e.trigger) for e in found]

@@ -274,6 +274,10 @@ MEASURE_WORDS = words("sanction sanctions embargo duty duties controls")
 LOCKDOWNS = words("curfew curfews lockdown")
 # Whom an order to leave expels (SANCTION).
 ENVOYS = words("diplomat diplomats ambassador envoy attaché attache")
+#: Verbs that send envoys away when they say "to leave" ("ordered the diplomat to leave").
+EXPELLING = words("order tell instruct")
+#: Who is sent to talk (CONSULT, not AID): "sent a delegation to Addis Ababa".
+DELEGATIONS = words("delegation delegations envoy envoys emissary emissaries negotiator negotiators mediator mediators")
 # What a military strike hits (an ASSAULT, not a labour strike).
 STRIKE_TARGETS = words("target targets position positions base bases site sites facility facilities camp camps")
 # What is launched at someone: "launched missiles", "drones were launched at
@@ -410,6 +414,11 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                    or o.head == token) and any(t.lower_ == "into" for t in token.subtree):
                 return type_
             return None
+        if type_ in ("AID", "MOBILIZE") and lemma in ("send", "dispatch") and any(
+                head_lemma(o) in DELEGATIONS for o in objects):
+            # "sent a delegation to Addis Ababa", "dispatched an envoy to Moscow":
+            # a visit to talk (CAMEO 04x, PLOVER CONSULT visit), not aid
+            return "CONSULT"
         if type_ == "AID" and lemma in ("send", "dispatch") and objects:
             # "sent warships close to Chinese-held reefs": a deployment, not aid
             # (unless sent to help); "sent messages of sympathy": support.
@@ -433,15 +442,32 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 phrase_words(o) & (TRADE_WORDS | MEASURE_WORDS)
                 and not phrase_words(o) & LOCKDOWNS for o in objects):
             return "SANCTION"  # "tightened controls on exports to South Korea", "imposed tariffs"
-        if type_ == "REQUEST" and lemma == "order" and any(
+        if type_ in ("REQUEST", "CONSULT") and lemma in EXPELLING and any(
                 phrase_words(o) & ENVOYS
                 for o in objects) and any(c.dep_ == "xcomp" and head_lemma(c) in ("leave", "depart", "quit")
                                           for c in token.children):
-            return "SANCTION"  # "ordered a senior Canadian diplomat to leave": an expulsion
+            # "ordered a senior Canadian diplomat to leave", "told the ambassador
+            # to leave" (where CAMEO reads "tell" as a consultation): an expulsion
+            return "SANCTION"
+        if type_ == "THREATEN" and lemma == "apply" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.dep_ == "pobj" and head_lemma(g) in ("court", "tribunal") for g in c.children)
+                for c in token.children):
+            # "applied to the high court to suspend his arrest": a petition
+            # (PLOVER REQUEST), not CAMEO 1322's threat of a ban
+            return "REQUEST"
         if type_ == "CONSULT" and lemma in ("gather", "assemble", "converge", "mass") and any(
                 c.dep_ == "nsubj" and phrase_words(c) & PROTESTERS for c in token.children):
             return "PROTEST"  # "thousands of protesters gathered on the square" meet no one
         if type_ == "ASSAULT":
+            if (lemma in ("retaliate", "respond") or lemma == "hit" and any(
+                    c.dep_ == "prt" and c.lower_ == "back" for c in token.children)) and any(
+                    c.dep_ == "prep" and c.lower_ == "with" and any(
+                        g.dep_ == "pobj" and phrase_words(g) & (TRADE_WORDS | MEASURE_WORDS) for g in c.children)
+                    for c in token.children):
+                # "China retaliated with higher tariffs on US goods": trade war
+                # news's usual retaliation is a measure (SANCTION), not a strike
+                return "SANCTION"
             if lemma in ("attack", "hit", "slam", "blast", "strike", "target", "fire") and objects and all(
                     head_lemma(o) in ABSTRACT_NOUNS or o.lower_ in ABSTRACT_NOUNS for o in objects) and not any(
                     head_lemma(o) in STRIKE_TARGETS and phrase_words(o) & (ENEMY_WORDS | MILITARY_NOUNS)

@@ -263,7 +263,7 @@ PROPOSING = words("plot conspire scheme propose offer suggest")
 # release", "pressed Ankara to approve"): not done. Orders and instructions
 # are left out: an authority's order is mostly carried out.
 REQUESTING = words("""want urge demand ask call need press appeal push lobby pressure encourage implore beg exhort
-    persuade""")
+    persuade apply petition""")
 # Verbs of an act's course: "pledged to keep supporting", "vowed to continue fighting".
 ASPECTUAL = words("keep continue begin start resume")
 # Verbs whose complement is not done: "refrained from criticising", "avoided naming".
@@ -412,7 +412,14 @@ ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
 SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push protest
     investigation inquiry probe dismantle
-    support welcome undertake reaffirm give grant ship unrest charge indict""")
+    support welcome undertake reaffirm give grant ship unrest charge indict break_off""")
+# Time given to leave ("were given 48 hours to leave the country"): an expulsion.
+LEAVE_SPANS = words("hour hours day days week weeks")
+# What a side is given that threatens ("gave him a deadline to quit or face impeachment").
+DEADLINES = words("deadline ultimatum")
+# Ties a state breaks off (PLOVER SANCTION, CAMEO 161): not "broke off talks"
+# or "broke off the engagement".
+TIES = words("relation relations tie ties contact contacts")
 # What one reaffirms that is an intention to act (AGREE), not praise.
 PLEDGES = words("commitment commitments pledge pledges promise promises intention determination resolve readiness")
 # Acts pledged to an ally that are backing it (SUPPORT): "commitment to defend Japan".
@@ -464,6 +471,8 @@ HARMED = words("kill wound injure die")
 NOT_BACKING = words("tech technical customer income price life public popular voter poll polls")
 # Prepositions whose nominal object the clause takes as given ("despite protests").
 GIVEN_PREPS = words("amid despite following")
+# "in response to …", "in retaliation for …": the act answered has happened.
+RESPONSES = words("response retaliation reprisal reply answer revenge")
 # Verbs that put a state of emergency in force.
 EMERGENCY_VERBS = words("declare impose proclaim extend")
 # What a state recognises ("Ireland's recognition of a Palestinian state").
@@ -1235,6 +1244,21 @@ class Finder:
                 return Trigger("AGREE", None, None, found.source)
             if key in ("give", "grant") and any(event_sense.head_lemma(o) == "access" for o in objects):
                 return Trigger("RETREAT", "access", None, found.source)  # "gave U.N. inspectors access to a site"
+            if key == "give" and any(event_sense.head_lemma(o) in LEAVE_SPANS for o in objects) and any(
+                    c.dep_ in ("advcl", "xcomp", "relcl", "acl") and _lemma(c) in ("leave", "depart", "quit")
+                    for o in (token, *objects) for c in o.children):
+                # "The diplomats were given 48 hours to leave the country": an
+                # expulsion of envoys (SANCTION, CAMEO 166). Anyone else given
+                # hours to leave is most often evacuated ("residents were given
+                # two hours to leave their homes"): no event.
+                sent = [c for c in token.children if c.dep_ in ("nsubjpass", "dative")]
+                envoys = any(event_sense.phrase_words(c) & event_sense.ENVOYS for c in sent)
+                return Trigger("SANCTION", None, None, found.source) if envoys else None
+            if key == "give" and any(event_sense.head_lemma(o) in DEADLINES for o in objects):
+                return Trigger("THREATEN", None, None, found.source)  # "gave him a deadline to quit or face impeachment"
+            if key == "break_off":
+                # "broke off diplomatic relations with the United States"
+                return found if any(event_sense.head_lemma(o) in TIES for o in objects) else None
             if key == "undertake" and not any(c.dep_ == "xcomp" for c in token.children):
                 return None  # "undertook a review": only "undertook to let inspectors in" is a commitment
             if key in ANNULLING:
@@ -1405,7 +1429,12 @@ class Finder:
             if moment is not None and (reference - moment).days > 365:
                 return None  # history, not news
             if moment is not None and self.published and moment > self.published and status == "occurred":
-                status = "scheduled"
+                # Later than the article: to come, unless the date is another
+                # clause's ("… and the two leaders are due to visit the region next month")
+                own = self._date(token, own_clause=True)[0]
+                own_moment = _parse(own) if own else None
+                if own_moment is not None and own_moment > self.published:
+                    status = "scheduled"
         if date is None and self.published:
             year, week, _ = self.published.isocalendar()
             date, precision = f"{year}-W{week:02d}", "week"
@@ -2849,6 +2878,9 @@ class Finder:
             node = token.head.head
             if node.dep_ == "pobj" and node.head.lower_ in ("after", "following"):
                 return True
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "for") and node.head.head.lemma_.lower() in RESPONSES \
+                and node.head.head.dep_ == "pobj" and node.head.head.head.lower_ == "in":
+            return True  # "will expel 23 diplomats in response to the poisoning": what is answered happened
         return node.dep_ == "pobj" and node.head.lower_ in GIVEN_PREPS
 
     @staticmethod
@@ -2883,10 +2915,11 @@ class Finder:
                 return True
         return False
 
-    def _date(self, token: Token) -> tuple[str | None, str | None]:
+    def _date(self, token: Token, own_clause: bool = False) -> tuple[str | None, str | None]:
         """The time that modifies the trigger or its verb ("met on Monday",
         "talks on Wednesday", "Wednesday's talks"), else one elsewhere in
-        the sentence that no other clause owns."""
+        the sentence that no other clause owns (with ``own_clause``, nor a
+        clause coordinated with the trigger's, see ``_coordinate``)."""
         verb = self._governor(token)
         sent = self._sent(token)
         found = [t for t in self.times if sent.start_char <= t.start < sent.end_char and t.value]
@@ -2900,11 +2933,25 @@ class Finder:
         # Not a bound ("the largest build-up since 2014"): it says when
         # something began, not when this happened.
         free = [t for t in found if not self._elsewhere(t, token) and not self._owned(t)
-                and not self._other_clause(t, token) and self._word_before(t.start).lower() not in ("since", "until")]
+                and not self._other_clause(t, token) and not (own_clause and self._coordinate(t, verb))
+                and self._word_before(t.start).lower() not in ("since", "until")]
         if free:
             best = min(free, key=lambda t: abs(t.start - token.idx))
             return best.value, best.granularity
         return None, None
+
+    def _coordinate(self, time: TimeRecord, verb: Token) -> bool:
+        """The time is in a clause coordinated with the trigger's, with its
+        own subject: "Nyusi thanked Kagame for the help, and the two leaders
+        are due to visit the region next month" (next month is the visit's,
+        not the thanks'; taken for the thanks it made them scheduled)."""
+        first = self._tokens(time.start, time.end)
+        if not first:
+            return False
+        its, ours = _own_clause(self.doc[first[0]]), _own_clause(verb)
+        if its is None or ours is None or its == ours:
+            return False
+        return its.dep_ == "conj" and its.head == ours or ours.dep_ == "conj" and ours.head == its
 
     def _word_before(self, offset: int) -> str:
         """The word right before a character offset ("" at the start)."""
@@ -3166,6 +3213,19 @@ def _phrase(token: Token) -> SpacySpan:
 def _words(span: SpacySpan) -> set[str]:
     return {t.lower_ for t in span}
 
+
+
+def _own_clause(token: Token) -> Token | None:
+    """The nearest word at or above ``token`` with a subject of its own (the
+    head of its finite clause), if any."""
+    node = token
+    for _ in range(12):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _shared_mood(verb: Token) -> Token:
