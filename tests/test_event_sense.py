@@ -354,3 +354,18 @@ def test_sending_a_delegation_is_consultation(settings: Settings) -> None:
     assert any(e.type == "CONSULT" and e.trigger == "sending" for e in found), [(e.type, e.trigger) for e in found]
     found = _rules(settings, "India dispatched military aircraft carrying relief supplies to Turkey.")
     assert any(e.type == "AID" and e.trigger == "dispatched" for e in found), [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("Hamas launched rockets at Tel Aviv on Saturday.", True),
+    ("Militants launched a rocket into southern Israel overnight.", True),
+    ("Russia launched missiles on Kyiv.", True),
+    # a space agency's launch is no attack, whoever launches it
+    ("NASA launched the Artemis rocket from Florida on Wednesday.", False),
+    ("China launched a satellite to study the sun.", False),
+    ("India launched a probe to the moon in July.", False),
+])
+def test_event_sense_launches_are_attacks_only_when_aimed(settings: Settings, text: str, found: bool) -> None:
+    hits = [e for e in _rules(settings, text) if e.type == "ASSAULT"]
+    assert bool(hits) == found, hits

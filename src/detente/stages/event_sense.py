@@ -285,6 +285,19 @@ STRIKE_TARGETS = words("target targets position positions base bases site sites 
 LAUNCHED_ATTACKS = words("""missile missiles rocket rockets drone drones strike strikes airstrike airstrikes
     attack attacks offensive offensives raid raids assault assaults bombardment bombardments shell shells
     barrage barrages incursion invasion""")
+# What space agencies launch: never an attack, whoever launches it.
+SPACE_LAUNCHES = words("""satellite satellites spacecraft probe probes lander rover telescope capsule shuttle
+    mission missions orbiter space""")
+
+
+def _aimed(verb: Token, objects: list[Token]) -> bool:
+    """A launch aimed at someone or somewhere: "at Israel", "into
+    Ukraine", "against the base", "toward the border"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "into", "against", "toward", "towards", "on", "across")
+               and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+               for t in [verb, *objects] for c in t.children)  # not "on Wednesday"
+
+
 # Who is let in when a side allows access: inspectors, monitors, aid.
 ACCESS_GRANTED = words("""inspector inspectors monitor monitors observer observers aid convoy convoys
     journalist journalists investigators investigator team teams humanitarian""")
@@ -392,6 +405,8 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             # "missiles were launched at Israel", "launched strikes", "launched
             # an inquiry"; a product, a campaign or a website is no event.
             said = set().union(*(phrase_words(o) for o in objects)) if objects else set()
+            if said & SPACE_LAUNCHES or said & words("rocket") and not _aimed(token, objects):
+                return None  # "NASA launched the Artemis rocket", "launched a satellite": no attack
             if said & LAUNCHED_ATTACKS:
                 return "ASSAULT"
             if said & INQUIRIES:
