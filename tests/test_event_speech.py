@@ -139,3 +139,13 @@ def test_event_speech_judged_nouns_are_no_acts(settings: Settings) -> None:
     its own: "a move his opponents called a coup" is no coup by anyone."""
     found = rules_events(settings, "Tunisia's president suspended parliament, in a move his opponents called a coup.")
     assert not [e for e in found if e.trigger == "coup" and e.type != "ACCUSE"], [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+def test_event_speech_single_quoted_predicate(settings: Settings) -> None:
+    """"called the prisoners 'mercenaries'": the parser reads the opening
+    single quote as a possessive's; the quoted name is still the speaker's
+    charge. A real possessive before a predicate is no such shape."""
+    found = rules_events(settings, "Russia's defence ministry called the prisoners 'mercenaries'.")
+    assert [(e.type, e.trigger) for e in found] == [("ACCUSE", "mercenaries")], found
+    assert not rules_events(settings, "The coach called the players' attitude a problem.")

@@ -301,10 +301,12 @@ def _object(verb: Token) -> Token | None:
 def _quoted_object(token: Token) -> Token | None:
     """The object the parser made a modifier of a quoted predicate: in
     'called the ruling "usurpation and blackmail"' the parse has "ruling"
-    modify "usurpation"; a quote mark between them says where the object
-    ends."""
+    modify "usurpation" (and "the prisoners 'mercenaries'" makes "prisoners"
+    a possessive); a quote mark between them says where the object ends."""
     for child in token.lefts:
-        if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("NOUN", "PROPN") and any(
+        # "called the prisoners 'mercenaries'": the parser reads the opening
+        # single quote as a possessive's, so the object is a "poss".
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.pos_ in ("NOUN", "PROPN") and any(
                 t.is_quote for t in token.doc[child.i + 1:token.i]):
             return child
     return None
