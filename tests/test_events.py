@@ -191,12 +191,16 @@ def test_events_realnews_floor(settings: Settings) -> None:
     of them ordinary news) P 0.767 R 0.411, false events 0.036, actor
     country 0.791; realnews_f (40 articles, 2010-2025, topics of every other
     set avoided, 22 of 40 ordinary news; first run on the code of bba9c26)
-    P 0.768 R 0.454, false events 0.082, actor country 0.829.
+    P 0.768 R 0.454, false events 0.082, actor country 0.829; realnews_g
+    (40 articles, 2000-2025, 33 of 40 set in Africa, Latin America, Asia,
+    the Middle East or Eastern Europe; first run on 3c66ed4, which scores
+    the same as the code of dc1902a) P 0.799 R 0.510, false events 0.074,
+    actor country 0.846.
     Floors pinned below the figures in the README; lowering one needs a
     reason in the commit."""
     sets = realnews_sets()
     assert set(sets) == {"written", "written_b", "written_c", "written_d", "written_e", "written_f",
-                         "meantime"}, \
+                         "written_g", "meantime"}, \
         "the MEANTIME text must be in ../shared/data"
     floors = {  # sentences, precision, recall, false-event rate, actor country
         "written": (395, 0.81, 0.60, 0.02, 0.90),
@@ -205,6 +209,7 @@ def test_events_realnews_floor(settings: Settings) -> None:
         "written_d": (445, 0.76, 0.46, 0.05, 0.73),
         "written_e": (454, 0.78, 0.43, 0.04, 0.83),
         "written_f": (472, 0.76, 0.46, 0.085, 0.83),
+        "written_g": (443, 0.78, 0.49, 0.08, 0.82),
         "meantime": (518, 0.62, 0.30, 0.01, 0.0),
     }
     for name, (sentences, precision, recall, false_rate, actor) in floors.items():
