@@ -608,6 +608,26 @@ def test_events_negatives_dev_floor(settings: Settings) -> None:
 
 # -- Issue 14 (PLOVER-style sentences): the long tail of wire verbs ----------------------------
 
+def plover_style_scores(name: str, settings: Settings) -> tuple[int, int, int, int, float]:
+    """A PLOVER-style sentence file's figures: sentences whose most
+    confident event has the right type, sentences with a gold type,
+    event-free sentences that got an event, event-free sentences, and
+    events per sentence."""
+    items = read_gold(FIXTURES / "events" / name)
+    typed = positives = false = negatives = events = 0
+    for item, article in zip(items, run_gold(items, settings), strict=True):
+        found = [r for r in article.records if isinstance(r, EventRecord)]
+        events += len(found)
+        if item["type"] is None:
+            negatives += 1
+            false += bool(found)
+            continue
+        positives += 1
+        best = max(found, key=lambda e: e.confidence) if found else None
+        typed += best is not None and best.type in {item["type"], *item["alt_types"]}
+    return typed, positives, false, negatives, events / len(items)
+
+
 @pytest.mark.model
 def test_events_plover_style_dev_floor(settings: Settings) -> None:
     """tests/fixtures/events/plover_style_dev.jsonl: 193 short wire sentences
@@ -619,23 +639,11 @@ def test_events_plover_style_dev_floor(settings: Settings) -> None:
     0.865 after the later rules of that day (duties, searches, warnings of
     war, joint work, disarmament, titles of leaders-elect).
     Floors pinned below; lowering one needs a reason in the commit."""
-    items = read_gold(FIXTURES / "events" / "plover_style_dev.jsonl")
-    articles = run_gold(items, settings)
-    typed = positives = false = negatives = events = 0
-    for item, article in zip(items, articles, strict=True):
-        found = [r for r in article.records if isinstance(r, EventRecord)]
-        events += len(found)
-        if item["type"] is None:
-            negatives += 1
-            false += bool(found)
-            continue
-        positives += 1
-        best = max(found, key=lambda e: e.confidence) if found else None
-        typed += best is not None and best.type in {item["type"], *item["alt_types"]}
+    typed, positives, false, negatives, per_sentence = plover_style_scores("plover_style_dev.jsonl", settings)
     assert (positives, negatives) == (193, 42)
     assert typed / positives >= 0.84, typed / positives
     assert false / negatives <= 0.05, false / negatives
-    assert events / len(items) <= 1.5, events / len(items)
+    assert per_sentence <= 1.5, per_sentence
 
 
 # (sentence, type, trigger, actor codes or None): verbs of criticism, pledges
@@ -887,23 +895,11 @@ def test_events_plover_style_dev_b_floor(settings: Settings) -> None:
     accuracy 0.667 (90 of 135), no false event on the 46 event-free
     sentences, 0.602 events per sentence. Floors pinned below; lowering one
     needs a reason in the commit."""
-    items = read_gold(FIXTURES / "events" / "plover_style_dev_b.jsonl")
-    articles = run_gold(items, settings)
-    typed = positives = false = negatives = events = 0
-    for item, article in zip(items, articles, strict=True):
-        found = [r for r in article.records if isinstance(r, EventRecord)]
-        events += len(found)
-        if item["type"] is None:
-            negatives += 1
-            false += bool(found)
-            continue
-        positives += 1
-        best = max(found, key=lambda e: e.confidence) if found else None
-        typed += best is not None and best.type in {item["type"], *item["alt_types"]}
+    typed, positives, false, negatives, per_sentence = plover_style_scores("plover_style_dev_b.jsonl", settings)
     assert (positives, negatives) == (135, 46)
     assert typed / positives >= 0.74, typed / positives
     assert false / negatives <= 0.0, false / negatives
-    assert events / len(items) <= 1.5, events / len(items)
+    assert per_sentence <= 1.5, per_sentence
 
 
 # -- expulsions, broken ties and deadlines (issue 14: missing and mistyped triggers) --
