@@ -893,11 +893,12 @@ def test_events_plover_style_dev_b_floor(settings: Settings) -> None:
     "released its results", "rejected a bid", "hearing aid maker"), written
     for detente. First run 2026-12-07, before any change made from it: type
     accuracy 0.667 (90 of 135), no false event on the 46 event-free
-    sentences, 0.602 events per sentence. Floors pinned below; lowering one
+    sentences, 0.602 events per sentence; 0.748 after the round made from
+    it, 0.778 after the recall leads (allow, free goods, joint acts). Floors pinned below; lowering one
     needs a reason in the commit."""
     typed, positives, false, negatives, per_sentence = plover_style_scores("plover_style_dev_b.jsonl", settings)
     assert (positives, negatives) == (135, 46)
-    assert typed / positives >= 0.74, typed / positives
+    assert typed / positives >= 0.77, typed / positives
     assert false / negatives <= 0.0, false / negatives
     assert per_sentence <= 1.5, per_sentence
 
@@ -934,3 +935,76 @@ def test_events_expulsions_broken_ties_and_deadlines(settings: Settings, text: s
 def test_events_no_expulsion_or_broken_ties_without_them(settings: Settings, text: str) -> None:
     found = rules_events(settings, text)
     assert not found, [(e.type, e.trigger) for e in found]
+
+
+# -- leads left by the last round (helper q14s): access let in, threats warned,
+# -- joint acts of two states' forces, gifts shipped, payments agreed to a state
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_", "actor", "recipient"), [
+    # access let in is the guidelines' RETREAT; the allower acts
+    ("Iran allowed international inspectors into the Fordow enrichment site for the first time in months.",
+     "allowed", "RETREAT", "IRN", None),
+    ("Egypt allowed 200 aid trucks to enter Gaza through the Rafah crossing.", "allowed", "RETREAT", "EGY", None),
+    # a stand against what others may do is a threat
+    ("Hungary will not allow migrants to enter its territory, Orban said.", "allow", "THREATEN", "HUN", None),
+    # a warning of what the warner's state will do
+    ("Prime Minister Manmohan Singh warned that India would not tolerate the use of its neighbours' territory "
+     "to launch attacks.", "warned", "THREATEN", "IND", None),
+    ("Beijing had warned for weeks that Pelosi's visit would be a grave provocation and that the United States "
+     "would “pay the price”.", "warned", "THREATEN", "CHN", None),
+    # joint acts of two states' forces are their cooperation
+    ("Norwegian and British navies jointly tracked a Russian submarine in the North Sea.", "tracked", "COOPERATE",
+     "GBR", None),
+    ("Ukrainian and Polish border guards jointly inspected trucks at the Dorohusk crossing.", "inspected",
+     "COOPERATE", "POL", None),
+    # goods given free to a state are aid
+    ("Russia shipped 25,000 tonnes of free wheat to Somalia, the agriculture minister said.", "shipped", "AID",
+     "RUS", None),
+    # a payment agreed to a state: the state is the recipient, which makes it political
+    ("Goldman Sachs agreed to pay Malaysia $3.9 billion to settle criminal charges against the bank.", "agreed",
+     "AGREE", None, "MYS"),
+])
+def test_events_leads_positive(settings: Settings, text: str, trigger: str, type_: str, actor: str | None,
+                               recipient: str | None) -> None:
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_ and found[0].status == "occurred", \
+        [(e.type, e.trigger, e.status) for e in rules_events(settings, text)]
+    if actor is not None:
+        assert actor in codes(found[0].actor), found[0].actor
+    if recipient is not None:
+        assert recipient in codes(found[0].recipient), found[0].recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # leave given, not access let in by a state
+    "The workers were allowed to leave the plant.",
+    "The court allowed him to remain free on bail pending the appeal.",
+    "The company will not allow employees to work from home.",
+    # forecasts, not threats
+    "The minister warned that consumers would not accept higher prices.",
+    "Officials warned of possible attacks over the holidays.",
+    "The airline warned for weeks that flights would be delayed.",
+    # done jointly, but by firms, or by states that run a thing
+    "The two companies jointly developed the new phone.",
+    "Kazakhstan and Russia are jointly operating the checkpoint.",
+    "The complex is run jointly by BP, Statoil and Algeria's state oil company.",
+    # trade, and payments between private parties
+    "Japan shipped duty-free cars to the United States.",
+    "Microsoft agreed to pay Activision shareholders $95 a share.",
+    "The insurer agreed to pay the victims' families $2 million.",
+])
+def test_events_leads_hard_negatives(settings: Settings, text: str) -> None:
+    assert not rules_events(settings, text), [(e.type, e.trigger) for e in rules_events(settings, text)]
+
+
+@pytest.mark.model
+def test_events_joint_act_stands_with_the_classifier(settings: Settings) -> None:
+    """The classifier has almost no joint acts to learn from: one of two
+    named states' forces stands (``Finder.run``)."""
+    from .conftest import events_of
+
+    found = events_of("Spanish and Moroccan police jointly arrested 12 suspected Islamic State recruiters.", settings)
+    assert [(e.type, e.trigger) for e in found] == [("COOPERATE", "arrested")], found
+    assert {"ESP", "MAR"} <= codes(found[0].actor), found[0].actor

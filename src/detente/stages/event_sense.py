@@ -236,6 +236,8 @@ UNIFORMED = words("""police policeman policemen officer officers troop troops so
 #: Verbs whose passive, in a warning, is a response to come: "would be
 #: met with", "would be answered", "would be punished".
 RETALIATING = words("meet answer punish avenge retaliate crush destroy annihilate obliterate eliminate")
+#: What a state "will not" do to let a thing pass: "would not tolerate", "will not allow".
+STANDING_FOR = words("tolerate allow accept permit")
 #: Passives that call an act a cause for war: "any attempt would be treated as an act of war".
 DEEMING = words("treat consider regard view deem see")
 CASUS_BELLI = words("war aggression attack hostility hostilities belli")
@@ -738,27 +740,56 @@ def _sport_meeting(verb: Token) -> bool:
 def _warns_of_act(token: Token) -> bool:
     """A warning is a threat when the warner says what they will do ("warned
     it would retaliate", "warned Moscow of consequences", "warned of a
-    military response"), not when it forecasts ("warned of delays",
-    "warned that prices could rise")."""
+    military response", "warned that India would not tolerate …", "warned
+    of more attacks if it did not"), not when it forecasts ("warned of
+    delays", "warned that prices could rise", "warned of possible attacks
+    over the holidays")."""
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                 for m in c.children) for c in token.children)
+    for child in _warned_clauses(token):
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
+        own = subject is not None and (subject.lower_ in ("it", "we", "they", "he", "she", "i")
+                                       or subject.lower_ == "us" and subject.pos_ == "PRON")
+        if own and auxes & {"would", "will", "could", "'ll", "might", "may"}:
+            return True
+        if any({c.lower_ for c in clause.children if c.dep_ == "aux"} & {"would", "will", "'ll"}
+               and (_retaliation(clause) or _will_not_stand(clause)) for clause in (child, *child.conjuncts)):
+            return True  # "warned that any attack would be answered", "that Seoul would pay dearly"
     for child in token.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
-            own = subject is not None and (subject.lower_ in ("it", "we", "they", "he", "she", "i")
-                                           or subject.lower_ == "us" and subject.pos_ == "PRON")
-            if own and auxes & {"would", "will", "could", "'ll", "might", "may"}:
-                return True
-            if any({c.lower_ for c in clause.children if c.dep_ == "aux"} & {"would", "will", "'ll"}
-                   and _retaliation(clause) for clause in (child, *child.conjuncts)):
-                return True  # "warned that any attack would be answered", "that Seoul would pay dearly"
         if child.dep_ == "prep" and child.lower_ in ("of", "about"):
             for g in child.children:
                 if g.dep_ == "pobj" and phrase_words(g) & words(
                         "retaliation retaliatory response consequences action sanctions force measures war strikes"):
                     return True
+                if g.dep_ == "pobj" and conditional and phrase_words(g) & words("attack attacks strike violence"):
+                    return True  # "warned of more attacks if it did not": what it will do unless obeyed
         if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "NORP", "ORG"):
             return True  # "warned Moscow …"
     return False
+
+
+def _warned_clauses(token: Token) -> list[Token]:
+    """What a warning says: its clausal complements, and a "that" clause
+    the parser hung on a noun of the warning ("had warned for weeks that
+    the United States would pay the price": an acl of "weeks")."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    for prep in token.children:
+        if prep.dep_ == "prep":
+            clauses += [a for o in prep.children if o.dep_ == "pobj" for a in o.children
+                        if a.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    return clauses
+
+
+def _will_not_stand(verb: Token) -> bool:
+    """A state that "would not tolerate" or "will not allow" something: the
+    warner's country refusing to let it pass, a threat whoever speaks for it
+    ("warned that India would not tolerate the use of its neighbours'
+    territory"). People, markets or voters who would not accept something
+    are forecast, not threatened."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return head_lemma(verb) in STANDING_FOR and any(c.dep_ == "neg" for c in verb.children) \
+        and subject is not None and subject.ent_type_ == "GPE"
 
 
 def _retaliation(verb: Token) -> bool:
