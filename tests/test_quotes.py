@@ -435,6 +435,12 @@ FLOORS = {
 # (written without it) 0.946 / 0.826 / 0.812. Its misses were read after that:
 # a role description named just after ("the union's president said. … Fran
 # Drescher, …, had led the talks") brought it to 0.946 / 0.837 / 0.844.
+# Brief h17 (a role description named later by title or as the next new
+# subject, sports bodies named after a country, names that lost or gained a
+# word, two people sharing a surname, descriptions that point back to a mere
+# object; C unread) brought E to 0.946 / 0.916 / 0.938 and D to 0.932 /
+# 0.931 / 0.949 (C: 0.921 / 0.901 / 0.892; A and B unchanged but for B's
+# speaker 0.913 -> 0.916).
 # Floors pinned below; lowering one needs a reason in the commit.
 ATTRIBUTION_FLOORS = {
     "articles.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.92, "speaker": 0.96, "speaker_direct": 0.95,
@@ -443,9 +449,9 @@ ATTRIBUTION_FLOORS = {
                          "act": 0.80},
     "articles_c.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.89, "speaker": 0.87, "speaker_direct": 0.87,
                          "act": 0.82},
-    "articles_d.jsonl": {"all": 0.92, "direct": 0.92, "mixed": 0.88, "speaker": 0.91, "speaker_direct": 0.93,
+    "articles_d.jsonl": {"all": 0.92, "direct": 0.92, "mixed": 0.88, "speaker": 0.92, "speaker_direct": 0.93,
                          "act": 0.88},
-    "articles_e.jsonl": {"all": 0.93, "direct": 0.96, "mixed": 0.90, "speaker": 0.82, "speaker_direct": 0.83,
+    "articles_e.jsonl": {"all": 0.93, "direct": 0.96, "mixed": 0.90, "speaker": 0.90, "speaker_direct": 0.92,
                          "act": 0.87},
 }
 

@@ -64,7 +64,18 @@ How an article's actors are found, in order:
    (:func:`detente.kb.roles.body_by_name`: "the National Accountability
    Bureau", "Japan's Fair Trade Commission", "the Workers' Party"), whose
    code is the country it names or the article's own; a name of role words
-   only ("the Supreme Court") is the country with that sector.
+   only ("the Supreme Court") is the country with that sector. A name is
+   taken whole: proper nouns before spaCy's entity and a "for" + name after
+   it ("Covid-19 Bereaved Families for Justice"), never a dateline before
+   it ("BENGALURU - Walmart"); a name after "the" with an organisation's
+   noun in apposition is a body even when tagged PERSON ("The Swadeshi
+   Jagran Manch, an economic group"). A sport's body named after its
+   country ("Cricket Australia", "Rugby Australia") is an organisation,
+   never the state, and a double-barrelled surname ("Crabtree-Ireland")
+   names no country. Among people, a sentence adverb is no first name
+   ("Afterwards Stefanik"), a known holder's surname inside a longer name
+   with another first name is someone else ("Oscar Pistorius"), and "April",
+   "May" and "June" may open a name ("June Steenkamp, Reeva's mother").
 8. **The article's own country** (:func:`speakers.article_country`) for
    office holders of a state sector, state bodies and unnamed offices the
    text gives no country ("Governor Babajide Sanwo-Olu"), unless their
@@ -177,6 +188,24 @@ PERSONAL_HEADS = words("""spokesman spokeswoman spokesperson official aide advis
     taoiseach premier""")
 # spaCy's labels a person's name it missed may carry ("Emmerson Mnangagwa"
 # as ORG, "Ricardo Anaya" as FAC), or none at all.
+#: Sports whose national governing bodies are named after their country
+#: ("Cricket Australia", "Rugby Australia", "Athletics Kenya", "USA
+#: Swimming"): a country name in one organisation's name with one of these
+#: words is that body, never the state (issue 17).
+SPORT_WORDS = words("""cricket rugby football soccer athletics swimming tennis hockey netball cycling golf
+    basketball baseball volleyball rowing boxing badminton gymnastics skiing sailing triathlon handball judo
+    wrestling softball squash archery equestrian surfing motorsport""")
+#: Adverbs that open a sentence and that spaCy sometimes takes into the
+#: name after them ("Afterwards Stefanik told reporters"): never a name's
+#: first word there.
+SENTENCE_ADVERBS = words("""afterwards afterward later earlier meanwhile separately still instead however
+    yesterday today tonight now then also subsequently previously eventually finally initially originally
+    nevertheless nonetheless moreover furthermore likewise similarly elsewhere overnight recently""")
+#: Nouns for an organisation in apposition to a name: "The Swadeshi Jagran
+#: Manch, an economic group linked to …" names a body, whatever spaCy's tag.
+ORG_APPOSITION_NOUNS = words("""group organisation organization movement party union association campaign charity
+    alliance coalition body network foundation forum front federation council committee confederation
+    lobby trust society institute""")
 UNTAGGED_NAME_ENTS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Capitalised words that are never part of a person's name: places,
 # buildings and the like ("Madison Square Garden", "Victoria Station").
@@ -186,6 +215,9 @@ NOT_NAME_WORDS = words("""airport station square garden gardens street road aven
     co ltd plc llc group holdings airlines airways motors prize award cup league championship games olympics
     festival day week monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december""")
+#: Months that are also women's first names: one is a name's first word when
+#: a capitalised name follows it ("June Steenkamp", not "June 5").
+MONTH_NAMES = words("april may june")
 
 
 @dataclass
@@ -254,7 +286,8 @@ class _Resolver:
         # Per token, the entity it is in; and sentence starts, for bisecting.
         self.ent_at: dict[int, SpacySpan] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.sent_starts = [sent.start for sent in doc.sents]
-        self.matches = [m for m in kb.match(self.words, self.lowers) if not self._inside_name(m)]
+        self.raw_matches = kb.match(self.words, self.lowers)
+        self.matches = [m for m in self.raw_matches if not self._inside_name(m)]
         self.match_at: dict[int, Match] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
@@ -274,7 +307,14 @@ class _Resolver:
 
     def _inside_name(self, m: Match) -> bool:
         """A known name at the start of a longer institution's name: "European
-        Council" in "European Council on Foreign Relations"."""
+        Council" in "European Council on Foreign Relations"; or a country's
+        name in its sport's body ("Cricket Australia")."""
+        if self._sport_body(m.start) is not None:
+            return True
+        if m.start >= 2 and self.words[m.start - 1] == "-" and not self.doc[m.start - 2].whitespace_ \
+                and not self.doc[m.start - 1].whitespace_ and self.words[m.start - 2][:1].isupper() \
+                and not any(k.start <= m.start - 2 < k.end for k in self.raw_matches):
+            return True  # "Duncan Crabtree-Ireland": a double-barrelled name, not the country ("Russia-Ukraine" is two)
         ent = self.ent_at.get(m.start)
         if not ent or ent.label_ not in ("ORG", "FAC", "WORK_OF_ART") or ent.end <= m.end + 1:
             return False
@@ -389,7 +429,8 @@ class _Resolver:
             while start < end and (self.lowers[start] in MODIFIERS
                                    or self.lowers[start] in self.title_words
                                    or self.lowers[start] in HONORIFICS
-                                   or self.lowers[start] in DETERMINERS):
+                                   or self.lowers[start] in DETERMINERS
+                                   or self.lowers[start] in SENTENCE_ADVERBS and self.doc[start].is_sent_start):
                 start += 1
             while end > start and self.lowers[end - 1] in ("'s", "’s", "'", "’"):
                 end -= 1
@@ -405,10 +446,15 @@ class _Resolver:
             if any(w in INSTITUTION_WORDS for w in self.lowers[start:end]) \
                     or end - start > 1 and self.lowers[end - 1] in ORG_NAME_WORDS:
                 continue  # "Tigray People's Liberation Front", "Manchester United" are not people
+            if self._body_by_apposition(start, end):
+                continue  # "The Swadeshi Jagran Manch, an economic group": found with the organisations
             spans.append((start, end))
         spans += self._untagged_names(spans)
         for m in self.matches:
             if any(t.entry.type == "person" for t in m.targets):
+                if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) and self._other_given_name(s, m)
+                       for s, e in spans):
+                    continue  # "Oscar Pistorius" is not the minister the dictionary calls "Pistorius"
                 # A known office holder's name as the dictionary spells it
                 # out beats the model's (shorter or longer) span.
                 spans = [(s, e) for s, e in spans if not (s < m.end and m.start < e)]
@@ -451,11 +497,22 @@ class _Resolver:
             for s, e in actor.mentions:
                 self._take(s, e)
 
+    def _other_given_name(self, start: int, m: Match) -> bool:
+        """A model's name span from ``start`` holds, before the known
+        person's name ``m`` inside it, a word none of that person's names
+        holds: another first name ("Oscar" before the alias "Pistorius"),
+        so another person."""
+        known = {w for t in m.targets if t.entry.type == "person"
+                 for name in (t.entry.name, *t.entry.aliases) for w in _norm(name).split()}
+        return any(self.words[k][:1].isupper() and _norm(self.words[k]) not in known for k in range(start, m.start))
+
     def _name_word(self, i: int) -> bool:
         """A word that may be part of a person's name spaCy did not tag."""
         text, low = self.words[i], self.lowers[i]
+        month_name = low in MONTH_NAMES and self.doc[i].dep_ == "compound" and i + 1 < len(self.doc) \
+            and self.words[i + 1][:1].isupper() and self.words[i + 1].isalpha() and self.doc[i].ent_type_ != "DATE"
         if not text[:1].isupper() or text == low.upper() or self.taken[i] or low in MODIFIERS \
-                or low in self.kb.roles.words or low in INSTITUTION_WORDS or low in NOT_NAME_WORDS \
+                or low in self.kb.roles.words or low in INSTITUTION_WORDS or low in NOT_NAME_WORDS and not month_name \
                 or low in HONORIFICS or low in DETERMINERS or self._is_nonperson_kb(i):
             return False
         token = self.doc[i]
@@ -526,8 +583,11 @@ class _Resolver:
         # "manager Sandra Holt", "resident Jane Okafor": a person's noun in
         # lower case right before a name that opens with a first name.
         noun = before in PERSON_NOUNS and self.words[start - 1].islower()
+        # "June Steenkamp, Reeva's mother, told": a person's noun in
+        # apposition after the name.
+        described = any(c.dep_ == "appos" and c.i >= end and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
         return self.lowers[start] in first_names() and (
-            appos or noun or self._title_span(start, end) is not None)
+            appos or noun or described or self._title_span(start, end) is not None)
 
     def _bare_metonym(self, i: int) -> bool:
         """A one-word capital or seat without "the" ("Hague said"): the
@@ -1198,6 +1258,15 @@ class _Resolver:
             return None  # "Kenya National Commission on Human Rights": a longer name
         return best
 
+    def _sport_body(self, i: int) -> SpacySpan | None:
+        """The organisation entity around token ``i`` that names a sport's
+        body after a country ("Cricket South Africa", "Football Federation
+        Australia"), or None."""
+        ent = self.ent_at.get(i)
+        if ent is None or ent.label_ != "ORG":
+            return None
+        return ent if any(w in SPORT_WORDS for w in self.lowers[ent.start:ent.end]) else None
+
     def _root(self, start: int, end: int) -> Token:
         span = self.doc[start:end]
         return span.root
@@ -1254,12 +1323,16 @@ class _Resolver:
         for ent in self.doc.ents:
             if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and (
                     any(w in INSTITUTION_WORDS for w in self.lowers[ent.start:ent.end])
-                    or ent.end - ent.start > 1 and self.lowers[ent.end - 1] in ORG_NAME_WORDS)):
+                    or ent.end - ent.start > 1 and self.lowers[ent.end - 1] in ORG_NAME_WORDS
+                    or self._body_by_apposition(ent.start, ent.end))):
                 continue
             start = ent.start + (self.lowers[ent.start] == "the")
+            if start < self.dateline < ent.end:
+                start = self.dateline  # "BENGALURU - Walmart agreed": the name after the dateline
             end = ent.end
             while end > start and self.lowers[end - 1] in ("'s", "’s"):
                 end -= 1
+            start, end = self._org_extent(start, end)
             if end <= start or any(self.taken[i] for i in range(start, end)):
                 continue
             body = self._state_body(start, end)
@@ -1290,6 +1363,44 @@ class _Resolver:
             actor.home = body is not None and code is None
             actor.mentions.append((start, end))
             self._take(start, end)
+
+    def _left_name_words(self, start: int, end: int) -> int:
+        """Where a name starts once the capitalised proper nouns right before
+        spaCy's entity, modifying its head, are taken in ("Covid-19" of
+        "Covid-19 Bereaved Families for Justice", "Swadeshi" of "Swadeshi
+        Jagran Manch")."""
+        sent_start = self.doc[start].sent.start
+        while start - 1 >= max(sent_start, self.dateline):
+            t = self.doc[start - 1]
+            if not (t.tag_ == "NNP" and t.dep_ == "compound" and start <= t.head.i < end and t.text[:1].isupper()
+                    and not self.taken[t.i] and t.ent_type_ == "" and self.lowers[t.i] not in self.title_words
+                    and self.lowers[t.i] not in HONORIFICS):
+                break
+            start -= 1
+        return start
+
+    def _org_extent(self, start: int, end: int) -> tuple[int, int]:
+        """An organisation's whole name around spaCy's entity: the proper
+        nouns before it (_left_name_words) and a "for" + organisation's
+        name after it ("Bereaved Families" + "for Justice")."""
+        start = self._left_name_words(start, end)
+        if end + 1 < len(self.doc) and self.lowers[end] == "for" and not self.taken[end + 1]:
+            after = self.ent_at.get(end + 1)
+            if after is not None and after.label_ == "ORG" and after.start == end + 1 \
+                    and self.lowers[end + 1] != "the":
+                end = after.end
+        return start, end
+
+    def _body_by_apposition(self, start: int, end: int) -> bool:
+        """A name (with the proper nouns before it) after "the" with an
+        organisation's noun in apposition: "The Swadeshi Jagran Manch, an
+        economic group linked to …". People take no article."""
+        first = self._left_name_words(start, end)
+        if first == 0 or self.lowers[first - 1] != "the":
+            return False
+        root = self.doc[start:end].root
+        return any(c.dep_ == "appos" and c.i >= end and c.lemma_.lower() in ORG_APPOSITION_NOUNS
+                   for c in root.children)
 
     def _fuller_org(self, name: str) -> _Actor | None:
         """An organisation named before by a longer name this one begins or

@@ -256,6 +256,11 @@ NAMING_PARTICIPLES = words("called named titled entitled dubbed nicknamed codena
 _TITLE_GLUE = words("a an and the of for on in to at by with de la le du von")
 # Modal auxiliaries: "will tell", "could say" report no words yet.
 MODALS = words("will shall may might could should must can ca wo")
+#: How far (in sentences, the cue's own included) a role description no
+#: actor resolves looks for the person news names next: "the chief justice
+#: said …" is often named three or four sentences on ("Chief Justice David
+#: Maraga, who led the majority, spoke …").
+AFTER = 5
 PLURAL_PRONOUNS = words("they we")
 PERSON_PRONOUNS = words("he she")
 RELATIVE = words("who that which whom")
@@ -1704,6 +1709,13 @@ class _Finder:
             # person's name the parser took for an organisation's.
             speaker = Speaker(name=actor.name, code=None, role=None, actor_id=None, type="person")
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "person")
+        if actor is not None and actor.type == "country" and token.pos_ == "NOUN" and token.tag_ == "NN":
+            # "“…,” the judge said. … Thokozile Masipa, one of the first
+            # black women appointed to the High Court, …": an office the
+            # actors stage gave the country is the person named just after.
+            later = self._introduced_after(token)
+            if later is not None:
+                return later
         if actor is not None and (actor.type == "person" or not self._anonymous(token)):
             return _Attribution(self._speaker(actor, token), self._span(actor, token), None, None, actor.type)
         if (actor is None or actor.type != "person") and (
@@ -1759,9 +1771,16 @@ class _Finder:
         one of the next two sentences, on that person's first mention. Not
         when that person's own role is another one ("Opposition leader Raila
         Odinga") or when a person named before holds the role (the
-        description then points back, beyond _back's reach)."""
-        if token.tag_ != "NN" or not (token.lower_ in self.roles or token.lemma_.lower() in self.roles):
-            return None
+        description then points back, beyond _back's reach). First, the one
+        person the article later gives that role, anywhere after it ("the
+        chief justice said …. Chief Justice David Maraga"); the subjects are
+        searched over the next :data:`AFTER` sentences. A description that
+        names a country or body ("Britain's business secretary") takes no
+        one coded for another."""
+        if not (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()) or not (
+                token.lower_ in self.roles or token.lemma_.lower() in self.roles
+                or token.lemma_.lower() in speakers.PERSON_NOUNS):
+            return None  # "the England manager", "the company's chairman", "the agency's director-general"
         if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         role_words = {t.lemma_.lower() for t in _phrase(token)
@@ -1773,10 +1792,23 @@ class _Finder:
         if any(holds_role(a) and a.type == "person" and any(m.start < token.idx for m in a.mentions)
                for a in self.actors):
             return None
-        here = self.sent_of[token.i]
-        hi = self.sent_starts[here + 3] if here + 3 < len(self.sent_starts) else len(self.doc)
-        end = self.sents[here].end
         gender = speakers.GENDERED.get(token.lower_)
+        # "“…,” the company's chairman said. … Yasir al-Rumayyan, the
+        # chairman, said": the one person the article later gives that role.
+        holders = [a for a in self.actors if a.type == "person" and holds_role(a) and a.mentions
+                   and min(m.start for m in a.mentions) > token.idx]
+        affiliation = self._affiliation(token)
+        named = affiliation[0] if affiliation is not None else None
+
+        def same_side(actor: ActorRecord) -> bool:
+            return named is None or actor.code in (None, named)  # "Britain's business secretary" is no US one
+
+        if len(holders) == 1 and speakers.compatible(self.genders.get(holders[0].id), gender) \
+                and same_side(holders[0]):
+            return _Attribution(self._speaker(holders[0]), (token.idx, token.idx + len(token)), None, None, "person")
+        here = self.sent_of[token.i]
+        hi = self.sent_starts[here + AFTER] if here + AFTER < len(self.sent_starts) else len(self.doc)
+        end = self.sents[here].end
         for t in self.doc[end:hi]:
             actor = self.actor_at.get(t.i)
             if actor is None or self.piece_of[t.i] != -1:
@@ -1790,7 +1822,7 @@ class _Finder:
             if actor.role is not None and not holds_role(actor) and not role_words & {
                     w.lower() for w in actor.role.split()}:
                 return None  # "Opposition leader Raila Odinga": someone else
-            if not speakers.compatible(self.genders.get(actor.id), gender):
+            if not speakers.compatible(self.genders.get(actor.id), gender) or not same_side(actor):
                 return None
             return _Attribution(self._speaker(actor, t), (token.idx, token.idx + len(token)), None, None, "person")
         return None
@@ -2038,7 +2070,11 @@ class _Finder:
                 people = [a for a in seen if a.type == "person"
                           and speakers.compatible(self.genders.get(a.id), gender)]
                 fits = [a for a in people if sector is not None and a.sector == sector] or \
-                    [a for a in people if a.sector is None or sector is None]
+                    [a for a in people if (a.sector is None or sector is None)
+                     # "… shooting dead his girlfriend, Reeva Steenkamp. “…,” the judge
+                     # said": an office's description never points back to a
+                     # person only mentioned as an object with no role of her own.
+                     and not (seen is objects and sector is not None and a.role is None)]
             elif kind == "media":
                 fits = [a for a in seen if a.type == "organization" and a.sector in ("MED", None)]
             elif kind == "company":
@@ -2057,7 +2093,10 @@ class _Finder:
             # "Ethiopian Airlines chief executive Tewolde GebreMariam told …
             # “…,” the airline said": an organisation named only in a
             # person's title, after the organisation actor that fits.
-            last = max((i for i, a in self.actor_at.items() if a is fits[0] and i < token.i), default=lo - 1)
+            # Its last mention outside quote marks: "“Flipkart is leading …”"
+            # inside the chief executive's words does not hide his title.
+            last = max((i for i, a in self.actor_at.items() if a is fits[0] and i < token.i
+                        and self.piece_of[i] == -1), default=lo - 1)
             titled = self._named_org_before(token, max(last + 1, lo), kind, titles_only=True)
             if titled.speaker is not None:
                 return titled
@@ -2441,6 +2480,9 @@ class _Finder:
                 continue  # a quote the parser hung on the phrase: its names are not the speaker
             if owned and any(a.dep_ == "poss" for a in _chain(t, token)):
                 continue  # "Nike, Armstrong's biggest sponsor, said": Nike, not its owner
+            if token.pos_ == "PROPN" and token.i in self.actor_at and self.actor_at[token.i].type == "organization" \
+                    and any(a.dep_ == "appos" for a in _chain(t, token)):
+                continue  # "The Swadeshi Jagran Manch, a group linked to Prime Minister Modi, called": the group
             actor = self.actor_at.get(t.i)
             if actor is not None and actor.type == "person":
                 return actor
