@@ -10,7 +10,7 @@ import pytest
 
 from detente import Settings
 from detente.readers import Source, read
-from detente.records import ErrorRecord, EventRecord
+from detente.records import ErrorRecord, EventRecord, QuoteRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -72,5 +72,22 @@ def rules_events(settings: Settings, text: str) -> list[EventRecord]:
     return events_of(text, Settings.from_dict({**settings.to_dict(), "event_model": False}))
 
 
-__all__ = ["EXAMPLES", "FIXTURES", "ROOT", "SEED", "SHARED", "Source", "errors_of", "events_of", "read_all",
-           "read_one", "rules_events"]
+def quotes_in(text: str, settings: Settings, published: str = "2022-01-12") -> list[QuoteRecord]:
+    """The quote records detente makes for one text (the article must not fail)."""
+    from detente.article import Article
+    from detente.pipeline import process
+
+    article = process(Article.create("t", text, published=published, date_source="given"), settings)
+    assert not article.errors, article.errors
+    return [r for r in article.records if isinstance(r, QuoteRecord)]
+
+
+def find_quote(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
+    """The one quote whose text holds ``words``."""
+    hits = [q for q in quotes if words in q.text]
+    assert len(hits) == 1, (words, [q.text for q in quotes])
+    return hits[0]
+
+
+__all__ = ["EXAMPLES", "FIXTURES", "ROOT", "SEED", "SHARED", "Source", "errors_of", "events_of", "find_quote",
+           "quotes_in", "read_all", "read_one", "rules_events"]

@@ -11,23 +11,16 @@ from __future__ import annotations
 import pytest
 
 from detente import Settings
-from detente.article import Article
 from detente.kb import load_kb
-from detente.pipeline import process
 from detente.records import QuoteRecord
 from detente.stages import speakers
 
+from .conftest import find_quote as find
+from .conftest import quotes_in
+
 
 def quotes_of(text: str, settings: Settings) -> list[QuoteRecord]:
-    article = process(Article.create("t", text, published="2024-03-01", date_source="given"), settings)
-    assert not article.errors, article.errors
-    return [r for r in article.records if isinstance(r, QuoteRecord)]
-
-
-def find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
-    hits = [q for q in quotes if words in q.text]
-    assert len(hits) == 1, (words, [q.text for q in quotes])
-    return hits[0]
+    return quotes_in(text, settings, published="2024-03-01")
 
 
 def name_of(quote: QuoteRecord) -> str | None:

@@ -86,6 +86,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -3056,37 +3057,32 @@ class Finder:
             node = node.head
         return False
 
+    def _up_to(self, time: TimeRecord, token: Token) -> Iterator[Token]:
+        """The time's first token and its heads (at most 12), until the
+        trigger or the root."""
+        first = self._tokens(time.start, time.end)
+        node = self.doc[first[0]] if first else token
+        for _ in range(12):
+            if node == token or node.head == node:
+                return
+            yield node
+            node = node.head
+
     def _other_clause(self, time: TimeRecord, token: Token) -> bool:
         """A date inside a "since" or "until" clause the trigger is not in is
         a bound, as "since 2014" is: "Since she took office in 2016, China
         has poached six of Taiwan's allies, in what Taipei calls a campaign
         of bullying" (the charge is news, not history of 2016)."""
-        first = self._tokens(time.start, time.end)
-        if not first:
-            return False
-        node = self.doc[first[0]]
-        for _ in range(12):
-            if node == token or node.head == node:
-                return False
+        for node in self._up_to(time, token):
             if node.dep_ == "advcl" and not node.left_edge.i <= token.i <= node.right_edge.i:
                 return any(c.dep_ == "mark" and c.lower_ in ("since", "until") for c in node.children)
-            node = node.head
         return False
 
     def _elsewhere(self, time: TimeRecord, token: Token) -> bool:
         """A date inside a relative clause of the trigger's phrase belongs to
         that clause ("countries that joined the treaty after 1997")."""
-        first = self._tokens(time.start, time.end)
-        if not first:
-            return False
-        node = self.doc[first[0]]
-        for _ in range(12):
-            if node == token or node.head == node:
-                return False
-            if node.dep_ in ("relcl",) or (node.dep_ == "acl" and node.head != token):
-                return True
-            node = node.head
-        return False
+        return any(node.dep_ == "relcl" or node.dep_ == "acl" and node.head != token
+                   for node in self._up_to(time, token))
 
     def _location(self, token: Token) -> PlaceRecord | None:
         verb = self._governor(token)
