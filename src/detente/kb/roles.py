@@ -33,6 +33,11 @@ MODIFIERS = words("""deputy vice first second chief senior junior acting former 
     strategic intelligence nuclear arms control climate human rights humanitarian development
     cooperation relations programme program division department ministry office service""")
 
+# Sports by name, which the actors and events stages read in names of
+# sport bodies ("Cricket Australia", "Spain's tennis federation").
+SPORTS = words("""football soccer rugby cricket tennis athletics cycling golf hockey basketball baseball boxing
+    swimming skiing motorsport""")
+
 # Words that make a name an institution, not a person ("Tigray People's
 # Liberation Front", "Russian Defence Ministry").
 INSTITUTION_WORDS = words("""ministry ministries party army forces force government council committee front movement

@@ -97,7 +97,7 @@ from spacy.tokens import Span as SpacySpan
 from ..article import Article
 from ..kb import KnowledgeBase, Match, Target, load_kb, reporting_verbs, tokenize
 from ..kb import name_key as _norm
-from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, STATE_HEADS, Role, body_by_name, words
+from ..kb.roles import INSTITUTION_WORDS, MODIFIERS, SPORTS, STATE_HEADS, Role, body_by_name, words
 from ..records import ActorRecord, Span
 from ..settings import Settings
 from .speakers import DEMONYMS, PERSON_NOUNS, article_country, dateline_end, first_names
@@ -186,15 +186,12 @@ POSSESSIVE_WORDS = words("her his its their our my your")
 PERSONAL_HEADS = words("""spokesman spokeswoman spokesperson official aide adviser advisor leader officer lawmaker
     legislator mp senator congressman congresswoman detective constable sergeant colonel counterpart minister
     taoiseach premier""")
-# spaCy's labels a person's name it missed may carry ("Emmerson Mnangagwa"
-# as ORG, "Ricardo Anaya" as FAC), or none at all.
 #: Sports whose national governing bodies are named after their country
 #: ("Cricket Australia", "Rugby Australia", "Athletics Kenya", "USA
 #: Swimming"): a country name in one organisation's name with one of these
 #: words is that body, never the state (issue 17).
-SPORT_WORDS = words("""cricket rugby football soccer athletics swimming tennis hockey netball cycling golf
-    basketball baseball volleyball rowing boxing badminton gymnastics skiing sailing triathlon handball judo
-    wrestling softball squash archery equestrian surfing motorsport""")
+SPORT_WORDS = SPORTS | words("""netball volleyball rowing badminton gymnastics sailing triathlon handball judo
+    wrestling softball squash archery equestrian surfing""")
 #: Adverbs that open a sentence and that spaCy sometimes takes into the
 #: name after them ("Afterwards Stefanik told reporters"): never a name's
 #: first word there.
@@ -206,6 +203,8 @@ SENTENCE_ADVERBS = words("""afterwards afterward later earlier meanwhile separat
 ORG_APPOSITION_NOUNS = words("""group organisation organization movement party union association campaign charity
     alliance coalition body network foundation forum front federation council committee confederation
     lobby trust society institute""")
+# spaCy's labels a person's name it missed may carry ("Emmerson Mnangagwa"
+# as ORG, "Ricardo Anaya" as FAC), or none at all.
 UNTAGGED_NAME_ENTS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Capitalised words that are never part of a person's name: places,
 # buildings and the like ("Madison Square Garden", "Victoria Station").

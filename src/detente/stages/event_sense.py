@@ -27,7 +27,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..kb.roles import words
+from ..kb.roles import SPORTS, words
 from ..records import ActorRecord
 
 #: Sectors whose actors act politically (kb/data/roles.tsv's codes); parties
@@ -62,8 +62,7 @@ TRADES = words("""brewer brewers miner miners chipmaker chipmakers drugmaker dru
 #: committee", "Spain's tennis federation", "the World Anti-Doping Agency",
 #: "Italy's Serie A", "La Liga". A sport body's bans, deals and refusals are
 #: sport (the guidelines' clubs and sport bodies), not the state's.
-SPORT_QUALIFIERS = words("""sport sports football soccer olympic olympics paralympic paralympics anti-doping doping
-    rugby cricket tennis athletics cycling golf hockey basketball baseball boxing swimming skiing motorsport
+SPORT_QUALIFIERS = SPORTS | words("""sport sports olympic olympics paralympic paralympics anti-doping doping
     liga serie bundesliga fifa uefa ioc wada rusada usada iaaf fiba fina uci""")
 #: Heads a sport word makes a sport body.
 SPORT_BODIES = words("""committee committees federation federations association associations union unions league
@@ -91,7 +90,7 @@ DEMANDED_GOODS = words("""product products goods chip chips semiconductor semico
 #: health reasons", "stepped down for personal reasons").
 PRIVATE_REASONS = words("health personal family medical")
 #: Money released or disbursed: aid, not a concession (releasing prisoners).
-FUNDS = words("""fund funds funding money cash tranche tranches loan loan loans grant grants euros dollars pounds
+FUNDS = words("""fund funds funding money cash tranche tranches loan loans grant grants euros dollars pounds
     million billion""")
 #: What qualifies a target as a military one: "attacked rebel positions".
 ENEMY_WORDS = words("rebel rebels enemy militant militants insurgent insurgents jihadist jihadists separatist")
@@ -310,11 +309,13 @@ ACCESS_GRANTED = words("""inspector inspectors monitor monitors observer observe
 # Nepal", "lent Nigeria $500 million"); otherwise no event ("transferred the
 # striker", "flew to Beijing", "rushed to the scene").
 TRANSFER_VERBS = words("transfer hand fly rush lend gift")
+# Arms a state hands to another (military aid), besides the weapons of an
+# attack (``ARMS``, ``WEAPON_NOUNS``).
+WAR_MATERIEL = words("""weapon weapons arms tank tanks jet jets aircraft fighter fighters warplane warplanes
+    helicopter helicopters munition munitions ammunition air-defence air-defense""")
 # What such a transfer gives when it is aid: arms, relief and money.
-GIVEN_GOODS = ARMS | WEAPON_NOUNS | RELIEF | AID_WORDS | FUNDS | words("""weapon weapons arms tank tanks jet jets
-    aircraft fighter fighters warplane warplanes helicopter helicopters munition munitions ammunition rounds
-    launcher launchers air-defence air-defense defence defense medicine medicines vaccine vaccines tent tents
-    blanket blankets""")
+GIVEN_GOODS = ARMS | WEAPON_NOUNS | RELIEF | AID_WORDS | FUNDS | WAR_MATERIEL | words("""rounds launcher launchers
+    defence defense medicine medicines vaccine vaccines tent tents blanket blankets""")
 # Wanted people handed to another state or a court (COOPERATE, as an extradition).
 HANDED_PEOPLE = words("suspect suspects fugitive fugitives")
 # Captives handed over are released (CONCEDE).
@@ -407,7 +408,7 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             # "missiles were launched at Israel", "launched strikes", "launched
             # an inquiry"; a product, a campaign or a website is no event.
             said = set().union(*(phrase_words(o) for o in objects)) if objects else set()
-            if said & SPACE_LAUNCHES or said & words("rocket") and not _aimed(token, objects):
+            if said & SPACE_LAUNCHES or "rocket" in said and not _aimed(token, objects):
                 return None  # "NASA launched the Artemis rocket", "launched a satellite": no attack
             if said & LAUNCHED_ATTACKS:
                 return "ASSAULT"

@@ -347,8 +347,7 @@ HANDED_BACK = words("""weapon weapons arms base bases control territory area are
 SUSPECTS = words("suspect suspects fugitive fugitives accused")
 # Who and what is let in when access is granted ("allowed inspectors to visit
 # the site", "allowed aid trucks to enter Gaza"), and the verbs of entering.
-LET_IN = words("""inspector inspectors monitor monitors observer observers journalist journalists reporter reporters
-    investigator investigators aid truck trucks convoy convoys access""")
+LET_IN = (event_sense.ACCESS_GRANTED - words("team teams humanitarian")) | words("reporter reporters truck trucks access")
 ENTERING = words("enter visit cross reach access inspect")
 # What makes goods sent to a state a gift ("free wheat", "donated vaccines"),
 # not trade ("duty-free goods": the hyphen's word is skipped).
@@ -358,9 +357,7 @@ GIVEN_FREE = words("free donated gifted")
 WANTED = words("wanted jailed detained imprisoned indicted convicted alleged accused")
 # Arms handed to another state are military aid ("handed over Storm Shadow
 # missiles to Ukraine"); one's own weapons handed in are a disarmament.
-ARMS_GIVEN = event_sense.ARMS | words("""weapon weapons arms tank tanks jet jets aircraft fighter fighters
-    warplane warplanes helicopter helicopters drone drones munition munitions ammunition air-defence air-defense
-    system systems""")
+ARMS_GIVEN = event_sense.ARMS | event_sense.WAR_MATERIEL | words("drone drones system systems")
 CAPTIVES = DETAINABLE | words("""prisoner prisoners hostage hostages captive captives detainee detainees girl girls
     boy boys body bodies remains himself herself themselves""")
 # Aircraft one downs ("downed a Pakistani F-16").

@@ -537,6 +537,9 @@ def quoted_text(text: str, piece: _Piece) -> str:
 #: regulator", "the state weather bureau".
 AGENCY_HEADS = words("bank agency agencies service authority bureau office regulator council board institute")
 STATE_MARKS = words("central national federal state state-run government")
+#: ... unless a word says it is media or a company ("the state news agency",
+#: "a state-owned bank").
+NOT_AGENCY_MARKS = words("news media broadcaster television radio owned state-owned")
 
 
 def _state_agency(token: Token, phrase: Sequence[Token]) -> bool:
@@ -547,7 +550,7 @@ def _state_agency(token: Token, phrase: Sequence[Token]) -> bool:
     if token.lemma_.lower() not in AGENCY_HEADS:
         return False
     before = {t.lower_ for t in phrase if t.i < token.i}
-    if before & words("news media broadcaster television radio owned state-owned"):
+    if before & NOT_AGENCY_MARKS:
         return False
     if token.lemma_.lower() == "bank":
         return "central" in before
@@ -1768,7 +1771,7 @@ class _Finder:
         """"“…,” the union's president said. … Fran Drescher, best known as
         …, had led the talks": a definite role description no actor
         resolves is the person news names just after it, as the subject of
-        one of the next two sentences, on that person's first mention. Not
+        one of the next sentences, on that person's first mention. Not
         when that person's own role is another one ("Opposition leader Raila
         Odinga") or when a person named before holds the role (the
         description then points back, beyond _back's reach). First, the one
