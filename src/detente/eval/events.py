@@ -223,13 +223,15 @@ def realnews_sets(folder: str | Path = REALNEWS, meantime: str | Path = MEANTIME
     # article covers, its writer given their topics to avoid; realnews_f
     # likewise, its writer given realnews_e's topics too; realnews_g, of
     # 2000-2025, mostly Africa, Latin America, Asia, the Middle East and
-    # Eastern Europe, its writer given realnews_f's topics too).
+    # Eastern Europe, its writer given realnews_f's topics too; realnews_h
+    # likewise, given realnews_g's topics too).
     for name, where in (("written", folder), ("written_b", folder.with_name(folder.name + "_b")),
                         ("written_c", folder.with_name(folder.name + "_c")),
                         ("written_d", folder.with_name(folder.name + "_d")),
                         ("written_e", folder.with_name(folder.name + "_e")),
                         ("written_f", folder.with_name(folder.name + "_f")),
-                        ("written_g", folder.with_name(folder.name + "_g"))):
+                        ("written_g", folder.with_name(folder.name + "_g")),
+                        ("written_h", folder.with_name(folder.name + "_h"))):
         if (where / "labels.jsonl").exists():
             texts = {a["id"]: a for a in read_gold(where / "articles.jsonl")}
             out[name] = by_offsets([where / "labels.jsonl"], texts, "realnews")

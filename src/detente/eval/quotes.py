@@ -73,7 +73,8 @@ SETS = {"gold": DEFAULT_GOLD, "heldout": FIXTURES / "heldout.jsonl",
         "attribution_b": FIXTURES / "attribution" / "articles_b.jsonl",
         "attribution_c": FIXTURES / "attribution" / "articles_c.jsonl",
         "attribution_d": FIXTURES / "attribution" / "articles_d.jsonl",
-        "attribution_e": FIXTURES / "attribution" / "articles_e.jsonl"}
+        "attribution_e": FIXTURES / "attribution" / "articles_e.jsonl",
+        "attribution_f": FIXTURES / "attribution" / "articles_f.jsonl"}
 MIN_OVERLAP = 0.5  # of the longer span; see the module doc
 #: A company's legal form after its name, left out when names are compared.
 LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "se"})
