@@ -447,3 +447,23 @@ def test_a_sentence_that_only_names_the_speaker_after_an_exclamation(settings: S
     # Hard negative: a sentence with its own reported clause is not the quote's cue.
     quotes = quotes_of("Deal\n\n“We did it!” Johnson said the deal would pass on Friday.\n", settings)
     assert find(quotes, "We did it").speaker is None
+
+
+@pytest.mark.model
+def test_a_pronoun_is_bound_by_the_subject_of_the_verb_that_governs_it(settings: Settings) -> None:
+    # "his claim" sits in a clause under "denied", whose subject is Walsh:
+    # Walsh's claim, though Morgan spoke last.
+    quotes = quotes_of(
+        "Prime Minister David Morgan accused his former deputy Peter Walsh of stealing from the state. "
+        "\u201cIf he has broken the law, he will face the consequences,\u201d he said. Walsh denied any "
+        "wrongdoing, though his claim that the money was a gift was widely ridiculed.\n", settings)
+    claim = find(quotes, "the money was a gift").speaker
+    assert claim is not None and claim.name == "Peter Walsh"
+    assert find(quotes, "If he has broken the law").speaker.name == "David Morgan"  # type: ignore[union-attr]
+    # Hard negative: the subject of a verb that does not govern the pronoun
+    # ("met", in a clause of its own) does not bind it; the last speaker does.
+    quotes = quotes_of(
+        "\u201cWe will not give up,\u201d said Senator Paul Reed. After Governor John Marsh met the mayor on "
+        "Friday, he said that the budget would pass.\n", settings)
+    said = find(quotes, "the budget would pass").speaker
+    assert said is not None and said.name != "John Marsh", said

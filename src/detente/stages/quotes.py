@@ -1661,6 +1661,10 @@ class _Finder:
         if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"} and not speakers.compatible(
                 self.genders.stated.get(actor.id), speakers.pronoun_gender(token.lower_)):
             actor = None  # the actors stage's coreference gave "she" to a man
+        if token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
+            bound = self._bound_subject(token)
+            if bound is not None:
+                return _Attribution(self._speaker(bound), (token.idx, token.idx + len(token)), None, None, "person")
         if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
             mismatch = self._gender_mismatch(token, actor)
             if mismatch is not None:
@@ -1828,6 +1832,23 @@ class _Finder:
             if not speakers.compatible(self.genders.get(actor.id), gender) or not same_side(actor):
                 return None
             return _Attribution(self._speaker(actor, t), (token.idx, token.idx + len(token)), None, None, "person")
+        return None
+
+    def _bound_subject(self, token: Token) -> ActorRecord | None:
+        """"Najib denied any wrongdoing, though his claim that … was
+        ridiculed": a pronoun inside a clause whose governing verb has a
+        person as its subject, earlier in the same sentence, is that
+        subject (the binding a reader makes), before any earlier speaker
+        or mention. Only a subject whose verb dominates the pronoun: in
+        "After Smith met Jones, he said" the subject of "met" does not."""
+        wanted = speakers.pronoun_gender(token.lower_)
+        for t in reversed(list(token.sent)):
+            if t.i >= token.i or t.dep_ not in ("nsubj", "nsubjpass") or self.piece_of[t.i] != -1:
+                continue
+            actor = self.actor_at.get(t.i)
+            if actor is None or actor.type != "person" or not any(a.i == t.head.i for a in token.ancestors):
+                continue
+            return actor if speakers.compatible(self.genders.get(actor.id), wanted) else None
         return None
 
     def _given_name(self, token: Token) -> bool:
