@@ -467,3 +467,17 @@ def test_a_pronoun_is_bound_by_the_subject_of_the_verb_that_governs_it(settings:
         "Friday, he said that the budget would pass.\n", settings)
     said = find(quotes, "the budget would pass").speaker
     assert said is not None and said.name != "John Marsh", said
+
+
+@pytest.mark.model
+def test_the_company_points_back_to_a_company_the_model_took_for_a_people(settings: Settings) -> None:
+    # spaCy tags "Saudi Aramco’s" NORP; a people's word followed by a name
+    # is a company's name, and "the company" is it.
+    quotes = quotes_of("RIYADH — Saudi Aramco’s shares jumped 10 percent on Wednesday. The company said it had "
+                       "raised $25.6 billion.\n", settings)
+    company = find(quotes, "it had raised").speaker
+    assert company is not None and company.name == "Saudi Aramco"
+    # Hard negative: a people's adjective alone ("South Korean shares") names no company.
+    quotes = quotes_of("SEOUL — South Korean shares fell on Monday. The company said it had raised $25.6 billion.\n",
+                       settings)
+    assert find(quotes, "it had raised").speaker.name == "The company"  # type: ignore[union-attr]

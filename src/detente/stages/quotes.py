@@ -2259,9 +2259,14 @@ class _Finder:
                     speaker = Speaker(name=actor.name, code=None, role=None, actor_id=actor.id, type="organization")
                     return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
                 continue
-            if t.ent_type_ != "ORG" or t.ent_iob_ != "B":
+            if t.ent_type_ not in ("ORG", "NORP") or t.ent_iob_ != "B":
                 continue
             ent = next(e for e in self.doc.ents if e.start == i)
+            if ent.label_ == "NORP":
+                named = [w for w in ent if w.lower_ not in ("'s", "’s")]
+                if len(named) < 2 or self._demonym(named[-1].text) \
+                        or self._demonym(self.read[named[0].idx:named[-1].idx + len(named[-1])]):
+                    continue  # "Chinese", "South Korean"; but "Saudi Aramco’s" is a company the model took for a people
             words_ = [w for w in ent if not (w.i == ent.start and w.lower_ == "the") and w.lower_ not in ("'s", "’s")]
             if not words_ or not any(w.text[:1].isupper() for w in words_) or ent.end > token.left_edge.i:
                 continue
@@ -2278,6 +2283,10 @@ class _Finder:
             speaker = Speaker(name=name, code=None, role=None, actor_id=None, type="organization")
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
         return _Attribution(None, None, None, None, None)
+
+    def _demonym(self, words_: str) -> bool:
+        """A country's adjective or people ("South Korean", "Saudis")."""
+        return any(t.how in ("adjective", "people") for t in self.kb.lookup(words_))
 
     def _in_title(self, token: Token) -> bool:
         """The entity that starts at ``token`` modifies a person actor's
