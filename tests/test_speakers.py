@@ -481,3 +481,16 @@ def test_the_company_points_back_to_a_company_the_model_took_for_a_people(settin
     quotes = quotes_of("SEOUL — South Korean shares fell on Monday. The company said it had raised $25.6 billion.\n",
                        settings)
     assert find(quotes, "it had raised").speaker.name == "The company"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_british_ministries_known_by_their_own_names_speak_for_britain(settings: Settings) -> None:
+    # "the Home Office" names no country; the knowledge base's seats give it.
+    quotes = quotes_of("Chile protested to Britain on Saturday. The Home Office said the law must take its course.\n",
+                       settings)
+    office = find(quotes, "the law must take its course").speaker
+    assert office is not None and office.code == "GBR", office
+    # Hard negative: a company with "Office" in its name is no ministry.
+    quotes = quotes_of("Sales fell by 4 percent last year, the Post Office said on Monday.\n", settings)
+    post = find(quotes, "Sales fell").speaker
+    assert post is not None and post.code is None, post
