@@ -512,3 +512,17 @@ def test_actors_bare_surname_before_its_holder_took_office(settings: Settings) -
     minister = [a for a in actors_of("BERLIN — Pistorius said Germany would send more tanks to Lithuania.",
                                      settings, published="2024-05-02") if "Pistorius" in a.name]
     assert minister and minister[0].code == "DEU", minister
+
+
+@pytest.mark.model
+def test_a_known_persons_alias_at_the_start_of_another_persons_name_is_not_that_person(settings: Settings) -> None:
+    # The knowledge base calls Anwar Ibrahim "Anwar"; "Anwar Hassan" is
+    # someone else, and his whole name is kept.
+    for text in ("Prime Minister Anwar Hassan said the talks would resume.",
+                 "Anwar Hassan said the talks would resume."):
+        names = [a.name for a in actors_of(text, settings, published="2023-05-02") if a.type == "person"]
+        assert names == ["Anwar Hassan"], (text, names)
+    # Hard negative: the known person's full name is still the known person.
+    anwar = [a for a in actors_of("Anwar Ibrahim said the talks would resume.", settings, published="2023-05-02")
+             if a.type == "person"]
+    assert [(a.name, a.code) for a in anwar] == [("Anwar Ibrahim", "MYS")]

@@ -447,3 +447,50 @@ def test_a_sentence_that_only_names_the_speaker_after_an_exclamation(settings: S
     # Hard negative: a sentence with its own reported clause is not the quote's cue.
     quotes = quotes_of("Deal\n\n“We did it!” Johnson said the deal would pass on Friday.\n", settings)
     assert find(quotes, "We did it").speaker is None
+
+
+@pytest.mark.model
+def test_a_pronoun_is_bound_by_the_subject_of_the_verb_that_governs_it(settings: Settings) -> None:
+    # "his claim" sits in a clause under "denied", whose subject is Walsh:
+    # Walsh's claim, though Morgan spoke last.
+    quotes = quotes_of(
+        "Prime Minister David Morgan accused his former deputy Peter Walsh of stealing from the state. "
+        "\u201cIf he has broken the law, he will face the consequences,\u201d he said. Walsh denied any "
+        "wrongdoing, though his claim that the money was a gift was widely ridiculed.\n", settings)
+    claim = find(quotes, "the money was a gift").speaker
+    assert claim is not None and claim.name == "Peter Walsh"
+    assert find(quotes, "If he has broken the law").speaker.name == "David Morgan"  # type: ignore[union-attr]
+    # Hard negative: the subject of a verb that does not govern the pronoun
+    # ("met", in a clause of its own) does not bind it; the last speaker does.
+    quotes = quotes_of(
+        "\u201cWe will not give up,\u201d said Senator Paul Reed. After Governor John Marsh met the mayor on "
+        "Friday, he said that the budget would pass.\n", settings)
+    said = find(quotes, "the budget would pass").speaker
+    assert said is not None and said.name != "John Marsh", said
+
+
+@pytest.mark.model
+def test_the_company_points_back_to_a_company_the_model_took_for_a_people(settings: Settings) -> None:
+    # spaCy tags "Saudi Aramco’s" NORP; a people's word followed by a name
+    # is a company's name, and "the company" is it.
+    quotes = quotes_of("RIYADH — Saudi Aramco’s shares jumped 10 percent on Wednesday. The company said it had "
+                       "raised $25.6 billion.\n", settings)
+    company = find(quotes, "it had raised").speaker
+    assert company is not None and company.name == "Saudi Aramco"
+    # Hard negative: a people's adjective alone ("South Korean shares") names no company.
+    quotes = quotes_of("SEOUL — South Korean shares fell on Monday. The company said it had raised $25.6 billion.\n",
+                       settings)
+    assert find(quotes, "it had raised").speaker.name == "The company"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_british_ministries_known_by_their_own_names_speak_for_britain(settings: Settings) -> None:
+    # "the Home Office" names no country; the knowledge base's seats give it.
+    quotes = quotes_of("Chile protested to Britain on Saturday. The Home Office said the law must take its course.\n",
+                       settings)
+    office = find(quotes, "the law must take its course").speaker
+    assert office is not None and office.code == "GBR", office
+    # Hard negative: a company with "Office" in its name is no ministry.
+    quotes = quotes_of("Sales fell by 4 percent last year, the Post Office said on Monday.\n", settings)
+    post = find(quotes, "Sales fell").speaker
+    assert post is not None and post.code is None, post

@@ -451,9 +451,11 @@ class _Resolver:
         spans += self._untagged_names(spans)
         for m in self.matches:
             if any(t.entry.type == "person" for t in m.targets):
-                if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) and self._other_given_name(s, m)
+                if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) and self._other_given_name(s, e, m)
                        for s, e in spans):
-                    continue  # "Oscar Pistorius" is not the minister the dictionary calls "Pistorius"
+                    # "Oscar Pistorius" is not the minister the dictionary calls
+                    # "Pistorius", nor "Anwar Hassan" the "Anwar" of Malaysia.
+                    continue
                 # A known office holder's name as the dictionary spells it
                 # out beats the model's (shorter or longer) span.
                 spans = [(s, e) for s, e in spans if not (s < m.end and m.start < e)]
@@ -496,14 +498,16 @@ class _Resolver:
             for s, e in actor.mentions:
                 self._take(s, e)
 
-    def _other_given_name(self, start: int, m: Match) -> bool:
-        """A model's name span from ``start`` holds, before the known
+    def _other_given_name(self, start: int, end: int, m: Match) -> bool:
+        """A model's name span ``start``-``end`` holds, around the known
         person's name ``m`` inside it, a word none of that person's names
-        holds: another first name ("Oscar" before the alias "Pistorius"),
-        so another person."""
+        holds: another first name ("Oscar" before the alias "Pistorius") or
+        another surname ("Hassan" after the alias "Anwar"), so another
+        person."""
         known = {w for t in m.targets if t.entry.type == "person"
                  for name in (t.entry.name, *t.entry.aliases) for w in _norm(name).split()}
-        return any(self.words[k][:1].isupper() and _norm(self.words[k]) not in known for k in range(start, m.start))
+        return any(self.words[k][:1].isupper() and _norm(self.words[k]) not in known
+                   for k in (*range(start, m.start), *range(m.end, end)))
 
     def _name_word(self, i: int) -> bool:
         """A word that may be part of a person's name spaCy did not tag."""

@@ -1661,6 +1661,10 @@ class _Finder:
         if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"} and not speakers.compatible(
                 self.genders.stated.get(actor.id), speakers.pronoun_gender(token.lower_)):
             actor = None  # the actors stage's coreference gave "she" to a man
+        if token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
+            bound = self._bound_subject(token)
+            if bound is not None:
+                return _Attribution(self._speaker(bound), (token.idx, token.idx + len(token)), None, None, "person")
         if actor is not None and token.lower_ in PERSON_PRONOUNS | {"his", "her"}:
             mismatch = self._gender_mismatch(token, actor)
             if mismatch is not None:
@@ -1828,6 +1832,23 @@ class _Finder:
             if not speakers.compatible(self.genders.get(actor.id), gender) or not same_side(actor):
                 return None
             return _Attribution(self._speaker(actor, t), (token.idx, token.idx + len(token)), None, None, "person")
+        return None
+
+    def _bound_subject(self, token: Token) -> ActorRecord | None:
+        """"Najib denied any wrongdoing, though his claim that … was
+        ridiculed": a pronoun inside a clause whose governing verb has a
+        person as its subject, earlier in the same sentence, is that
+        subject (the binding a reader makes), before any earlier speaker
+        or mention. Only a subject whose verb dominates the pronoun: in
+        "After Smith met Jones, he said" the subject of "met" does not."""
+        wanted = speakers.pronoun_gender(token.lower_)
+        for t in reversed(list(token.sent)):
+            if t.i >= token.i or t.dep_ not in ("nsubj", "nsubjpass") or self.piece_of[t.i] != -1:
+                continue
+            actor = self.actor_at.get(t.i)
+            if actor is None or actor.type != "person" or not any(a.i == t.head.i for a in token.ancestors):
+                continue
+            return actor if speakers.compatible(self.genders.get(actor.id), wanted) else None
         return None
 
     def _given_name(self, token: Token) -> bool:
@@ -2238,9 +2259,14 @@ class _Finder:
                     speaker = Speaker(name=actor.name, code=None, role=None, actor_id=actor.id, type="organization")
                     return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
                 continue
-            if t.ent_type_ != "ORG" or t.ent_iob_ != "B":
+            if t.ent_type_ not in ("ORG", "NORP") or t.ent_iob_ != "B":
                 continue
             ent = next(e for e in self.doc.ents if e.start == i)
+            if ent.label_ == "NORP":
+                named = [w for w in ent if w.lower_ not in ("'s", "’s")]
+                if len(named) < 2 or self._demonym(named[-1].text) \
+                        or self._demonym(self.read[named[0].idx:named[-1].idx + len(named[-1])]):
+                    continue  # "Chinese", "South Korean"; but "Saudi Aramco’s" is a company the model took for a people
             words_ = [w for w in ent if not (w.i == ent.start and w.lower_ == "the") and w.lower_ not in ("'s", "’s")]
             if not words_ or not any(w.text[:1].isupper() for w in words_) or ent.end > token.left_edge.i:
                 continue
@@ -2257,6 +2283,10 @@ class _Finder:
             speaker = Speaker(name=name, code=None, role=None, actor_id=None, type="organization")
             return _Attribution(speaker, (token.idx, token.idx + len(token)), None, None, "organization")
         return _Attribution(None, None, None, None, None)
+
+    def _demonym(self, words_: str) -> bool:
+        """A country's adjective or people ("South Korean", "Saudis")."""
+        return any(t.how in ("adjective", "people") for t in self.kb.lookup(words_))
 
     def _in_title(self, token: Token) -> bool:
         """The entity that starts at ``token`` modifies a person actor's
