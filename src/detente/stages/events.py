@@ -408,6 +408,39 @@ TAKEN_PLACES = words("""town towns city cities village villages base bases airpo
 # What protesters throw at police or politicians.
 PROJECTILES = words("""stone stones rock rocks bottle bottles firework fireworks object objects egg eggs bomb bombs
     brick bricks molotov cocktail cocktails flare flares""")
+# Who throws them as a riot with no target named ("protesters hurled bricks
+# and bottles"): the people of a protest, not fans or a man in a bar.
+THROWERS = event_sense.PROTEST_NOUNS | words("rioter crowd crowds mob mobs")
+THROWING = words("throw hurl")
+# An act given up (Finder._given_up): a demand, threat or protest dropped or
+# called off is a concession ("Iraq dropped its demand that …", "called off
+# the strike after talks with the government": PLOVER CONCEDE, CAMEO 08);
+# talks or a meeting called off or cancelled halt negotiations (SANCTION,
+# CAMEO 164). Other things dropped are no event ("dropped the charges" is
+# CAMEO's, "cancelled the match" none).
+GIVING_UP = words("drop abandon scrap shelve withdraw cancel call")  # "call" only with "off"
+GIVEN_UP_CLAIMS = words("""demand demands threat threats ultimatum objection objections opposition veto condition
+    conditions precondition preconditions insistence claim claims strike strikes protest protests boycott boycotts
+    blockade blockades walkout walkouts""")
+HALTED_TALKS = words("talk talks negotiation negotiations meeting meetings summit summits dialogue")
+# An attack called off is a military de-escalation (RETREAT, CAMEO 087): an
+# offensive, or a strike aimed at someone ("called off a retaliatory strike
+# on Iran"); a strike with no target is a labour strike (a concession).
+CALLED_OFF_ATTACKS = words("offensive offensives attack attacks assault airstrike airstrikes raid raids invasion")
+STRIKES = words("strike strikes")
+AIMED = words("military air missile drone retaliatory punitive")
+# Forces that arrive or land (Finder._arrival): a mission from abroad ("the
+# first contingent of Kenyan police officers arrived in Haiti", "troops from
+# a Russian-led military alliance arrived") is a security mission, PLOVER AID
+# (CAMEO 072, 074); troops with no mission named ("Soldiers … arrived at the
+# parliament building by helicopter") are a MOBILIZE. Police that arrive are
+# no event ("officers arrived at the scene").
+ARRIVING = words("arrive land")
+ARRIVING_FORCES = MOVED_FORCES - words("missile missiles")  # "missiles landed in waters" is no troop movement
+MISSION_WORDS = words("""international multinational peacekeeping peacekeeper peacekeepers contingent contingents
+    mission alliance coalition""")
+# Who is held as a hostage (Finder._holding).
+HOSTAGES = words("hostage hostages captive captives")
 # A tribute paid: "paid tribute to Kabila" (SUPPORT).
 TRIBUTES = words("tribute tributes homage respects")
 # Goods a ban on which is a trade measure (SANCTION), not a restriction at home.
@@ -418,7 +451,11 @@ ALLEGING = words("accuse suspect")
 # The lexicon words Finder._word_sense checks, and the verbs Finder._verb_shape reads.
 SENSED = ANNULLING | words("""question hand_over shut_down recognition explosion blast assault ban call push protest
     investigation inquiry probe dismantle
-    support welcome undertake reaffirm give grant ship unrest charge indict break_off allow""")
+    support welcome undertake reaffirm give grant ship unrest charge indict break_off allow release""")
+# Who chants at a protest (Finder._shape_of): not fans or supporters. CAMEO's
+# table codes "chant" only with an object or a place ("chanted slogans",
+# "chant against the government").
+CHANTERS = event_sense.PROTEST_NOUNS | words("crowd crowds mob mobs thousands hundreds tens")
 # Time given to leave ("were given 48 hours to leave the country"): an expulsion.
 LEAVE_SPANS = words("hour hours day days week weeks")
 # What a side is given that threatens ("gave him a deadline to quit or face impeachment").
@@ -452,9 +489,9 @@ STATE_NOUNS = words("country countries neighbour neighbor neighbours neighbors g
 # out (Finder._word_sense).
 QUELLING = words("crush quell suppress put_down stamp_out contain")
 ERUPTING = words("erupt break_out flare flare_up spread engulf grip rock")
-SHAPED = MEASURE_VERBS | DISMISSING | MOVING | CAPTURING | words("""claim return down call work turn pay throw declare
-    shake hold strip rule find take come enter go bring refer challenge hesitate tell receive hand face pursue hope
-    hop""")
+SHAPED = MEASURE_VERBS | DISMISSING | MOVING | CAPTURING | GIVING_UP | THROWING | words("""chant claim return down call
+    work turn pay declare shake hold strip rule find take come enter go bring refer challenge hesitate tell receive
+    hand face pursue hope hop""")
 # Retribution promised to whoever did a wrong: "those responsible would be
 # brought to justice", "would be held accountable", "would pay a heavy
 # price", "would face severe consequences", "police would pursue those
@@ -583,6 +620,13 @@ WORKING_WITH = Trigger("COOPERATE", None, None, "rule")
 SURRENDER = Trigger("CONCEDE", None, None, "rule")
 TRIBUTE = Trigger("SUPPORT", None, None, "rule")
 RIOTING = Trigger("PROTEST", "riot", None, "rule")
+CHANTING = Trigger("PROTEST", "demo", None, "rule")
+# "Dropped its demand", "called off the strike"; "called off a planned meeting".
+CONCESSION = Trigger("CONCEDE", None, None, "rule")
+HALTED_NEGOTIATIONS = Trigger("SANCTION", "withdraw", None, "rule")
+DE_ESCALATION = Trigger("RETREAT", "disarm", None, "rule")
+# Forces from abroad arriving on a mission (see ARRIVING).
+MISSION = Trigger("AID", None, None, "rule")
 PERSONA_NON_GRATA = Trigger("SANCTION", "expel", None, "rule")
 CAPTURE = Trigger("ASSAULT", None, None, "rule")
 HANDSHAKE = Trigger("CONSULT", None, None, "rule")
@@ -845,6 +889,10 @@ class Finder:
                     c.dep_ in ("nsubj", "nsubjpass") and event_sense.phrase_words(c) & event_sense.WEAPON_NOUNS
                     for c in token.children):
                 return WEAPON_IMPACT  # "volleys of shells rained down on the town"
+            if lemma in ARRIVING:
+                arrival = self._arrival(token)
+                if arrival is not None:
+                    return arrival
             if token.lower_ in DISMAYED and self._dismay(token) is not None:
                 return None  # "said it was deeply disappointed by the verdict": the speaker's judgement
             shaped = self._verb_shape(token, lemma)
@@ -914,6 +962,21 @@ class Finder:
             return None  # "dropped his threat", "abandoned the offensive": an act given up, not made
         return self._word_sense(token, lemma, found)
 
+    @staticmethod
+    def _arrival(token: Token) -> Trigger | None:
+        """Forces that arrive or land (see ARRIVING): a mission from abroad
+        (AID), or troops moved (MOBILIZE); None for anyone else."""
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            return None  # "shortly before the soldiers arrived": when something else happened
+        said = event_sense.phrase_words(subject)
+        named = _words(_phrase(subject))
+        if said & event_sense.MILITARY_NOUNS and (named & MISSION_WORDS or any(
+                t.lower_.endswith("-led") or t.lower_ == "led" and t.i and t.doc[t.i - 1].text == "-"
+                for t in subject.subtree)):
+            return MISSION  # "troops of an Australian-led international force landed in Dili"
+        return TROOP_MOVEMENT if said & ARRIVING_FORCES else None
+
     def _cameo(self, token: Token) -> CameoMatch | None:
         """The verb's sense in the CAMEO table, from its particles, objects,
         prepositional objects and subject (head and modifier lemmas)."""
@@ -967,12 +1030,26 @@ class Finder:
             return SURRENDER  # "turned himself in to prosecutors"
         if lemma == "pay" and said & TRIBUTES:
             return TRIBUTE
-        if lemma == "throw" and said & PROJECTILES and any(
-                c.dep_ == "prep" and c.lower_ == "at" and any(
-                    g.dep_ == "pobj" and (event_sense.head_lemma(g) in event_sense.AGENT_NOUNS
-                                          or self._sector(g) in event_sense.POLITICAL_SECTORS) for g in c.children)
-                for c in token.children):
-            return RIOTING  # "threw stones at police", "eggs at the president" (not "bottles at the referee")
+        if lemma in THROWING and said & PROJECTILES:
+            targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "at"
+                       for g in c.children if g.dep_ == "pobj"]
+            if any(event_sense.head_lemma(g) in event_sense.AGENT_NOUNS
+                   or self._sector(g) in event_sense.POLITICAL_SECTORS for g in targets):
+                return RIOTING  # "threw stones at police", "eggs at the president" (not "bottles at the referee")
+            if not targets and any(c.dep_ == "nsubj" and {c.lower_, event_sense.head_lemma(c)} & THROWERS
+                                   for c in token.children):
+                return RIOTING  # "protesters hurled bricks, bottles and scaffolding poles"
+        if lemma == "chant":
+            # "thousands of protesters chanted", "crowds chanting"; not "supporters at
+            # Anfield had chanted against the manager" (football). Anyone else's
+            # chant is CAMEO's ("supporters of the party chanted slogans").
+            chanters = [c for c in token.children if c.dep_ == "nsubj"] or (
+                [token.head] if token.dep_ in ("acl", "relcl") else [])
+            return CHANTING if any(event_sense.phrase_words(c) & CHANTERS for c in chanters) else None
+        if lemma in GIVING_UP:
+            given_up = self._given_up(token, lemma, objects)
+            if given_up is not None:
+                return given_up
         if lemma == "declare" and "grata" in _words(_phrase(token)):
             return PERSONA_NON_GRATA
         if lemma in MOVING and any(o.dep_ == "dobj" and event_sense.phrase_words(o) & MOVED_FORCES for o in objects):
@@ -1039,6 +1116,27 @@ class Finder:
                 return TRUCE_IN_FORCE  # "a ceasefire between Israel and Hamas took effect"
             if event_sense.head_lemma(subject) in MEASURE_NOUNS_IN_FORCE:
                 return MEASURE_IN_FORCE  # "the tariffs will take effect in 15 days"
+        return None
+
+    @staticmethod
+    def _given_up(token: Token, lemma: str, objects: list[Token]) -> Trigger | None:
+        """An act given up, by what is given up (see GIVING_UP): "dropped
+        its demand", "withdrew its objection", "called off the strike" (a
+        CONCEDE); "called off a planned meeting", "cancelling talks between
+        military commanders" (a SANCTION); "called off a military strike on
+        Iran" (a RETREAT); None for anything else, so that the verb's other
+        senses are read."""
+        if lemma == "call" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+            return None
+        heads = {event_sense.head_lemma(o) for o in objects} | {o.lower_ for o in objects}
+        if heads & CALLED_OFF_ATTACKS or heads & STRIKES and any(
+                event_sense.phrase_words(o) & AIMED or any(c.dep_ == "prep" and c.lower_ in ("on", "against")
+                                                           for c in o.children) for o in objects):
+            return DE_ESCALATION  # "called off a retaliatory strike on Iran", "abandoned the offensive"
+        if heads & GIVEN_UP_CLAIMS:
+            return CONCESSION
+        if heads & HALTED_TALKS:
+            return HALTED_NEGOTIATIONS
         return None
 
     def _firm_measure(self, token: Token, lemma: str, objects: list[Token]) -> bool:
@@ -1213,9 +1311,12 @@ class Finder:
         preps = {(c.lower_, event_sense.head_lemma(g)) for c in token.children if c.dep_ in ("prep", "agent")
                  for g in c.children if g.dep_ == "pobj"}
         if any(word == "gunpoint" for _, word in preps) or any(
-                c.lower_ in ("hostage", "hostages", "captive") and c.dep_ not in ("nsubj", "nsubjpass")
-                for c in token.children):
-            return HOSTAGE_TAKING  # "held presenters at gunpoint", "were held hostage"
+                c.lower_ in HOSTAGES and c.dep_ not in ("nsubj", "nsubjpass")
+                for c in token.children) or any(
+                c.dep_ == "conj" and c.lower_ in HOSTAGES for o in objects for c in o.children):
+            # "held presenters at gunpoint", "were held hostage", "holding more than 350
+            # deputies and the entire cabinet hostage" (the parser conjoins "hostage")
+            return HOSTAGE_TAKING
         if not held:
             return None
         by = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -1331,6 +1432,18 @@ class Finder:
             phrase = _lemma(head) + "".join(f"_{c.lower_}" for c in head.children if c.dep_ == "prt")
             set_off = token.dep_ == "dobj" and head.pos_ == "VERB" and phrase in OCCASIONING | QUELLING
             return found if set_off or token.dep_ == "nsubj" and phrase in ERUPTING else None
+        if key == "release":
+            # "announced the pilot's release", "the release of 90 prisoners", De Klerk
+            # "announced the release"; not "the film's release", "a press release",
+            # "the release of the report"
+            of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if of or owners:
+                return found if any(self._person_like(t) or event_sense.head_lemma(t) in CAPTIVES
+                                    for t in (*of, *owners)) else None
+            bare = token.dep_ == "dobj" and not any(c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+            return found if bare else None
         if key == "ban":
             banned = words_ | {w for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
                                for w in _words(_phrase(c))}
