@@ -1078,3 +1078,55 @@ def test_events_no_trigger_classes(settings: Settings, text: str, trigger: str, 
 def test_events_no_trigger_classes_hard_negatives(settings: Settings, text: str, trigger: str | None) -> None:
     found = rules_events(settings, text)
     assert not [e for e in found if trigger is None or e.trigger == trigger], [(e.type, e.trigger) for e in found]
+
+
+# -- nominal events with no one named (issue 14, helper q30n): curfews and martial
+# -- law imposed, protests that took place, talks held for weeks
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("A curfew was imposed in Moscow from 11 pm to 5 am, and several opposition newspapers were closed.",
+     "curfew", "RUS"),
+    ("Martial law was declared in parts of Beijing on May 20.", "law", "CHN"),
+    ("Despite a curfew, crowds set fire to the parliament building in Kathmandu.", "curfew", "NPL"),
+    ("More than 500 people died in riots that swept Jakarta last week.", "riots", "IDN"),
+    ("Crowds filled the Plaza de Mayo in Buenos Aires, only days after police had broken up a labour protest in "
+     "the same square.", "protest", "ARG"),
+    ("President Suharto resigned in Jakarta on Thursday, bowing to weeks of student protests.", "protests", "IDN"),
+    ("The presidents of Bosnia, Serbia and Croatia initialled a peace agreement in Dayton, ending three weeks of "
+     "intensive talks.", "talks", "HRV"),
+])
+def test_events_nominal_events_with_no_one_named(settings: Settings, text: str, trigger: str, actor: str) -> None:
+    """A curfew or martial law only a state imposes, a protest its modifier or
+    clause says took place, talks a clause ends: events, the first two by
+    the country where they happen (the guidelines leave the actor empty;
+    the authority of the place is the one it can be)."""
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger and e.status == "occurred"]
+    assert found, [(e.type, e.trigger, e.status) for e in rules_events(settings, text)]
+    assert actor in codes(found[0].actor), found[0].actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The curfew at the boarding school in Kent ends at ten.",
+    "Shares in Tokyo rose in a rally that swept Asian markets on Monday.",
+    "Fans held protests against the club's owners in Manchester before the match.",
+    "The two companies signed a merger agreement in London, ending three weeks of talks.",
+])
+def test_events_nominal_events_hard_negatives(settings: Settings, text: str) -> None:
+    found = rules_events(settings, text)
+    assert not found, [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("Iran and six world powers reached a deal in Vienna after more than two weeks of talks.", True),
+    ("Peru's President Alberto Fujimori said talks with the rebels had stalled.", True),
+    ("The two companies reached a deal after two weeks of talks with creditors.", False),
+])
+def test_events_talks_held_for_weeks(settings: Settings, text: str, found: bool) -> None:
+    """Talks a clause says lasted weeks, or had stalled, were held: a CONSULT
+    when states or officials are named nearby (no one named for them)."""
+    hits = [e for e in rules_events(settings, text) if e.type == "CONSULT" and e.trigger == "talks"
+            and e.status == "occurred"]
+    assert bool(hits) == found, [(e.type, e.trigger, e.status) for e in rules_events(settings, text)]

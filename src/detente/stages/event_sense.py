@@ -186,6 +186,12 @@ MILITARY_NOUNS = words("""troop troops soldier soldiers force forces army armies
     drone drones helicopter helicopters weapon weapons arms munition munitions ammunition battery batteries
     system systems s-400 patriot himars nuclear warhead warheads interceptor interceptors peacekeeper
     peacekeepers mission contingent contingents sailors pilot pilots""")
+#: The armed forces named by a word MILITARY_NOUNS leaves out (it qualifies
+#: aid and equipment too): "the military had been deployed".
+ARMED = words("military militaries")
+#: A security posture stepped up or tightened: a MOBILIZE of police power
+#: (CAMEO 15) when an authority does it.
+POSTURE = words("security patrol patrols presence")
 #: States of readiness an army is put on ("raised its alert level").
 READINESS = words("alert readiness standby footing")
 #: Weapons that, as the subject of a verb of falling or striking, are an
@@ -352,6 +358,40 @@ def _objects(verb: Token) -> list[Token]:
     return out
 
 
+#: Time given to leave: an expulsion of envoys ("gave Iranian diplomats 48
+#: hours to leave the kingdom").
+TIME_TO_LEAVE = words("hour hours day days week weeks")
+LEAVING = words("leave depart quit go")
+
+
+def _given_to_leave(verb: Token, objects: list[Token]) -> str | None:
+    """The type of "gave X hours to leave" however the parser hangs the
+    hours ("gave Iranian diplomats 48 hours to leave", "gave the Canadian
+    envoy, Dennis Horak, 24 hours to leave"): SANCTION when envoys are told
+    to go, else None (no aid given); "-" when the verb gives something
+    else."""
+    below = list(verb.subtree)
+    deadline = next((t for t in below if head_lemma(t) in TIME_TO_LEAVE and t.pos_ == "NOUN"), None)
+    if deadline is None or not any(head_lemma(t) in LEAVING and t.i > deadline.i and t.dep_ in (
+            "advcl", "relcl", "acl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                                   for t in below):
+        return "-"
+    given = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass", "dobj") and c is not deadline]
+    told = {w for g in given for t in (g, *g.children) if t.dep_ in ("dative", "nsubjpass", "dobj", "appos", "amod",
+                                                                   "compound") for w in (t.lower_, head_lemma(t))}
+    # Anyone else given hours to leave is most often evacuated ("residents were
+    # given two hours to leave their homes"): no event (as Finder._word_sense reads it).
+    return "SANCTION" if told & ENVOYS else None
+
+
+def _antecedent(subject: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("French troops, who
+    left the country"), else the subject itself."""
+    if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
 def phrase_words(token: Token) -> set[str]:
     """The head and its compound or adjective modifiers, lower case, with
     the head's lemma ("naval vessels", "S-400 systems")."""
@@ -386,13 +426,15 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
             # named: "the army mobilised"; "reinforced the border with troops").
             objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj"]
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if any(phrase_words(o) & (MILITARY_NOUNS | READINESS) for o in objects):
-                return type_
+            subjects = [_antecedent(c) for c in token.children if c.dep_ == "nsubj"]
+            if any(phrase_words(o) & (MILITARY_NOUNS | READINESS) or head_lemma(o) in ARMED for o in objects):
+                return type_  # "the military had been deployed"
             if not objects and any(phrase_words(s_) & MILITARY_NOUNS for s_ in subjects):
                 return type_
             if not objects and actor_sectors & {"MIL", "COP", "GOV"}:
                 return type_
+            if any(head_lemma(o) in POSTURE for o in objects) and actor_sectors & {"MIL", "COP", "GOV"}:
+                return type_  # "officials said they had stepped up security on the border"
             return None
         if lemma in ("expel", "deport") and type_ == "SANCTION" and objects and any(
                 phrase_words(o) & DEPORTED
@@ -420,12 +462,15 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
                 return "PROTEST"  # "launched a hunger strike", "a boycott"
             return None
         if lemma == "leave" and type_ == "RETREAT":
-            # "its last troops had left Mali": forces leaving a country
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # "its last troops had left Mali", "French troops, who left the
+            # country by the end of the year": forces leaving a country
+            subjects = [_antecedent(c) for c in token.children if c.dep_ == "nsubj"]
             if any(phrase_words(s_) & MILITARY_NOUNS for s_ in subjects) and any(
-                    o.ent_type_ in ("GPE", "LOC") for o in objects):
+                    o.ent_type_ in ("GPE", "LOC") or head_lemma(o) in words("country territory") for o in objects):
                 return type_
             return None
+        if lemma == "give" and (expelled := _given_to_leave(token, objects)) != "-":
+            return expelled
         if lemma == "let" and type_ == "RETREAT":
             # "let IAEA inspectors into the plant": allowing access
             if any(phrase_words(o) & ACCESS_GRANTED for o in token.subtree if o.dep_ in ("dobj", "nsubj", "ccomp")
@@ -754,6 +799,13 @@ def _warns_of_act(token: Token) -> bool:
                                        or subject.lower_ == "us" and subject.pos_ == "PRON")
         if own and auxes & {"would", "will", "could", "'ll", "might", "may"}:
             return True
+        if subject is not None and auxes & {"would", "will", "'ll"} and head_lemma(child) in ACTING and (
+                _own_forces(subject) or subject.ent_type_ in ("GPE", "NORP") and _conditional(child)):
+            # "warned that its troops would move to protect civilians if …",
+            # "warned that the United States would act again if necessary"
+            return True
+        if any(_retribution_awaits(clause) for clause in (child, *child.conjuncts)):
+            return True  # "warned that 'harsh revenge awaits the criminals'"
         if any({c.lower_ for c in clause.children if c.dep_ == "aux"} & {"would", "will", "'ll"}
                and (_retaliation(clause) or _will_not_stand(clause)) for clause in (child, *child.conjuncts)):
             return True  # "warned that any attack would be answered", "that Seoul would pay dearly"
@@ -768,6 +820,44 @@ def _warns_of_act(token: Token) -> bool:
         if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "NORP", "ORG"):
             return True  # "warned Moscow …"
     return False
+
+
+#: What a warner says its side will do: act, not happen ("its troops would
+#: move", "the United States would act again if necessary").
+ACTING = words("act move respond retaliate strike hit intervene attack punish react")
+#: Retribution named as what awaits or is faced: "harsh revenge awaits",
+#: "anyone involved would face severe consequences".
+RETRIBUTION = words("revenge retaliation retribution punishment consequences consequence reprisal reprisals")
+#: How one is "dealt with" when punished: "would be dealt with severely".
+HARSHLY = words("severely harshly firmly decisively sternly ruthlessly mercilessly")
+
+
+def _conditional(verb: Token) -> bool:
+    """A clause with a condition: "… if necessary", "… unless it stops"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               or c.dep_ in ("advmod", "advcl") and c.lower_ in ("if", "unless") for c in verb.subtree)
+
+
+def _own_forces(subject: Token) -> bool:
+    """"its troops", "our forces": the warner's own armed forces."""
+    return bool(phrase_words(subject) & MILITARY_NOUNS) and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subject.children)
+
+
+def _retribution_awaits(verb: Token) -> bool:
+    """Retribution said to come for someone: "harsh revenge awaits the
+    criminals", "anyone involved would face severe consequences", "anyone
+    who resisted would be dealt with severely"."""
+    lemma = head_lemma(verb)
+    if any(c.dep_ == "nsubj" and head_lemma(c) in RETRIBUTION for c in verb.children) and lemma in words(
+            "await come follow"):
+        return True
+    will = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children)
+    if will and lemma == "face" and any(c.dep_ == "dobj" and head_lemma(c) in RETRIBUTION for c in verb.children):
+        return True
+    # (the parser may hang the adverb on "with")
+    return will and lemma == "deal" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+        t.lower_ in HARSHLY for t in verb.subtree if t.head == verb or t.head.head == verb)
 
 
 def _warned_clauses(token: Token) -> list[Token]:

@@ -389,6 +389,21 @@ GIVEN_SUPPORT = words("military financial economic humanitarian budget budgetary
 SPANS_OF = MEASURE_NOUNS | words("night nights")
 # When a protest named alone took place: "after protests", "despite protests".
 PROTEST_TIME_PREPS = words("after during amid despite following")
+# Who a protest is by, as its modifier says: "student protests", "a labour
+# protest", "mass protests" (the people of the country where they are).
+PROTEST_MAKERS = words("""student students labour labor worker workers opposition anti-government antigovernment
+    pro-democracy farmer farmers teacher teachers street mass nationwide popular""")
+# Protests that are public whoever makes them (not a market's rally, a
+# state's boycott or an air strike).
+UNREST = words("riot riots rioting protest protests demonstration demonstrations unrest uprising")
+# What a protest turns into, or a march into: "turned into the worst riot".
+BECOMING = words("turn descend degenerate erupt escalate spiral")
+# Restrictions only a state imposes ("a curfew was imposed in Moscow",
+# "Martial law was declared in parts of Beijing"): its authorities'.
+IMPOSED = words("curfew curfews")
+IMPOSING = words("impose reimpose declare introduce enforce proclaim order")
+# What protests that took place did to a place: "riots that swept Jakarta".
+SPREADING = words("sweep spread rock engulf shake grip paralyse paralyze roil convulse erupt")
 # Verbs whose subject is the target of their object: "faced sanctions".
 SUFFERING = words("face suffer endure incur")
 # Verbs that give up the act their object names.
@@ -561,6 +576,8 @@ PLACING = words("place put keep")
 SAYING = words("say tell add speak insist state")
 # Verbs that end a fight that took place ("ending 11 days of fighting").
 ENDING = words("end")
+# Verbs that say talks before them were held: "followed 18 months of talks".
+CONCLUDED = words("follow conclude cap crown")
 # Prepositions after which an attack named by a noun took place ("after days
 # of shelling", "amid renewed shelling", "after a shootout").
 AFTER_PREPS = words("after following amid")
@@ -2616,13 +2633,26 @@ class Finder:
         made further demands"): an event when a political actor is named in
         the sentence or the one before (``_political``), not when their own
         "with" or "between" names firms or clubs ("Talks with investors
-        continued")."""
-        if type_ != "CONSULT" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.tag_ != "VBD":
-            return False  # past: talks that "continue" are still going on
-        verb = token.head
-        phrase = _lemma(verb) + "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
-        if phrase not in HELD:
+        continued"); and talks a clause says lasted a while ("after two weeks
+        of talks", "ending 13 days of talks")."""
+        if type_ != "CONSULT":
             return False
+        past = token.head.tag_ == "VBD" or token.head.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in token.head.children)  # "talks had stalled"
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and _lemma(token.head.head) in SPANS_OF:
+            # "after two weeks of talks", "ending 13 days of secluded talks", "followed 18
+            # months of secret talks": talks that lasted that long took place
+            span = token.head.head
+            if not (span.dep_ == "pobj" and span.head.lower_ in AFTER_PREPS or span.dep_ == "dobj"
+                    and _lemma(span.head) in ENDING | CONCLUDED):
+                return False
+        elif token.dep_ != "nsubj" or token.head.pos_ != "VERB" or not past:
+            return False  # past: talks that "continue" are still going on
+        else:
+            verb = token.head
+            phrase = _lemma(verb) + "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
+            if phrase not in HELD:
+                return False
         sides = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                  for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
         return not any(g.lower_ in event_sense.PRIVATE_HEADS or (r := self.actor_at.get(g.i)) is not None
@@ -2735,8 +2765,10 @@ class Finder:
         if verb is not None and subject is not None and (
                 said == "with" and lemma in RESPONDING or said == "in" and type_ == "AGREE"
                 and lemma in ANNOUNCING | AGREEING or node.dep_ == "dobj" and phrase in INTENSIFYING
-                or said == "in" and type_ == "COOPERATE"):  # "dismantled a network in a joint investigation"
-            # "responded with air strikes", "stepped up drone strikes", "raised tariffs"
+                or said == "in" and type_ == "COOPERATE"  # "dismantled a network in a joint investigation"
+                or type_ == "CONSULT" and node is not token and node.dep_ == "dobj" and lemma in ENDING):
+            # "responded with air strikes", "stepped up drone strikes", "raised tariffs",
+            # "initialled a peace agreement …, ending three weeks of talks" (who held them)
             actors = self._clause_refs(verb, subject) or self._agent_country(token, [subject])
         if not actors and verb is not None and subject is not None and type_ in ("COERCE", "ASSAULT") \
                 and said in ("in", "during") and subject.dep_ == "nsubj" and (act := self._trigger(verb)) is not None \
@@ -2751,16 +2783,63 @@ class Finder:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "their"), None)
         if not actors and owner is not None:
             actors = self._owner_refs(owner, verb or self._governor(token))
-        if not actors and type_ == "PROTEST" and said in PROTEST_TIME_PREPS:
-            # "resigned after three weeks of protests", "despite protests": the
-            # protests took place, by people of the country where they were
-            place = self._location(token)
-            country = (place.country if place is not None else None) or self.home
-            if country is not None:
-                actors = [ActorRef(name=self.kb.country_name(country) or country, code=country)]
+        if not actors and (type_ == "PROTEST" and (said in PROTEST_TIME_PREPS or self._public_protest(token, node)
+                                                   and self._status(token) == "occurred")
+                           or type_ == "COERCE" and self._imposed(token, said)):
+            # "resigned after three weeks of protests", "despite protests",
+            # "bowing to weeks of student protests", "died in riots that swept
+            # Jakarta": the protests took place, by people of the country where
+            # they were; "a curfew was imposed in Moscow": by its authorities.
+            # A protest only planned or threatened is left alone: named by no
+            # one, it is no news ("students plan mass protests").
+            actors = self._place_country(token)
         if token.dep_ == "dobj" and verb is not None and lemma in SUFFERING and subject is not None:
             recipients = self._clause_refs(verb, subject)  # "Russia faced Western sanctions": Russia is the target
         return actors, recipients
+
+    def _place_country(self, token: Token) -> list[ActorRef]:
+        """The country where a nominal event takes place, else the article's."""
+        place = self._location(token)
+        country = (place.country if place is not None else None) or self.home
+        return [ActorRef(name=self.kb.country_name(country) or country, code=country)] if country else []
+
+    @staticmethod
+    def _public_protest(token: Token, node: Token) -> bool:
+        """A protest named alone that is public and took place: by students,
+        workers or the opposition ("weeks of student protests, riots and
+        calls", "police broke up a labour protest"), or said to have happened
+        ("riots that swept Jakarta", "died in riots", "a march turned into
+        the worst riot", "a third weekend of demonstrations descended into
+        violence"). ``node`` is the phrase it fills ("weeks of protests")."""
+        first = token.head if token.dep_ == "conj" and token.head.pos_ == "NOUN" else token
+        if any(c.dep_ in ("compound", "amod") and (c.lower_ in PROTEST_MAKERS or c.lemma_.lower() in PROTEST_MAKERS)
+               for c in first.children):
+            return True
+        if token.lemma_.lower() not in UNREST:
+            return False  # a rally or a boycott may be a market's or a state's, a strike an air strike
+        if any(c.dep_ == "relcl" and c.tag_ == "VBD" and _lemma(c) in SPREADING and any(
+                g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children) for c in token.children):
+            return True  # "riots that swept Jakarta" (past: not "protests that could spread")
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            verb = _lemma(head.head)
+            return head.lower_ in ("in", "during") and verb in HARMED or head.lower_ == "into" and verb in BECOMING
+        return node is not token and node.dep_ == "nsubj" and head.pos_ == "VERB" and _lemma(head) != "be"
+
+    @staticmethod
+    def _imposed(token: Token, said: str | None) -> bool:
+        """A curfew or martial law imposed with no one named ("A curfew was
+        imposed in Moscow", "a nationwide curfew imposed from 10 p.m.",
+        "Martial law was declared in parts of Beijing"), or in force when
+        something happened ("Despite a curfew, crowds set fire …")."""
+        lemma = token.lemma_.lower()
+        if not (lemma in IMPOSED or lemma == "law" and any(c.lower_ == "martial" for c in token.children)):
+            return False
+        if said in PROTEST_TIME_PREPS:
+            return True
+        if token.dep_ in ("nsubjpass", "nsubj") and _lemma(token.head) in IMPOSING:
+            return True
+        return any(c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in IMPOSING for c in token.children)
 
     def _agent_country(self, token: Token, heads: list[Token]) -> list[ActorRef]:
         """An authority named by what it is ("police raids", "a government
