@@ -1130,3 +1130,66 @@ def test_events_talks_held_for_weeks(settings: Settings, text: str, found: bool)
     hits = [e for e in rules_events(settings, text) if e.type == "CONSULT" and e.trigger == "talks"
             and e.status == "occurred"]
     assert bool(hits) == found, [(e.type, e.trigger, e.status) for e in rules_events(settings, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_", "mode"), [
+    # blocked by authorities: a restriction of movement, not a protest
+    ("Some tried to march toward the presidential Blue House in Seoul on Sunday but were blocked by police.",
+     "blocked", "COERCE", "restrict"),
+    ("Hours later, the army surrounded the parliament building in Tunis and blocked its speaker, Rached Ghannouchi, "
+     "from entering.", "blocked", "COERCE", "restrict"),
+    # taken by protesters: a sit-in; by an armed group: an attack; a hijacking: an abduction
+    ("Chinese troops cleared Tiananmen Square of student protesters who had occupied it for seven weeks.",
+     "occupied", "PROTEST", "obstruct"),
+    ("Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid on Wednesday.", "captured",
+     "ASSAULT", "abduct"),
+    ("Gunmen hijacked an Air France airliner flying from Tel Aviv to Paris on Sunday.", "hijacked", "ASSAULT",
+     "abduct"),
+])
+def test_events_type_by_who_acts(settings: Settings, text: str, trigger: str, type_: str, mode: str) -> None:
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and (found[0].type, found[0].mode) == (type_, mode), \
+        [(e.type, e.mode, e.trigger) for e in rules_events(settings, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    # seized by authorities stays a seizure (hard negatives of the rule above)
+    ("Police in Medellin seized nearly two tonnes of cocaine hidden in a shipment of bananas.", "seized", "COERCE"),
+    ("Mexican marines captured Joaquin Guzman in the Pacific resort of Mazatlan on Saturday.", "captured",
+     "COERCE"),
+    # protesters who block roads protest
+    ("Protesters blocked roads in the capital on Monday.", "blocked", "PROTEST"),
+])
+def test_events_type_by_who_acts_stays(settings: Settings, text: str, trigger: str, type_: str) -> None:
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == type_, [(e.type, e.mode, e.trigger) for e in rules_events(settings, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_", "status"), [
+    # a past tense after an infinitive asked for is the caller's own act
+    ("Tedros called on pharmaceutical companies to share vaccines and urged wealthy countries to help fund a "
+     "$15 million emergency appeal.", "urged", "REQUEST", "occurred"),
+    # the other side's denial does not undo a charge made
+    ("Bangkok accused Cambodian troops of laying new mines, a charge Phnom Penh denied, and downgraded "
+     "diplomatic ties.", "accused", "ACCUSE", "occurred"),
+    # hard negatives: the act asked for, and a denial of one's own act
+    ("Tedros called on Russia to withdraw its troops and urged Ukraine to hold talks.", "withdraw", "AGREE",
+     "hypothetical"),
+    ("Beijing denied imposing any ban on Australian coal.", "ban", "SANCTION", "negated"),
+])
+def test_events_status_of_reported_acts(settings: Settings, text: str, trigger: str, type_: str,
+                                        status: str) -> None:
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and (found[0].type, found[0].status) == (type_, status), \
+        [(e.type, e.status, e.trigger) for e in rules_events(settings, text)]
+
+
+def test_event_trigger_modes_belong_to_their_type() -> None:
+    """Every mode the lexicon gives is one of its PLOVER type's modes
+    (``kb/data/plover.tsv``): "release" is RETREAT's, not CONCEDE's."""
+    table = scores()
+    wrong = [(key, t.type, t.mode) for key, t in triggers().items() if t.mode and (t.type, t.mode) not in table]
+    assert not wrong, wrong
