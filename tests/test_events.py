@@ -14,7 +14,7 @@ from detente.records import EventRecord
 from detente.stages.events import score_of, scores, triggers
 from detente.training import events as training
 
-from .conftest import FIXTURES, SEED, SHARED, read_one, rules_events
+from .conftest import FIXTURES, SEED, SHARED, events_of, read_one, rules_events
 
 
 def test_events_score_table() -> None:
@@ -1193,3 +1193,13 @@ def test_event_trigger_modes_belong_to_their_type() -> None:
     table = scores()
     wrong = [(key, t.type, t.mode) for key, t in triggers().items() if t.mode and (t.type, t.mode) not in table]
     assert not wrong, wrong
+
+
+@pytest.mark.model
+def test_events_commandos_and_paratroopers_are_soldiers(settings: Settings) -> None:
+    # Soldiers who storm a building attack it (ASSAULT); protesters who storm one protest.
+    found = events_of("Peruvian commandos stormed the Japanese ambassador's residence in Lima on Tuesday, ending a "
+                      "four-month hostage crisis.", settings)
+    assert [(e.type, e.trigger) for e in found] == [("ASSAULT", "stormed")], found
+    # Hard negative: fans who storm a pitch make no event.
+    assert events_of("Fans stormed the pitch after the final whistle.", settings) == []

@@ -150,7 +150,8 @@ PARTY_NAME_WORDS = words("party workers labour labor congress")
 AGENT_SECTORS = {
     **dict.fromkeys(words("police policeman policemen officer officers investigators agents"), "COP"),
     **dict.fromkeys(words("""troop troops soldier soldiers force forces army military navy marines sailors pilots
-        jets warplanes drones warships guard guards coastguard general generals commander commanders"""), "MIL"),
+        jets warplanes drones warships guard guards coastguard general generals commander commanders commando
+        commandos paratrooper paratroopers"""), "MIL"),
     **dict.fromkeys(words("""militia militiaman militiamen militant militants rebel rebels insurgent insurgents
         fighter fighters gunman gunmen jihadist jihadists guerrilla guerrillas separatists paramilitaries
         paramilitary terrorists terrorist bomber bombers"""), "REB"),
