@@ -1203,3 +1203,45 @@ def test_events_commandos_and_paratroopers_are_soldiers(settings: Settings) -> N
     assert [(e.type, e.trigger) for e in found] == [("ASSAULT", "stormed")], found
     # Hard negative: fans who storm a pitch make no event.
     assert events_of("Fans stormed the pitch after the final whistle.", settings) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "actor", "recipient"), [
+    # wrongdoing a political speaker reports of someone is the speaker's ACCUSE of the doer
+    ("Attorney General Loretta Lynch said the defendants had corrupted world soccer to enrich themselves.",
+     "corrupted", None, None),
+    ("Iran's Revolutionary Guards said the RQ-4 Global Hawk had violated Iranian airspace and was brought down "
+     "by a surface-to-air missile near the port of Jask.", "violated", "IRN", None),
+    ("UN investigators said Myanmar's military had committed war crimes in Rakhine state and should face "
+     "prosecution.", "committed", "UN", "MMR"),
+])
+def test_events_wrongdoing_reported(settings: Settings, text: str, trigger: str, actor: str | None,
+                                    recipient: str | None) -> None:
+    found = [e for e in rules_events(settings, text) if e.trigger == trigger]
+    assert found and found[0].type == "ACCUSE" and found[0].status == "occurred", \
+        [(e.type, e.status, e.trigger) for e in rules_events(settings, text)]
+    assert found[0].mode == "disapprove"
+    if actor is not None:
+        assert actor in [a.code for a in found[0].actor]
+    if recipient is not None:
+        assert recipient in [a.code for a in found[0].recipient]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger"), [
+    # committed to a deal: no charge
+    ("OPEC said Russia and other producers outside the group had committed to cutting a further 600,000 "
+     "barrels a day.", "committed"),
+    # a private person's charge, a court's finding, a question asked, a company's admission
+    ("His lawyer, Jacques Vergès, had argued that France had committed similar crimes in its colonies.",
+     "committed"),
+    ("In April the judge found that Microsoft had violated antitrust laws by using its Windows monopoly to crush "
+     "competitors such as Netscape.", "violated"),
+    ("Singapore's competition watchdog said it would investigate whether the deal breached competition law.",
+     "breached"),
+    ("The company said it had breached its contract with the supplier.", "breached"),
+])
+def test_events_wrongdoing_reported_negatives(settings: Settings, text: str, trigger: str) -> None:
+    events = rules_events(settings, text)
+    assert not [e for e in events if e.trigger == trigger and e.type == "ACCUSE"], \
+        [(e.type, e.status, e.trigger) for e in events]

@@ -30,7 +30,10 @@ Shapes, each read from the parse around the judging word:
   irregularities", "said it had evidence of ballot stuffing";
 - doubts raised: "said the arrest raised serious questions about …";
 - what a prosecutor says someone did: "Prosecutors say the captain steered
-  the ship too close to the island".
+  the ship too close to the island";
+- wrongdoing reported of someone: "said the drone had violated Iranian
+  airspace", "said the defendants had corrupted world soccer", "said Israel
+  had committed a crime" (the doer is the target).
 
 Judgements of the weather, disease and nature accuse no one ("officials
 called the storm dangerous"); a denial that clears ("said the strikes were
@@ -77,6 +80,9 @@ ACCUSERS = words("prosecutor prosecutors prosecution investigator investigators 
 #: Who may be said to have done wrong when no name says so.
 DOERS = words("""suspect suspects man men woman women pilot co-pilot captain driver company firm bank officials
     official officer officers defendant defendants accused gunman gunmen attacker attackers group""")
+#: Who rules rather than accuses: what a court finds someone did is its
+#: ruling ("the judge found that Microsoft had violated antitrust laws").
+BENCH = words("court courts tribunal tribunals judge judges justice justices jury juries")
 #: Verbs a prosecutor reports with.
 REPORTING = words("say allege charge claim state")
 #: Verbs of a wrong suffered: "saying they faced persecution".
@@ -174,7 +180,7 @@ def judgement(token: Token, subject_of: SubjectOf) -> Judgement | None:
         if speaker is None or _natural(target):
             return None
         return Judgement(speaker, target, type_)
-    for shape in (_reported, _blamed, _cited, _doubted, _alleged):
+    for shape in (_reported, _wrongdone, _blamed, _cited, _doubted, _alleged):
         found = shape(token, subject_of)
         if found is not None:
             return found if not _natural(found.target) else None
@@ -595,6 +601,48 @@ def _doubted(token: Token, subject_of: SubjectOf) -> Judgement | None:
         return None  # "raised questions" of nothing said: a speaker's own question, not a charge
     speaker = speaker_of(verb, subject_of)
     return Judgement(speaker, target, ACCUSE) if speaker is not None else None
+
+
+def _wrongdone(token: Token, subject_of: SubjectOf) -> Judgement | None:
+    """Wrongdoing a speaker reports of someone: "said the RQ-4 had violated
+    Iranian airspace", "said the defendants had corrupted world soccer",
+    "said Argentina had committed an act of unprovoked aggression" (an
+    ACCUSE of the doer). Only an act said to have been done: not asked
+    about ("whether the deal breached competition law"), negated, modal or
+    passive; "commit" only with a condemning object ("remained committed to
+    the deal" is none); a doer that is a pronoun other than "he" or "she"
+    mostly stands for the speaker ("the company said it had breached …"),
+    who admits rather than accuses; what a court or judge finds is its
+    ruling."""
+    if token.pos_ != "VERB" or _lemma(token) not in lexicon().of("wrongdo"):
+        return None
+    clause = token.head if token.dep_ == "conj" and token.head.dep_ == "ccomp" else token
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in SAYING:
+        return None
+    if any(c.dep_ in ("auxpass", "neg", "expl") or c.dep_ == "aux" and c.lower_ in MODALS
+           or c.dep_ == "mark" and c.lower_ in ("whether", "if") for n in {token, clause} for c in n.children):
+        return None
+    doer = next((c for n in (token, clause) for c in n.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ == "PRON" and doer.lower_ not in ("he", "she") or _natural(doer):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children) or _natural(obj):
+        return None  # "said it had violated no rule"
+    if _lemma(token) in ("commit", "perpetrate") and not (
+            _span_words(obj) & (lexicon().of("condemn") | lexicon().of("wrongdoing"))):
+        return None  # "committed a further 600,000 barrels"
+    speaker = speaker_of(clause.head, subject_of)
+    if speaker is None or _lemma(speaker) in BENCH or speaker.lower_ in BENCH:
+        return None  # "the judge found that Microsoft had violated antitrust laws": a ruling, not a charge
+    return Judgement(speaker, doer, ACCUSE)
+
+
+def wrongdone(token: Token) -> bool:
+    """Whether a verb is wrongdoing a speaker reports of someone (see
+    :func:`_wrongdone`), so that the charge is the event and the verb's own
+    reading is none ("said Israel had committed a crime": no AGREE; "said
+    the drone had violated Iranian airspace": no REJECT)."""
+    return _wrongdone(token, lambda verb: next((c for c in verb.children if c.dep_ == "nsubj"), None)) is not None
 
 
 def _alleged(token: Token, subject_of: SubjectOf) -> Judgement | None:

@@ -926,6 +926,8 @@ class Finder:
                 return shaped
             if lemma in event_speech.JUDGING and any(c.dep_ == "oprd" for c in token.children):
                 return None  # "called the expulsions a provocation": the judgement is the event
+            if lemma in event_speech.lexicon().of("wrongdo") and event_speech.wrongdone(token):
+                return None  # "said Israel had committed a crime": the charge is the event (see _judgement)
             if _lemma(token) in LIGHT_VERBS and any(
                     c.dep_ == "dobj" and self._trigger(c) is not None for c in token.children):
                 return None  # "imposed sanctions": the object says what was done
@@ -2261,6 +2263,10 @@ class Finder:
         if token.pos_ == "VERB" and token.lemma_.lower() in FRAUD_VERBS:
             return self._charged(token)
         found = event_speech.judgement(token, self._subject_token)
+        if found is not None and event_speech.wrongdone(token) and not self._names_political([found.speaker], "ACCUSE"):
+            # "His lawyer argued that France had committed crimes": a charge
+            # of wrongdoing needs a political accuser, not only a political target
+            return None
         return (found.speaker, found.target, found.type) if found is not None else None
 
     def _dismay(self, token: Token) -> tuple[Token, Token | None, str] | None:
