@@ -197,7 +197,10 @@ def test_events_realnews_floor(settings: Settings) -> None:
     the same as the code of dc1902a) P 0.799 R 0.510, false events 0.074,
     actor country 0.846; realnews_h (40 articles, 2005-2022, 35 of 40 in
     those regions, topics of every other set avoided; first run on e3372b4)
-    P 0.790 R 0.482, false events 0.032, actor country 0.886.
+    P 0.790 R 0.482, false events 0.032, actor country 0.886. Sets C and D
+    are development sets since 2026-12-07's fourth session (their misses
+    were read; floors raised to below their figures then, C P 0.824 R
+    0.539, D P 0.805 R 0.522).
     Floors pinned below the figures in the README; lowering one needs a
     reason in the commit."""
     sets = realnews_sets()
@@ -207,8 +210,8 @@ def test_events_realnews_floor(settings: Settings) -> None:
     floors = {  # sentences, precision, recall, false-event rate, actor country
         "written": (395, 0.81, 0.60, 0.02, 0.90),
         "written_b": (444, 0.86, 0.55, 0.02, 0.86),
-        "written_c": (480, 0.78, 0.47, 0.03, 0.74),
-        "written_d": (445, 0.76, 0.46, 0.05, 0.73),
+        "written_c": (480, 0.80, 0.51, 0.03, 0.78),
+        "written_d": (445, 0.78, 0.50, 0.05, 0.76),
         "written_e": (454, 0.78, 0.43, 0.04, 0.83),
         "written_f": (472, 0.76, 0.46, 0.085, 0.83),
         "written_g": (443, 0.78, 0.49, 0.08, 0.82),
