@@ -446,17 +446,22 @@ FLOORS = {
 # Africa, Latin America, South and Southeast Asia and the Gulf), written blind
 # on 2026-12-07: first run (code of e3372b4) all F1 0.939, speaker 0.853,
 # direct-quote speaker 0.843, act 0.939; held apart since (aggregates only).
+# Brief q32q (organisations spaCy takes for people and the descriptions that
+# point back to them, possessives inside names, foundations named after a
+# person, officials of the country a story is told from or of a group named
+# before; C and F unread) brought speaker to A 0.991, B 0.926 (direct 0.945),
+# D 0.936, E 0.938 (C 0.906 -> 0.908, F unchanged at 0.853).
 # Floors pinned below; lowering one needs a reason in the commit.
 ATTRIBUTION_FLOORS = {
-    "articles.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.92, "speaker": 0.96, "speaker_direct": 0.95,
+    "articles.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.92, "speaker": 0.98, "speaker_direct": 0.95,
                        "act": 0.85},
-    "articles_b.jsonl": {"all": 0.94, "direct": 0.95, "mixed": 0.90, "speaker": 0.90, "speaker_direct": 0.92,
+    "articles_b.jsonl": {"all": 0.94, "direct": 0.95, "mixed": 0.90, "speaker": 0.92, "speaker_direct": 0.94,
                          "act": 0.80},
     "articles_c.jsonl": {"all": 0.90, "direct": 0.94, "mixed": 0.89, "speaker": 0.87, "speaker_direct": 0.87,
                          "act": 0.82},
-    "articles_d.jsonl": {"all": 0.92, "direct": 0.92, "mixed": 0.88, "speaker": 0.92, "speaker_direct": 0.93,
+    "articles_d.jsonl": {"all": 0.92, "direct": 0.92, "mixed": 0.88, "speaker": 0.93, "speaker_direct": 0.93,
                          "act": 0.88},
-    "articles_e.jsonl": {"all": 0.93, "direct": 0.96, "mixed": 0.90, "speaker": 0.90, "speaker_direct": 0.92,
+    "articles_e.jsonl": {"all": 0.93, "direct": 0.96, "mixed": 0.90, "speaker": 0.93, "speaker_direct": 0.92,
                          "act": 0.87},
     "articles_f.jsonl": {"all": 0.92, "direct": 0.95, "mixed": 0.90, "speaker": 0.83, "speaker_direct": 0.82,
                          "act": 0.92},

@@ -589,6 +589,13 @@ class _Finder:
         # The country the article is about, and for a state body only the
         # country it names most (see _speaker).
         self.country, self.loose_country = speakers.article_country(doc, actors, kb)
+        # A story told from the country it names most ("MEXICO CITY -", Mexico
+        # named most, the United States often too) is that country's for its
+        # unnamed officials even when no country dominates it; the text must
+        # name it twice itself ("VIENNA -" for talks on Iran is no Austrian story).
+        told_from = speakers.dateline_country(read, kb) if self.country is None else None
+        named = sum(len(a.mentions) for a in actors if told_from is not None and a.code == told_from)
+        self.home = self.country or (told_from if told_from == self.loose_country and named >= 2 else None)
         self.doc = doc
         self.verbs = verbs
         self.pieces = find_quote_marks(read)
@@ -1272,6 +1279,9 @@ class _Finder:
             found = speakers.name_run(token.head)
         if found is not None:
             name = self.read[found[0]:found[1]]
+            if _org_described(token):  # "Booz Allen Hamilton, his employer, said"
+                speaker = Speaker(name=name, code=None, role=None, actor_id=None, type="organization")
+                return _Attribution(speaker, found, None, None, "organization")
             speaker = Speaker(name=name, code=speakers.party_code(self.read, found[1]), role=None,
                               actor_id=None, type="person")
             return _Attribution(speaker, found, None, None, "person")
@@ -1351,16 +1361,19 @@ class _Finder:
         party = speakers.party_countries(phrase)
         if party is not None:
             return speakers.pick_country(party, self.country)
+        member = self._member_of(token)
+        if member is not None:
+            return member
         # "hardliners in parliament", "critics in Congress": the place is the legislature.
         seat = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                 if g.dep_ == "pobj" and g.lower_ in LEGISLATURES]
-        if self.country is not None and (seat or any(
+        if self.home is not None and (seat or any(
                 t.lower_ in speakers.POLITICAL_WORDS or t.lemma_.lower() in speakers.POLITICAL_WORDS
                 # A role's sector only for the head: "state" ends "head of
                 # state", but "a state-owned bank" is a company.
                 or t.i == token.i and self.role_sector.get(t.lemma_.lower()) in ("GOV", "LEG")
                 for t in phrase if t.i <= token.i)):
-            return self.country
+            return self.home
         if token.lemma_.lower() in speakers.STATE_BODIES or token.lower_ in speakers.STATE_BODIES or any(
                 t.lower_ in ("military", "army") for t in phrase if t.i < token.i) or _state_agency(token, phrase):
             # "the military said", "the interior ministry said": the state's
@@ -1370,6 +1383,22 @@ class _Finder:
         if token.lower_ in PART_OF_GROUP and (token.lower_ != "one" or any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
             return self._group_before(token)
+        return None
+
+    def _member_of(self, token: Token) -> str | None:
+        """"Turkish officials have said for days that … “…,” one senior
+        official told reporters": one of a group named by the same noun as
+        the subject of this or the two sentences before speaks with the
+        group's code (its affiliation, "Turkish"), not the article's."""
+        if token.tag_ != "NN" or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("one", "a", "an", "another")
+                                         for c in token.children):
+            return None
+        here = self.sent_of[token.i]
+        for t in reversed(self.doc[self.sent_starts[max(here - 2, 0)]:token.left_edge.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.lemma_.lower() == token.lemma_.lower() \
+                    and self.piece_of[t.i] == -1:
+                affiliation = self._affiliation(t)
+                return affiliation[0] if affiliation is not None else None
         return None
 
     def _group_before(self, token: Token) -> str | None:
@@ -1654,6 +1683,8 @@ class _Finder:
             if apposed is not None:
                 return apposed
             for child in token.children:
+                if child.dep_ == "compound" and _inside_org_name(token, child):
+                    continue  # "The Pinochet Foundation said": the foundation, not the general
                 if child.dep_ in ("appos", "compound") and child.i in self.actor_at:
                     actor = self.actor_at[child.i]
                     if actor.type == "person":
@@ -1723,6 +1754,11 @@ class _Finder:
             later = self._introduced_after(token)
             if later is not None:
                 return later
+        if actor is not None and actor.type == "person" and _org_described(token):
+            # "SAG-AFTRA, which represents about 160,000 performers, said":
+            # a name spaCy took for a person's that the text describes as a body.
+            speaker = replace(self._speaker(actor, token), type="organization")
+            return _Attribution(speaker, self._span(actor, token), None, None, "organization")
         if actor is not None and (actor.type == "person" or not self._anonymous(token)):
             return _Attribution(self._speaker(actor, token), self._span(actor, token), None, None, actor.type)
         if (actor is None or actor.type != "person") and (
@@ -2247,11 +2283,23 @@ class _Finder:
         a state body only for a state's kind of body ("the regulator").
         ``titles_only``: only an entity in a person's title ("Ethiopian
         Airlines chief executive Tewolde GebreMariam")."""
+        # Sources that spoke as organisations with no organisation actor
+        # ("Booz Allen Hamilton, his employer, said …. The company said"),
+        # by the token their phrase starts at.
+        spoke: dict[int, Speaker] = {}
+        for _, a in [] if titles_only else self.recent:
+            if a.speaker is not None and a.speaker.type == "organization" and a.speaker.actor_id is None \
+                    and a.span is not None:
+                words_at = self.doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+                if words_at is not None and len(words_at):
+                    spoke[words_at[0].i] = a.speaker
         for i in range((token.i if hi is None else hi) - 1, lo - 1, -1):
             if self.piece_of[i] != -1:
                 continue
             t = self.doc[i]
             actor = self.actor_at.get(i)
+            if i in spoke and kind != "media":
+                return _Attribution(spoke[i], (token.idx, token.idx + len(token)), None, None, "organization")
             if titles_only and (actor is not None or t.ent_iob_ != "B" or not self._in_title(t)):
                 continue
             if actor is not None:
@@ -2513,6 +2561,8 @@ class _Finder:
                 continue  # a quote the parser hung on the phrase: its names are not the speaker
             if owned and any(a.dep_ == "poss" for a in _chain(t, token)):
                 continue  # "Nike, Armstrong's biggest sponsor, said": Nike, not its owner
+            if t.head.i == token.i and t.dep_ == "compound" and _inside_org_name(token, t):
+                continue  # "The Pinochet Foundation said": the foundation, not the general
             if token.pos_ == "PROPN" and token.i in self.actor_at and self.actor_at[token.i].type == "organization" \
                     and any(a.dep_ == "appos" for a in _chain(t, token)):
                 continue  # "The Swadeshi Jagran Manch, a group linked to Prime Minister Modi, called": the group
@@ -3039,6 +3089,29 @@ class _Finder:
 def _is_document(token: Token) -> bool:
     """"a Gallup poll", "the report", "the court's ruling": a document speaks."""
     return token.lemma_.lower() in DOCUMENTS and token.pos_ in ("NOUN", "PROPN")
+
+
+def _org_described(token: Token) -> bool:
+    """A name the text describes as a body, not a person: a "which" clause
+    ("SAG-AFTRA, which represents about 160,000 performers") or an
+    apposition headed by an organisation's noun ("Booz Allen Hamilton, his
+    employer"; speakers.ORGANISATION_NOUNS)."""
+    for child in token.children:
+        if child.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "which"
+                                         for g in child.children):
+            return True
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in speakers.ORGANISATION_NOUNS:
+            return True
+    return False
+
+
+def _inside_org_name(head: Token, modifier: Token) -> bool:
+    """``modifier`` is part of the organisation's name that ``head`` ends,
+    one ORG entity headed by an organisation's noun: "The Pinochet
+    Foundation", "the Clinton Foundation", "the Kennedy Center"."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return ent is not None and ent.label_ == "ORG" and ent.start <= modifier.i < ent.end \
+        and head.lemma_.lower() in speakers.ORGANISATION_NOUNS and head.text[:1].isupper()
 
 
 #: A legislature named as where a group sits ("hardliners in parliament"):

@@ -37,6 +37,9 @@ records of its own. It reads the parsed document, the actor records and
   "Ana Maria Archila" for "Maria Archila");
 - :func:`named_in`: the name an unnamed person is given in their own
   phrase ("one woman, who gave only her first name, Yael");
+- :func:`dateline_country`: the country of the article's dateline (a story
+  told from the country it names most is that country's for its unnamed
+  officials);
 - :func:`dateline_end`: where the article's dateline ("NEW YORK -",
   "COLORADO SPRINGS, Colo. -") ends: it is never part of a name, a role
   or a speaker.
@@ -92,7 +95,7 @@ QUANTIFIERS = words("many others some several most few both all thousands hundre
 COMPANY_NOUNS = words("""company firm corporation business maker carmaker automaker drugmaker chipmaker
     manufacturer producer retailer supermarket grocer chain lender insurer airline carrier giant
     conglomerate startup start-up supplier developer publisher brand club side outfit franchise
-    miner shipper""")
+    miner shipper employer""")
 #: Determiners of an unnamed individual source ("a waiter", "one
 #: conscript", "her friend").
 INDEFINITE = words("a an one another his her their my our")
@@ -265,9 +268,15 @@ def describe(token: Token, inside: set[int] | frozenset[int] = frozenset()) -> t
     if token.pos_ == "PROPN" and token.ent_type_ == "ORG":
         # "Rupert Murdoch's News International": the organisation, not its owner
         owner = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and owner and min(owner) >= ent.start:
+            owner = set()  # one name with its possessive inside: "The ANC Women’s League"
         phrase = [t for t in phrase if t.i not in owner] or phrase
     if token.pos_ == "PROPN" and phrase[0].lower_ == "the" and len(phrase) > 1:
         phrase = phrase[1:]  # a name no actor resolves: "Democratic Unionist Party"
+    if len(phrase) > 1 and phrase[-1].lower_ in ("'s", "’s") and token.dep_ == "poss":
+        # "In S&P's view": the source is S&P (but "Standard & Poor's said" keeps its name)
+        phrase = phrase[:-1]
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     name = "".join(t.text_with_ws for t in phrase)[:end - start]  # Doc.text would join the whole doc
     head = token.lower_
@@ -416,6 +425,10 @@ def back_kind(token: Token, sector: str | None, national: bool = False) -> tuple
     lemma = token.lemma_.lower()
     if token.tag_ in ("NNS", "NNPS"):
         return None
+    if token.pos_ == "PROPN" and token.ent_type_ == "ORG" and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.ent_iob_ == "I"
+            for c in token.children):
+        return None  # "The Pinochet Foundation said": a name, which points back to nothing
     if _AGED.fullmatch(token.lower_) or token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
         return "person", None  # "the 21-year-old said"
     if (national or lemma in DEMONYMS) and token.dep_ in ("nsubj", "nsubjpass") and token.text[:1].isupper():
@@ -568,6 +581,25 @@ def dateline_end(doc: Doc) -> int:
     return 0
 
 
+def dateline_country(text: str, kb: KnowledgeBase) -> str | None:
+    """The country of the article's dateline (:data:`_DATELINE`): a capital
+    or seat the knowledge base knows, the country after its comma, or a
+    large city of that name (:func:`_dateline_country`); None without one."""
+    m = _DATELINE.search(text, 0, DATELINE_WITHIN)
+    if m is None:
+        return None
+    for part in (m.group(2), m.group(1)):
+        if not part:
+            continue
+        words_ = part.title().split()
+        for found in kb.match(words_, [w.lower() for w in words_]):
+            codes = {t.entry.code for t in found.targets if t.entry.code and kb.country_name(t.entry.code)
+                     and (t.entry.type == "country" or t.how in ("seat", "capital"))}
+            if len(codes) == 1:
+                return codes.pop()
+    return _dateline_country(m.group(1), m.group(2))
+
+
 def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """The country an article is about (None when no country dominates),
     and the country it names most (None unless it is ahead of the next one
@@ -584,26 +616,9 @@ def article_country(doc: Doc, actors: list[ActorRecord], kb: KnowledgeBase) -> t
     :data:`COUNTRY_SHARE` of the evidence and twice the next one's."""
     votes: dict[str, int] = {}
     text = doc.text  # once: Doc.text joins every token on each call
-    m = _DATELINE.search(text, 0, DATELINE_WITHIN)
-    if m is not None:
-        for part in (m.group(2), m.group(1)):
-            if not part:
-                continue
-            words_ = part.title().split()
-            for found in kb.match(words_, [w.lower() for w in words_]):
-                codes = {t.entry.code for t in found.targets if t.entry.code and kb.country_name(t.entry.code)
-                         and (t.entry.type == "country" or t.how in ("seat", "capital"))}
-                if len(codes) == 1:
-                    place = codes.pop()
-                    votes[place] = votes.get(place, 0) + DATELINE_VOTES
-                    break
-            else:
-                continue
-            break
-        else:
-            found_country = _dateline_country(m.group(1), m.group(2))
-            if found_country is not None:
-                votes[found_country] = votes.get(found_country, 0) + DATELINE_VOTES
+    place = dateline_country(text, kb)
+    if place is not None:
+        votes[place] = DATELINE_VOTES
     for actor in actors:
         code: str | None = actor.code if actor.code and kb.country_name(actor.code) else None
         if code is None and actor.type == "person":
@@ -668,7 +683,7 @@ def doc_text(doc: Doc, span: tuple[int, int]) -> str:
 
 
 __all__ = ["DOCUMENT_HEADS", "PARTIES", "PERSON_NOUNS", "POLITICAL_WORDS", "QUANTIFIERS", "STATE_BODIES", "Genders", "article_country", "back_kind",
-           "compatible", "dateline_end", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
+           "compatible", "dateline_country", "dateline_end", "describe", "first_names", "full_names", "label", "name_before", "name_gender",
            "name_run", "named_in", "party_code", "party_countries", "phrase_of", "pick_country",
            "pronoun_gender", "turn_starts"]
 
