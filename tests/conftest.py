@@ -4,6 +4,7 @@ cached per process); tests that need it use the ``settings`` fixture with the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,15 @@ def errors_of(items: list) -> list[ErrorRecord]:  # type: ignore[type-arg]
     return [i for i in items if isinstance(i, ErrorRecord)]
 
 
+def fixture_row(path: str, row_id: str) -> dict[str, str]:
+    """One article (its JSON object) of a JSON-lines fixture under tests/fixtures, by id."""
+    for line in (FIXTURES / path).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == row_id:
+            return dict(row)
+    raise AssertionError(f"no {row_id} in {path}")
+
+
 def events_of(text: str, settings: Settings, published: str = "2022-03-10") -> list[EventRecord]:
     """The event records detente makes for one text (rules and classifier)."""
     from detente.article import Article
@@ -90,4 +100,5 @@ def find_quote(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
 
 
 __all__ = ["EXAMPLES", "FIXTURES", "ROOT", "SEED", "SHARED", "Source", "errors_of", "events_of", "find_quote",
+           "fixture_row",
            "quotes_in", "read_all", "read_one", "rules_events"]

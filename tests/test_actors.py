@@ -17,7 +17,7 @@ from detente.pipeline import process
 from detente.records import ActorRecord
 from detente.store import Store
 
-from .conftest import EXAMPLES, FIXTURES, SEED, read_one
+from .conftest import EXAMPLES, FIXTURES, SEED, fixture_row, read_one
 
 pytestmark = pytest.mark.model
 
@@ -281,8 +281,7 @@ def test_actors_coreference_for_quotes(settings: Settings) -> None:
 
 def _article_actors(path: str, article_id: str, settings: Settings) -> tuple[str, list[ActorRecord]]:
     """The actors of one article of a development set (a real fixture file)."""
-    row = next(json.loads(line) for line in (FIXTURES / path).read_text(encoding="utf-8").splitlines()
-               if json.loads(line)["id"] == article_id)
+    row = fixture_row(path, article_id)
     return row["text"], actors_of(row["text"], settings, row["published"])
 
 

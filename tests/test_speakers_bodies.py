@@ -4,15 +4,13 @@ the country of unnamed officials."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from detente import Settings
 from detente.records import QuoteRecord, Speaker
 
-from .conftest import FIXTURES
 from .conftest import find_quote as find
+from .conftest import fixture_row
 from .conftest import quotes_in as quotes_of
 
 
@@ -23,10 +21,7 @@ def _speaker(quotes: list[QuoteRecord], words: str) -> Speaker:
 
 
 def _article(name: str, item: str) -> str:
-    for line in (FIXTURES / "quotes" / "attribution" / name).read_text(encoding="utf-8").splitlines():
-        if json.loads(line)["id"] == item:
-            return str(json.loads(line)["text"])
-    raise AssertionError(item)
+    return fixture_row(f"quotes/attribution/{name}", item)["text"]
 
 
 @pytest.mark.model
