@@ -443,3 +443,21 @@ def test_event_sense_envoys_given_hours_to_leave_are_expelled(settings: Settings
     found = _rules(settings, text)
     assert any(e.type == "SANCTION" and e.trigger == "gave" for e in found), [(e.type, e.trigger) for e in found]
     assert not any(e.type == "AID" for e in found), [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Russian officials declined to comment on the talks.",
+    "The Foreign Office refused to comment.",
+    "The ministry declined to confirm the report.",
+])
+def test_event_sense_declining_to_comment_is_no_rejection(settings: Settings, text: str) -> None:
+    """CAMEO 011 "decline comment" is a public statement, which PLOVER does not code."""
+    found = [e for e in _rules(settings, text) if e.type == "REJECT"]
+    assert not found, [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.model
+def test_event_sense_what_is_refused_stays_a_rejection(settings: Settings) -> None:
+    found = [e for e in _rules(settings, "Iran refused to allow inspectors into the site.") if e.type == "REJECT"]
+    assert [e.trigger for e in found] == ["refused"], found

@@ -266,6 +266,13 @@ DEPORTED = words("""migrant migrants refugee refugees immigrant immigrants natio
     worker workers family families""")
 # What a relief mission dispatches (AID, not MOBILIZE).
 RELIEF = words("relief aid supplies rescue medical humanitarian doctors medics food")
+# Declining to say something is no rejection: "declined to comment",
+# "refused to confirm the report", "would not elaborate" (CAMEO 011, decline
+# comment, a public statement; CAMEO2PLOVER codes none of CAMEO's 01 and 02
+# roots). What is refused stays a REJECT ("refused to end their strike").
+WITHHOLDING = words("decline refuse")
+UNSAID = words("""comment speculate elaborate discuss confirm say respond answer disclose reveal specify detail
+    identify name""")
 # What is launched when an inquiry is (ACCUSE).
 INQUIRIES = words("inquiry investigation probe")
 # What is launched when talks are (CONSULT).
@@ -416,6 +423,9 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
     sent = token.sent
     if token.pos_ == "VERB":
         objects = _objects(token)
+        if type_ == "REJECT" and lemma in WITHHOLDING and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in UNSAID for c in token.children):
+            return None  # "declined to comment": CAMEO 011, a statement PLOVER does not code
         if type_ == "AID" and lemma in TRANSFER_VERBS:
             return _transfer(token, objects)
         if lemma in ENDING or lemma == "withdraw" and type_ == "RETREAT":
