@@ -525,3 +525,14 @@ def test_a_known_persons_alias_at_the_start_of_another_persons_name_is_not_that_
     anwar = [a for a in actors_of("Anwar Ibrahim said the talks would resume.", settings, published="2023-05-02")
              if a.type == "person"]
     assert [(a.name, a.code) for a in anwar] == [("Anwar Ibrahim", "MYS")]
+
+
+@pytest.mark.model
+def test_a_company_named_after_its_country_is_not_the_state(settings: Settings) -> None:
+    # "Air India" is one ORG entity: the airline, not India.
+    text = "Air India agreed to buy 470 jets from Boeing and Airbus."
+    assert "IND" not in {a.code for a in actors_of(text, settings)}
+    # Hard negatives: a state body named with its country stays the country's.
+    for text, code in (("The Ukraine Defence Ministry said troops had retreated.", "UKR"),
+                       ("Pakistan Army troops shelled the border.", "PAK")):
+        assert code in {a.code for a in actors_of(text, settings)}, text

@@ -315,9 +315,26 @@ class _Resolver:
                 and not any(k.start <= m.start - 2 < k.end for k in self.raw_matches):
             return True  # "Duncan Crabtree-Ireland": a double-barrelled name, not the country ("Russia-Ukraine" is two)
         ent = self.ent_at.get(m.start)
+        if ent is not None and self._company_of(ent, m):
+            return True
         if not ent or ent.label_ not in ("ORG", "FAC", "WORK_OF_ART") or ent.end <= m.end + 1:
             return False
         return self.lowers[m.end] in ("on", "for", "of", "and") and self.words[m.end + 1][:1].isupper()
+
+    def _company_of(self, ent: SpacySpan, m: Match) -> bool:
+        """"Air India agreed to buy 470 jets", "America Online agreed to
+        buy Time Warner": a country's name joined in one ORG entity to a word
+        that is no institution's ("Air", "Online", "Airlines") names a
+        company, not the state. Not a state body ("the Ukraine Defence
+        Ministry", "Pakistan Army": INSTITUTION_WORDS), a name with "of"
+        ("Bank of England" may be the state's), or an adjective ("Russian")."""
+        if ent.label_ != "ORG" or m.start < ent.start or m.end > ent.end or (m.start, m.end) == (ent.start, ent.end):
+            return False
+        if not any(t.entry.type == "country" and t.how in ("name", "alias") for t in m.targets):
+            return False
+        rest = [k for k in range(ent.start, ent.end) if not m.start <= k < m.end and self.lowers[k] != "the"]
+        return bool(rest) and all(self.words[k][:1].isupper() and self.words[k].isalpha()
+                                  and self.lowers[k] not in INSTITUTION_WORDS for k in rest)
 
     # -- driver -------------------------------------------------------------
 
