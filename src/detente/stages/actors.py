@@ -178,6 +178,10 @@ ORG_NAME_WORDS = words("""united city fc afc rovers athletic wanderers hotspur a
 # Hurricane Center" is not that centre.
 GENERIC_ORG_WORDS = words("""national federal international european american british world global general
     royal central state new first great""")
+# Words of a union's, a party's or a movement's name, which a company's name
+# has not ("the Nigeria Labour Congress", "Kenya Human Rights Commission").
+CIVIC_WORDS = words("""congress labour labor workers trades democratic socialist liberal conservative human rights
+    people's peoples patriotic unity freedom liberation""")
 # A name as written that starts with one of these ("her National Front") is
 # a phrase, not a longer name.
 POSSESSIVE_WORDS = words("her his its their our my your")
@@ -334,7 +338,8 @@ class _Resolver:
             return False
         rest = [k for k in range(ent.start, ent.end) if not m.start <= k < m.end and self.lowers[k] != "the"]
         return bool(rest) and all(self.words[k][:1].isupper() and self.words[k].isalpha()
-                                  and self.lowers[k] not in INSTITUTION_WORDS for k in rest)
+                                  and self.lowers[k] not in INSTITUTION_WORDS | GENERIC_ORG_WORDS | CIVIC_WORDS
+                                  for k in rest)
 
     # -- driver -------------------------------------------------------------
 
