@@ -461,3 +461,12 @@ def test_event_sense_declining_to_comment_is_no_rejection(settings: Settings, te
 def test_event_sense_what_is_refused_stays_a_rejection(settings: Settings) -> None:
     found = [e for e in _rules(settings, "Iran refused to allow inspectors into the site.") if e.type == "REJECT"]
     assert [e.trigger for e in found] == ["refused"], found
+
+
+@pytest.mark.model
+def test_event_sense_shots_into_the_air_are_no_attack(settings: Settings) -> None:
+    text = "In Baghdad soldiers fired their rifles into the air as President Saddam Hussein declared victory."
+    assert not [e for e in _rules(settings, text) if e.type == "ASSAULT"]
+    # Hard negative: firing on people is still an attack.
+    found = [e for e in _rules(settings, "Soldiers fired on the crowd, killing 12 people.") if e.trigger == "fired"]
+    assert [e.type for e in found] == ["ASSAULT"], found

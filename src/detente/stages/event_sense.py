@@ -426,6 +426,11 @@ def sense(token: Token, type_: str, actor_sectors: set[str]) -> str | None:
         if type_ == "REJECT" and lemma in WITHHOLDING and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in UNSAID for c in token.children):
             return None  # "declined to comment": CAMEO 011, a statement PLOVER does not code
+        if type_ == "ASSAULT" and lemma in ("fire", "shoot") and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+                    g.dep_ == "pobj" and g.lower_ == "air" for g in c.children)
+                for c in token.children):
+            return None  # "soldiers fired their rifles into the air" to celebrate or warn: no one attacked
         if type_ == "AID" and lemma in TRANSFER_VERBS:
             return _transfer(token, objects)
         if lemma in ENDING or lemma == "withdraw" and type_ == "RETREAT":
