@@ -2144,7 +2144,7 @@ class Finder:
         country = party or country
         if country is None:
             return actors, recipients
-        ref = ActorRef(name=self.kb.country_name(country) or country, code=country)
+        ref = self._country_ref(country)
         # "Ministers gathered in Brussels", "diplomats met in Geneva": a
         # meeting's place is often no participant's country, so outside the
         # domestic types only the article's own country fills its officials.
@@ -2865,7 +2865,10 @@ class Finder:
         """The country where a nominal event takes place, else the article's."""
         place = self._location(token)
         country = (place.country if place is not None else None) or self.home
-        return [ActorRef(name=self.kb.country_name(country) or country, code=country)] if country else []
+        return [self._country_ref(country)] if country else []
+
+    def _country_ref(self, code: str) -> ActorRef:
+        return ActorRef(name=self.kb.country_name(code) or code, code=code)
 
     @staticmethod
     def _public_protest(token: Token, node: Token) -> bool:
@@ -2913,9 +2916,7 @@ class Finder:
         if not any(event_sense.AGENT_SECTORS.get(h.lower_, event_sense.AGENT_SECTORS.get(h.lemma_.lower()))
                    in ("GOV", "MIL", "COP", "JUD") and h.i not in self.actor_at for h in heads):
             return []
-        place = self._location(token)
-        country = (place.country if place is not None else None) or self.home
-        return [ActorRef(name=self.kb.country_name(country) or country, code=country)] if country else []
+        return self._place_country(token)
 
     def _clause_refs(self, verb: Token, subject: Token) -> list[ActorRef]:
         """The actors a clause's subject names: its actor records, the
